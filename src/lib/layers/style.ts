@@ -1,0 +1,81 @@
+import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Lang } from '../i18n/index.ts';
+import { REGISTRY, SLOTS, type LayerDef } from './registry.ts';
+import { themes, type Theme, type ThemeName } from './theme.ts';
+
+/** Metadata key on every style layer naming the registry row it belongs to. */
+export const REGISTRY_KEY = 'yangpu:layer';
+
+/** Attribution for everything the basemap draws. */
+export const ATTRIBUTION =
+  '© OpenStreetMap contributors (ODbL) · District outlines: echarts 4.9.0 (Apache-2.0), GCJ-02→WGS-84 · Plan: 杨府发〔2024〕12号';
+
+/** Options of {@link layers}. */
+export interface LayersOptions {
+  /** Visibility per registry row; rows left out use their default. */
+  visible?: Record<string, boolean>;
+  /** Source layers present in the basemap; when given, style layers on absent ones are left out. */
+  available?: ReadonlySet<string>;
+  registry?: readonly LayerDef[];
+}
+
+/**
+ * The map's layers for a theme and a language, in drawing order: a pure function of its arguments.
+ * Each layer's `metadata` names its registry row.
+ */
+export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): LayerSpecification[] {
+  const registry = options.registry ?? REGISTRY;
+  const entries = registry.flatMap((def, order) =>
+    def.style(theme, lang).map((s) => ({ ...s, order, def })),
+  );
+  entries.sort((a, b) => SLOTS.indexOf(a.slot) - SLOTS.indexOf(b.slot) || a.order - b.order);
+  const out: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+  ];
+  for (const { layer, def } of entries) {
+    const sourceLayer = 'source-layer' in layer ? layer['source-layer'] : undefined;
+    const source = 'source' in layer ? layer.source : undefined;
+    if (options.available && sourceLayer && source === 'basemap' && !options.available.has(sourceLayer)) continue;
+    const visible = options.visible?.[def.id] ?? def.defaultVisible;
+    out.push({
+      ...layer,
+      metadata: { [REGISTRY_KEY]: def.id },
+      layout: { ...(layer.layout ?? {}), visibility: visible ? 'visible' : 'none' },
+    } as LayerSpecification);
+  }
+  return out;
+}
+
+/** Everything {@link buildStyle} needs besides the theme and language. */
+export interface StyleOptions extends LayersOptions {
+  theme?: ThemeName;
+  lang: Lang;
+  /** URL of the basemap archive, e.g. `pmtiles://https://host/tiles/basemap.pmtiles`. */
+  basemapUrl: string;
+  /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
+  latinFontUrl?: string;
+}
+
+// Latin-1 and general punctuation, as in @fontsource's "latin" subset.
+const LATIN_RANGE = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+2000-206F', 'U+20AC', 'U+2122', 'U+2212'];
+
+/** The complete style: sources, fonts and {@link layers}. Pure: same options, same style. */
+export function buildStyle(options: StyleOptions): StyleSpecification {
+  const theme = themes[options.theme ?? 'light'];
+  const style: StyleSpecification = {
+    version: 8,
+    name: 'Yangpu Innovation Map',
+    sources: {
+      basemap: {
+        type: 'vector',
+        url: options.basemapUrl,
+        attribution: ATTRIBUTION,
+      },
+    },
+    layers: layers(theme, options.lang, options),
+  };
+  if (options.latinFontUrl) {
+    style['font-faces'] = { 'Noto Sans Regular': [{ url: options.latinFontUrl, 'unicode-range': LATIN_RANGE }] };
+  }
+  return style;
+}
