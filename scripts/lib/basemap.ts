@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { loadShanghaiDistricts, YANGPU_ADCODE } from './districts.ts';
 import { readContextLayers, type ContextLayerId } from './context.ts';
@@ -30,6 +31,8 @@ export interface BasemapLayers {
   inputs: string[];
   /** Whether the river is the schematic band (no real water polygon for it in the extracts). */
   schematicRiver: boolean;
+  /** Yangpu's bounding box, which the map opens fitted to. */
+  focusBounds: [number, number, number, number];
 }
 
 export interface BasemapOptions {
@@ -155,7 +158,8 @@ export async function assembleBasemap(options: BasemapOptions): Promise<BasemapL
       if (!extracts[id].features.length) missing.push({ layer: id, reason: 'the OpenStreetMap extracts have no such features' });
     }
   }
-  return { layers: layers.filter((l) => l.features.features.length > 0), missing, inputs, schematicRiver: !realRiver };
+  const focusBounds = bbox(districts.features.find((d) => d.properties.adcode === YANGPU_ADCODE)!) as [number, number, number, number];
+  return { layers: layers.filter((l) => l.features.features.length > 0), missing, inputs, schematicRiver: !realRiver, focusBounds };
 }
 
 /** Cuts the assembled layers into tiles and writes a PMTiles archive, returning its bytes and metadata. */
@@ -174,6 +178,7 @@ export function tileBasemap(assembled: BasemapLayers, builtAt = new Date().toISO
     built_at: builtAt,
     missing: assembled.missing,
     schematic_river: assembled.schematicRiver,
+    focus_bounds: assembled.focusBounds.map((v) => Math.round(v * 1e5) / 1e5),
   };
   const bytes = writePmtiles(tiles, {
     minZoom: BASEMAP_MINZOOM,

@@ -40,7 +40,8 @@ export function echartsShanghaiPath(): string {
  */
 export function loadShanghaiDistricts(path = echartsShanghaiPath()): FeatureCollection<Polygon | MultiPolygon, DistrictProps> {
   const decoded = decodeEchartsMap(JSON.parse(readFileSync(path, 'utf8')));
-  const wgs = gcoord.transform(decoded, gcoord.GCJ02, gcoord.WGS84) as FeatureCollection<Polygon | MultiPolygon>;
+  // gcoord types positions as fixed tuples; GeoJSON positions are plain arrays of the same shape.
+  const wgs = gcoord.transform(decoded as never, gcoord.GCJ02, gcoord.WGS84) as unknown as FeatureCollection<Polygon | MultiPolygon>;
   return {
     type: 'FeatureCollection',
     features: wgs.features.map((f) => {

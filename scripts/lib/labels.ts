@@ -18,7 +18,7 @@ export function labelPoints<P extends Record<string, unknown>>(fc: FeatureCollec
         if (a > best) [best, largest] = [a, rings];
       }
       // Precision in degrees: ~10 m is plenty for a label.
-      const p = polylabel(largest as number[][][], 0.0001);
+      const p = polylabel(largest as [number, number][][], 0.0001);
       return { type: 'Feature', id: f.id, properties: { ...f.properties }, geometry: { type: 'Point', coordinates: [p[0]!, p[1]!] } };
     }),
   };

@@ -318,10 +318,11 @@ export const REGISTRY: LayerDef[] = [
     sourceLayers: ['roads'],
     legend: (t) => ({ kind: 'line', color: t.roadCasing, width: 3 }),
     style: (t, lang) => {
-      const width: ExpressionSpecification = [
+      // Zoom may only drive a top-level interpolation, so the casing gets its own, wider one.
+      const width = (extra: number): ExpressionSpecification => [
         'interpolate', ['linear'], ['zoom'],
-        12, ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 1.5, ['secondary', 'tertiary'], 1, 0.4],
-        16, ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 10, ['secondary', 'tertiary'], 7, ['path'], 1.5, 4],
+        12, ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 1.5 + extra, ['secondary', 'tertiary'], 1 + extra, 0.4 + extra],
+        16, ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 10 + extra, ['secondary', 'tertiary'], 7 + extra, ['path'], 1.5 + extra, 4 + extra],
       ];
       return [
         {
@@ -333,7 +334,7 @@ export const REGISTRY: LayerDef[] = [
             'source-layer': 'roads',
             minzoom: 12,
             layout: { 'line-join': 'round', 'line-cap': 'round' },
-            paint: { 'line-color': t.roadCasing, 'line-width': ['+', width, 1.5] as unknown as ExpressionSpecification },
+            paint: { 'line-color': t.roadCasing, 'line-width': width(1.5) },
           },
         },
         {
@@ -345,7 +346,7 @@ export const REGISTRY: LayerDef[] = [
             'source-layer': 'roads',
             minzoom: 12,
             layout: { 'line-join': 'round', 'line-cap': 'round' },
-            paint: { 'line-color': t.road, 'line-width': width },
+            paint: { 'line-color': t.road, 'line-width': width(0) },
           },
         },
         {

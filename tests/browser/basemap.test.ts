@@ -1,0 +1,146 @@
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleBasemap, tileBasemap } from '../../scripts/lib/basemap.ts';
+import { launchBrowser, renderedCounts, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('basemap in a real browser (production build)', () => {
+  it('serves the archive with HTTP Range support', async () => {
+    const res = await fetch(new URL('tiles/basemap.pmtiles', server.url), { headers: { Range: 'bytes=0-126' } });
+    expect(res.status).toBe(206);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(bytes.length).toBe(127);
+    expect(new TextDecoder().decode(bytes.slice(0, 7))).toBe('PMTiles');
+  });
+
+  it('opens on Yangpu with districts, metro, river and bilingual labels, and no errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    await page.goto(`${server.url}?lang=zh`);
+    await waitForIdle(page);
+    const counts = await renderedCounts(page, [
+      'districts-fill',
+      'districts-focus-line',
+      'districts-label',
+      'metro-line',
+      'metro-station',
+      'metro-station-label',
+      'elevated-line',
+      'water-fill',
+      'waterways-label',
+    ]);
+    for (const [layer, n] of Object.entries(counts)) expect(n, layer).toBeGreaterThan(0);
+
+    // Fitted to the district: Yangpu's outline is in view and neighbours around it.
+    const names = await page.evaluate(() => {
+      const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
+      return [...new Set(map.queryRenderedFeatures({ layers: ['districts-fill'] }).map((f) => f.properties.name_zh as string))];
+    });
+    expect(names).toEqual(expect.arrayContaining(['杨浦区', '虹口区', '浦东新区']));
+    const center = await page.evaluate(() => (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.getCenter().toArray());
+    expect(center[0]).toBeGreaterThan(121.5);
+    expect(center[0]).toBeLessThan(121.56);
+    expect(center[1]).toBeGreaterThan(31.27);
+    expect(center[1]).toBeLessThan(31.32);
+
+    // What a user sees: the title, the layer panel, the attribution, the data notice.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('张江高新区杨浦园创新地图');
+    expect(await page.getByRole('checkbox', { name: /地铁线路与车站/ }).isChecked()).toBe(true);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap contributors');
+    expect(await page.getByTestId('data-notice').textContent()).toContain('黄浦江为示意带');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    await page.screenshot({ path: screenshotPath('basemap-zh-desktop') });
+
+    // Zoom in where the OSM extracts have detail: streets, buildings and the Tongji campus render.
+    await page.evaluate(() => (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.jumpTo({ center: [121.4975, 31.2845], zoom: 15.5 }));
+    await waitForIdle(page);
+    const detail = await renderedCounts(page, ['roads-line', 'buildings-fill', 'campuses-fill', 'roads-label']);
+    for (const [layer, n] of Object.entries(detail)) expect(n, layer).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('basemap-zh-tongji') });
+
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to English: labels, page language and accessible names follow', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    await page.goto(`${server.url}?lang=zh`);
+    await waitForIdle(page);
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await waitForIdle(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Yangpu Innovation Map');
+    expect(await page.getByRole('checkbox', { name: /Metro lines and stations/ }).isChecked()).toBe(true);
+    expect(page.url()).toContain('lang=en');
+    const field = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.getLayoutProperty('metro-station-label', 'text-field')),
+    );
+    expect(field.indexOf('name_en')).toBeGreaterThan(-1);
+    const labels = await renderedCounts(page, ['metro-station-label', 'districts-label']);
+    expect(labels['metro-station-label']).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('basemap-en-desktop') });
+
+    // A toggle hides its layer on the map.
+    await page.getByRole('checkbox', { name: /Metro lines and stations/ }).uncheck();
+    await waitForIdle(page);
+    expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBe(0);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a phone-sized screen without horizontal scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    await page.goto(`${server.url}?lang=en`);
+    await waitForIdle(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect((await renderedCounts(page, ['districts-fill']))['districts-fill']).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('basemap-en-phone') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('still starts without the shared OSM data and says what is missing', async () => {
+    // The same production build, fed an archive built with no OSM folder (served with Range support).
+    const { bytes } = tileBasemap(await assembleBasemap({ osmDir: resolve('/nonexistent-osm-folder') }));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    await page.route('**/tiles/basemap.pmtiles', async (route) => {
+      const range = /bytes=(\d+)-(\d+)/.exec(route.request().headers()['range'] ?? '');
+      const start = range ? Number(range[1]) : 0;
+      const end = range ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
+      await route.fulfill({
+        status: range ? 206 : 200,
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'Content-Range': `bytes ${start}-${end}/${bytes.length}`,
+          'Accept-Ranges': 'bytes',
+        },
+        body: Buffer.from(bytes.subarray(start, end + 1)),
+      });
+    });
+    await page.goto(`${server.url}?lang=en`);
+    await waitForIdle(page);
+    expect((await renderedCounts(page, ['districts-fill', 'water-fill']))['districts-fill']).toBeGreaterThan(0);
+    const notice = await page.getByTestId('data-notice').textContent();
+    expect(notice).toContain('Some context layers are missing');
+    expect(notice).toContain('Metro lines and stations');
+    expect(notice).toContain('/nonexistent-osm-folder not found');
+    expect(await page.getByRole('checkbox', { name: /Metro lines and stations/ }).isDisabled()).toBe(true);
+    await page.screenshot({ path: screenshotPath('basemap-no-osm') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { REGISTRY } from '../../src/lib/layers/registry.ts';
+import { buildStyle, layers, REGISTRY_KEY } from '../../src/lib/layers/style.ts';
+import { light } from '../../src/lib/layers/theme.ts';
+import { openPmtilesFile } from '../support/pmtiles-file.ts';
+
+const basemap = resolve(import.meta.dirname, '../../public/tiles/basemap.pmtiles');
+const style = (lang: 'zh' | 'en') =>
+  buildStyle({ lang, basemapUrl: 'pmtiles://http://localhost/tiles/basemap.pmtiles', latinFontUrl: 'http://localhost/font.woff2' });
+
+describe('style', () => {
+  it.each(['zh', 'en'] as const)('validates against the MapLibre style spec (%s)', (lang) => {
+    expect(validateStyleMin(style(lang))).toEqual([]);
+  });
+
+  it('is a pure function of its arguments', () => {
+    expect(JSON.stringify(layers(light, 'zh'))).toBe(JSON.stringify(layers(light, 'zh')));
+    expect(JSON.stringify(layers(light, 'zh'))).not.toBe(JSON.stringify(layers(light, 'en')));
+  });
+
+  it('names a registry row on every layer but the background, with unique ids', () => {
+    const ls = layers(light, 'zh');
+    const ids = ls.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const rows = new Set(REGISTRY.map((d) => d.id));
+    for (const l of ls.slice(1)) expect(rows.has((l.metadata as Record<string, string>)[REGISTRY_KEY]!)).toBe(true);
+  });
+
+  it('draws labels above everything else and the land below', () => {
+    const ls = layers(light, 'en');
+    const firstLabel = ls.findIndex((l) => l.type === 'symbol');
+    expect(firstLabel).toBeGreaterThan(0);
+    expect(ls.slice(firstLabel).every((l) => l.type === 'symbol')).toBe(true);
+    expect(ls.findIndex((l) => l.id === 'districts-fill')).toBeLessThan(ls.findIndex((l) => l.id === 'metro-line'));
+  });
+
+  it('hides the layers of a row switched off, and only those', () => {
+    const ls = layers(light, 'zh', { visible: { metro: false } });
+    const metro = ls.filter((l) => (l.metadata as Record<string, string> | undefined)?.[REGISTRY_KEY] === 'metro');
+    expect(metro.length).toBe(3);
+    expect(metro.every((l) => l.layout?.visibility === 'none')).toBe(true);
+    expect(ls.find((l) => l.id === 'districts-fill')?.layout?.visibility).toBe('visible');
+  });
+
+  it('puts the reader’s language first in bilingual labels', () => {
+    // ['case', <has other>, ['format', <first line>, {}, '\n', {}, <second line>, …], <fallback>]
+    const lines = (lang: 'zh' | 'en') => {
+      const field = layers(light, lang).find((l) => l.id === 'metro-station-label')?.layout as Record<string, unknown[]>;
+      const format = field['text-field']![2] as unknown[];
+      return [format[1], format[5]];
+    };
+    expect(lines('zh')).toEqual([['get', 'name_zh'], ['get', 'name_en']]);
+    expect(lines('en')).toEqual([['get', 'name_en'], ['get', 'name_zh']]);
+  });
+
+  it('leaves out layers whose source layer the archive lacks', () => {
+    const ls = layers(light, 'zh', { available: new Set(['districts', 'district_labels']) });
+    const used = new Set(ls.flatMap((l) => ('source-layer' in l && l['source-layer'] ? [l['source-layer']] : [])));
+    expect([...used].sort()).toEqual(['district_labels', 'districts']);
+  });
+
+  it.skipIf(!existsSync(basemap))('uses only source layers that exist in the built tiles', async () => {
+    const meta = (await openPmtilesFile(basemap).getMetadata()) as { vector_layers: { id: string }[] };
+    const available = new Set(meta.vector_layers.map((l) => l.id));
+    const ls = layers(light, 'zh', { available });
+    const used = ls.flatMap((l) => ('source-layer' in l && l['source-layer'] ? [l['source-layer']] : []));
+    expect(used.length).toBeGreaterThan(5);
+    for (const sl of used) expect(available.has(sl), `source-layer ${sl}`).toBe(true);
+    // With the shared OSM data beside the repository, the context layers must all be there.
+    for (const id of ['districts', 'district_labels', 'water', 'waterways', 'metro_lines', 'metro_stations', 'elevated_roads']) {
+      expect(available.has(id), id).toBe(true);
+    }
+  });
+});
