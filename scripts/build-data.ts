@@ -3,6 +3,7 @@
  * Builds what the map loads from its inputs: `npm run data [-- --osm extract.osm.pbf] [--if-stale]`.
  * The OSM data folder defaults to ../shared/data/osm and can be set with YANGPU_OSM_DIR or --osm-dir.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +25,8 @@ const osmDir = resolve(values['osm-dir'] ?? process.env.YANGPU_OSM_DIR ?? resolv
 const extracts = values.osm.map((p) => resolve(p));
 const outDir = resolve(values.out);
 const basemapPath = resolve(outDir, 'tiles/basemap.pmtiles');
-const recordPath = resolve(root, '.cache/data-build.json');
+// One record per output folder, so a build into a scratch folder does not make the real one look stale.
+const recordPath = resolve(root, '.cache', `data-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 
 const inputs = fingerprint([
   ...listFiles([osmDir, ...extracts]),

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPmtilesFile } from '../support/pmtiles-file.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'yangpu-data-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function buildData(...args: string[]) {
+  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { code: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+describe('npm run data with an OSM extract and no shared data folder', () => {
+  const run = buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out);
+  const archive = () => openPmtilesFile(join(out, 'tiles/basemap.pmtiles'));
+
+  it('succeeds and says which context layers are missing', () => {
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/missing layer metro_lines: .*nonexistent-osm not found/);
+  });
+
+  it('writes a PMTiles v3 archive of vector tiles z8–z16 over Yangpu', async () => {
+    const h = await archive().getHeader();
+    expect(h.specVersion).toBe(3);
+    expect(h.tileType).toBe(1);
+    expect([h.minZoom, h.maxZoom]).toEqual([8, 16]);
+    expect(h.minLon).toBeLessThan(121.49);
+    expect(h.maxLon).toBeGreaterThan(121.58);
+    expect(h.minLat).toBeLessThan(31.25);
+    expect(h.maxLat).toBeGreaterThan(31.34);
+  });
+
+  it('records layers, what is missing and the schematic river in its metadata', async () => {
+    const meta = (await archive().getMetadata()) as {
+      vector_layers: { id: string; fields: Record<string, string> }[];
+      missing: { layer: string }[];
+      schematic_river: boolean;
+    };
+    const ids = meta.vector_layers.map((l) => l.id);
+    expect(ids).toEqual(expect.arrayContaining(['districts', 'district_labels', 'water', 'waterways', 'roads', 'buildings', 'campuses', 'coverage']));
+    expect(ids).not.toContain('metro_lines');
+    expect(meta.missing.map((m) => m.layer)).toEqual(expect.arrayContaining(['metro_lines', 'metro_stations', 'elevated_roads', 'subdistricts']));
+    expect(meta.schematic_river).toBe(true);
+    expect(meta.vector_layers.find((l) => l.id === 'roads')?.fields).toMatchObject({ name_zh: 'String', name_en: 'String', class: 'String' });
+  });
+
+  it('puts the extract’s streets into the tiles with both names', async () => {
+    // z15 tile over the fixture (121.500–121.510 E, 31.200–31.210 N).
+    const z = 15;
+    const x = Math.floor(((121.505 + 180) / 360) * 2 ** z);
+    const lat = (31.205 * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z);
+    const tile = await archive().getZxy(z, x, y);
+    expect(tile).toBeDefined();
+    const vt = new VectorTile(new PbfReader(new Uint8Array(tile!.data)));
+    const roads = vt.layers['roads'];
+    expect(roads).toBeDefined();
+    const names = Array.from({ length: roads!.length }, (_, i) => roads!.feature(i).properties);
+    expect(names).toEqual(expect.arrayContaining([expect.objectContaining({ name_zh: '示例路', name_en: 'Example Road' })]));
+    expect(vt.layers['campuses']?.length).toBeGreaterThan(0);
+  });
+
+  it('skips the work when nothing changed', () => {
+    const again = buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out, '--if-stale');
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('up to date');
+  });
+
+  it('rebuilds when the inputs change (an extract dropped)', () => {
+    const again = buildData('--osm-dir', '/nonexistent-osm', '--out', out, '--if-stale');
+    expect(again.code).toBe(0);
+    expect(again.output).not.toContain('up to date');
+    expect(again.output).toMatch(/missing layer roads/);
+  });
+});
