@@ -1,0 +1,231 @@
+/**
+ * The action plan's places as data: schema and types.
+ *
+ * Sources: hand-authored GeoJSON in `data/plan/*.geojson` plus zone definitions in `data/plan/zones.json`
+ * (see docs/data.md). The build (`scripts/build-plan.ts`) validates them, derives the two zone outlines and
+ * writes `public/data/plan.geojson` (located features) and `public/data/plan-unlocated.json` (records whose
+ * location is not published).
+ *
+ * This module must stay free of Node imports: the app imports its types (and may import the label tables).
+ */
+import { z } from 'zod';
+
+/** What a feature is. `zone` features are derived by the build from their components; they never appear in sources. */
+export const PLAN_CLASSES = [
+  'zone',
+  'zone_component',
+  'university_science_park',
+  'specialty_park',
+  'incubator',
+  'platform',
+  'campus',
+  'landmark',
+  'landing_site',
+  'drone_route',
+] as const;
+export type PlanClass = (typeof PLAN_CLASSES)[number];
+
+/** Classes that may carry no plan task (they are only cited when the plan names them). */
+export const CLASSES_WITHOUT_REQUIRED_TASK: readonly PlanClass[] = ['campus', 'landmark'];
+
+/**
+ * Closed industry vocabulary. Each tag maps to words of the plan (task numbers in `plan`);
+ * a feature is tagged only where the plan (or, for zone components, the plan's text on their zone) states a focus.
+ */
+export const INDUSTRIES = [
+  'digital_economy',
+  'ai',
+  'online_economy',
+  'fintech',
+  'smart_city',
+  'low_altitude',
+  'life_health',
+  'biotech',
+  'medical_devices',
+  'marine_biomedicine',
+  'sport_health',
+  'green_low_carbon',
+  'new_energy',
+  'smart_energy',
+  'advanced_materials',
+  'tech_transfer',
+  'basic_research',
+] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+export const INDUSTRY_LABELS: Record<Industry, { zh: string; en: string; plan: string }> = {
+  digital_economy: { zh: '数字经济', en: 'Digital economy', plan: 'targets; tasks 7, 9, 11, 18' },
+  ai: { zh: '人工智能', en: 'Artificial intelligence', plan: 'tasks 4, 18' },
+  online_economy: {
+    zh: '在线新经济（互联网电商、互联网生活、在线文娱）',
+    en: 'Online economy (e-commerce, internet services, online entertainment)',
+    plan: 'tasks 7, 18',
+  },
+  fintech: { zh: '金融科技', en: 'Fintech', plan: 'task 11' },
+  smart_city: { zh: '智慧城市 / 数字城市', en: 'Smart / digital city', plan: 'tasks 5, 10' },
+  low_altitude: { zh: '低空经济', en: 'Low-altitude economy', plan: 'task 7' },
+  life_health: { zh: '生命健康', en: 'Life & health', plan: 'targets; tasks 8, 10' },
+  biotech: { zh: '生物技术', en: 'Biotechnology', plan: 'task 4' },
+  medical_devices: { zh: '高端医疗器械 / 医疗装备', en: 'High-end medical devices', plan: 'tasks 5, 8' },
+  marine_biomedicine: { zh: '海洋生物医药', en: 'Marine biomedicine', plan: 'task 11' },
+  sport_health: { zh: '运动+科技+健康', en: 'Sport + tech + health', plan: 'task 11' },
+  green_low_carbon: { zh: '绿色低碳', en: 'Green & low-carbon', plan: 'targets; task 8' },
+  new_energy: { zh: '新能源（含新能源汽车）', en: 'New energy (incl. new-energy vehicles)', plan: 'tasks 8, 11' },
+  smart_energy: { zh: '智慧能源管理 / 智能电网', en: 'Smart energy management / smart grid', plan: 'tasks 8, 11' },
+  advanced_materials: { zh: '绿色材料', en: 'Green materials', plan: 'task 8' },
+  tech_transfer: { zh: '成果转化 / 技术转移 / 技术交易', en: 'Tech transfer & technology markets', plan: 'tasks 10, 13, 17' },
+  basic_research: { zh: '基础研究 / 原始创新', en: 'Basic research / original innovation', plan: 'tasks 4, 17' },
+};
+
+export const STATUSES = ['operating', 'planned', 'demonstration'] as const;
+export type PlanStatus = (typeof STATUSES)[number];
+
+export const CLASS_LABELS: Record<PlanClass, { zh: string; en: string }> = {
+  zone: { zh: '功能区', en: 'Zone' },
+  zone_component: { zh: '功能区板块', en: 'Zone component' },
+  university_science_park: { zh: '国家大学科技园', en: 'National university science park' },
+  specialty_park: { zh: '特色科技园', en: 'Specialty tech park' },
+  incubator: { zh: '孵化器', en: 'Incubator' },
+  platform: { zh: '创新平台', en: 'Innovation platform' },
+  campus: { zh: '高校校区', en: 'University campus' },
+  landmark: { zh: '地标', en: 'Landmark' },
+  landing_site: { zh: '无人机起降点', en: 'Drone take-off / landing site' },
+  drone_route: { zh: '无人机航线', en: 'Drone route' },
+};
+
+/** Highest drone altitude allowed by the schema: China's light/small UAV rules cap true height at 120 m. */
+export const MAX_DRONE_ALTITUDE_M = 120;
+
+export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const requiredText = (what: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `missing (${what} is required)` : `${what} must be a string`) })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
+
+export const TaskNumberSchema = z.number().refine((n) => Number.isInteger(n) && n >= 1 && n <= 18, {
+  error: (iss) => `task number ${JSON.stringify(iss.input)} is not an integer 1–18`,
+});
+
+export const SourceSchema = z.strictObject({
+  text: requiredText('source text'),
+  url: z.url({ error: 'source url must be an http(s) URL' }).optional(),
+});
+export type PlanSource = z.infer<typeof SourceSchema>;
+
+const uniqueArray = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item).refine((a) => new Set(a as unknown[]).size === a.length, { error: `${what} must not repeat` });
+
+/** Properties shared by every record, located or not. */
+export const PlanPropertiesSchema = z.strictObject({
+  id: z
+    .string({ error: 'id must be a string' })
+    .regex(KEBAB_ID, { error: (iss) => `id ${JSON.stringify(iss.input)} is not kebab-case` }),
+  name_zh: requiredText('name_zh (Chinese name)'),
+  name_en: requiredText('name_en (English name)'),
+  class: z.enum(PLAN_CLASSES, { error: (iss) => `class ${JSON.stringify(iss.input)} is not one of ${PLAN_CLASSES.join(', ')}` }),
+  plan_tasks: uniqueArray(TaskNumberSchema, 'plan_tasks'),
+  summary_zh: requiredText('summary_zh'),
+  summary_en: requiredText('summary_en'),
+  industries: uniqueArray(
+    z.enum(INDUSTRIES, { error: (iss) => `industry ${JSON.stringify(iss.input)} is not in the closed list` }),
+    'industries',
+  ),
+  status: z.enum(STATUSES, { error: (iss) => `status ${JSON.stringify(iss.input)} is not one of ${STATUSES.join(', ')}` }),
+  source: SourceSchema,
+  /** How far (m) the true place may be from the drawn geometry; null only for records without geometry. */
+  precision_m: z.number({ error: 'precision_m must be a number (or null without geometry)' }).positive().nullable(),
+  /** True for any geometry drawn from descriptions, anchored to another place, or guessed. */
+  indicative: z.boolean({ error: 'indicative must be true or false' }),
+  /** False only for records without geometry (the place's location is not published). */
+  location_published: z.boolean({ error: 'location_published must be true or false' }),
+  address_zh: z.string().trim().min(1).optional(),
+  /** How the geometry was obtained. */
+  derivation: requiredText('derivation'),
+  /** Gazetteer rows (../shared/data/gazetteer/places.csv) the record relies on. */
+  gazetteer_ids: z.array(z.string().regex(/^[a-z]\d{2}$/)).optional(),
+  /** Member ids, for zones. */
+  components: z.array(z.string()).min(1).optional(),
+  /** [min, max] flight altitude band in metres, for drone routes (an assumption; see docs/data.md). */
+  altitude_m: z.tuple([z.number().min(0), z.number().positive()]).optional(),
+  /** The feature this one belongs to or is anchored to (e.g. a science park's campus). */
+  parent: z.string().optional(),
+  /** Area of the drawn polygon (km², computed with @turf/area, 2 decimals). */
+  area_km2: z.number().positive().optional(),
+  /** Area stated by the cited source (km²). */
+  area_km2_stated: z.number().positive().optional(),
+  /** Length of the drawn line (km, @turf/length, 2 decimals). */
+  length_km: z.number().positive().optional(),
+  /** Length stated by the cited source (km). */
+  length_km_stated: z.number().positive().optional(),
+});
+export type PlanProperties = z.infer<typeof PlanPropertiesSchema>;
+/** A record as the app gets it in plan-unlocated.json (geometry-less) — same properties as a feature's. */
+export type PlanRecord = PlanProperties;
+
+const finite = z.number({ error: 'coordinate must be a number' }).refine(Number.isFinite, { error: 'coordinate must be finite' });
+export const PositionSchema = z.array(finite).min(2, { error: 'a position needs [lon, lat]' }).max(3);
+const LinearRing = z.array(PositionSchema);
+
+export const PointSchema = z.strictObject({ type: z.literal('Point'), coordinates: PositionSchema });
+export const LineStringSchema = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(PositionSchema) });
+export const PolygonSchema = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) });
+export const MultiPolygonSchema = z.strictObject({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(LinearRing).min(1)).min(1),
+});
+export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon', 'MultiPolygon'] as const;
+export const GeometrySchema = z.discriminatedUnion('type', [PointSchema, LineStringSchema, PolygonSchema, MultiPolygonSchema], {
+  error: (iss) =>
+    iss.code === 'invalid_union'
+      ? `geometry type must be one of ${GEOMETRY_TYPES.join(', ')} (or null)`
+      : 'geometry must be an object or null',
+});
+export type PlanGeometry = z.infer<typeof GeometrySchema>;
+
+/** One feature of a source file. */
+export const PlanSourceFeatureSchema = z.strictObject({
+  type: z.literal('Feature', { error: 'type must be "Feature"' }),
+  properties: PlanPropertiesSchema,
+  geometry: GeometrySchema.nullable(),
+});
+export type PlanSourceFeature = z.infer<typeof PlanSourceFeatureSchema>;
+
+/** A source file. */
+export const PlanSourceFileSchema = z.object({
+  type: z.literal('FeatureCollection', { error: 'file must be a GeoJSON FeatureCollection' }),
+  features: z.array(z.unknown()),
+});
+
+/**
+ * A zone as defined in data/plan/zones.json: everything but the geometry and the fields the build computes
+ * (precision_m, indicative, location_published, derivation, area_km2).
+ */
+export const ZoneDefinitionSchema = PlanPropertiesSchema.omit({
+  precision_m: true,
+  indicative: true,
+  location_published: true,
+  derivation: true,
+  area_km2: true,
+  components: true,
+  class: true,
+}).extend({
+  class: z.literal('zone', { error: 'zones.json defines class "zone" only' }),
+  components: z.array(z.string()).min(2, { error: 'a zone needs at least two components' }),
+});
+export type ZoneDefinition = z.infer<typeof ZoneDefinitionSchema>;
+
+export const ZonesFileSchema = z.strictObject({ zones: z.array(z.unknown()) });
+
+/** A feature of public/data/plan.geojson: numeric top-level id (MapLibre feature-state), string id in properties. */
+export interface PlanOutputFeature {
+  type: 'Feature';
+  id: number;
+  properties: PlanProperties;
+  geometry: PlanGeometry;
+}
+export interface PlanOutputCollection {
+  type: 'FeatureCollection';
+  features: PlanOutputFeature[];
+}
