@@ -78,7 +78,7 @@ describe('derived zones', () => {
   }
 
   // Bounds from the stated sizes: 未来谷 holds the 8.2 km² Greater KIC, the ~3 km² Wujiaochang core, the 2.6 km²
-  // Tongji circle and two Fudan campuses (~1 km² each), overlapping around Wujiaochang: 10–16 km², under a quarter
+  // Tongji circle and two Fudan campuses (~0.8 km² each), overlapping around Wujiaochang: 10–16 km², under a quarter
   // of Yangpu's 60.6 km². 杨数浦 holds the 7.46 km² Changyang Belt plus the riverside strip (15.5 km × ~0.45 km)
   // and the Dalian Road cluster, overlapping along the river: 8–15 km².
   it('has areas within bounds justified by the stated sizes of its components', () => {
