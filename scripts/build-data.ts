@@ -4,10 +4,13 @@
  * The OSM data folder defaults to ../shared/data/osm and can be set with YANGPU_OSM_DIR or --osm-dir.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleBasemap, tileBasemap } from './lib/basemap.ts';
+import { buildPlanDataset, LOCATED_FILE, UNLOCATED_FILE, writePlanDataset } from './lib/plan/build.ts';
+import { applyOsmCampuses } from './lib/plan/osm-campuses.ts';
+import { PlanValidationError } from './lib/plan/validate.ts';
 import { echartsShanghaiPath } from './lib/districts.ts';
 import { fingerprint, isStale, listFiles } from './lib/freshness.ts';
 
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     'osm-dir': { type: 'string' },
     'if-stale': { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(root, 'public') },
+    'plan-text': { type: 'string' },
   },
 });
 
@@ -25,18 +29,22 @@ const osmDir = resolve(values['osm-dir'] ?? process.env.YANGPU_OSM_DIR ?? resolv
 const extracts = values.osm.map((p) => resolve(p));
 const outDir = resolve(values.out);
 const basemapPath = resolve(outDir, 'tiles/basemap.pmtiles');
+const planDir = resolve(outDir, 'data');
+// The plan's text lets the build check every quotation in the dataset; without it the check is skipped.
+const planTextPath = resolve(values['plan-text'] ?? process.env.PLAN_TEXT ?? resolve(root, '../shared/seed/yangpu-action-plan-2024-2026.zh.txt'));
 // One record per output folder, so a build into a scratch folder does not make the real one look stale.
 const recordPath = resolve(root, '.cache', `data-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 
 const inputs = fingerprint([
   ...listFiles([osmDir, ...extracts]),
   echartsShanghaiPath(),
-  ...listFiles([resolve(root, 'scripts'), resolve(root, 'data')]),
+  ...listFiles([resolve(root, 'scripts'), resolve(root, 'data'), resolve(root, 'src/lib/data'), planTextPath]),
 ]);
 // The output path and the explicit extracts are part of what was built, not only the files' contents.
 const record = { ...inputs, '#out': outDir, '#extracts': extracts.join('|') };
 
-if (values['if-stale'] && !isStale([basemapPath], recordPath, record)) {
+const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE)];
+if (values['if-stale'] && !isStale(outputs, recordPath, record)) {
   console.log('data: up to date');
   process.exit(0);
 }
@@ -52,5 +60,27 @@ console.log(
     .map((l) => l.id)
     .join(', ')} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );
+let plan;
+try {
+  plan = buildPlanDataset({
+    dataDir: resolve(root, 'data/plan'),
+    planText: existsSync(planTextPath) ? readFileSync(planTextPath, 'utf8') : undefined,
+  });
+} catch (e) {
+  if (e instanceof PlanValidationError) {
+    console.error(`data: the plan dataset is invalid:\n${e.errors.map((m) => `  ${m}`).join('\n')}`);
+    process.exit(1);
+  }
+  throw e;
+}
+if (!existsSync(planTextPath)) console.warn(`data: ${planTextPath} not found — plan quotations not checked`);
+const osmCampuses = assembled.layers.find((l) => l.id === 'campuses')?.features;
+if (osmCampuses) {
+  const { collection, replaced } = applyOsmCampuses(plan.located, osmCampuses as never);
+  plan = { ...plan, located: collection };
+  for (const r of replaced) console.log(`data: campus ${r.id} drawn from OpenStreetMap ${r.osmId}`);
+}
+for (const w of writePlanDataset(planDir, plan)) console.log(`data: ${w.path} (${(w.bytes / 1024).toFixed(0)} KiB)`);
+
 mkdirSync(dirname(recordPath), { recursive: true });
 writeFileSync(recordPath, JSON.stringify(record, null, 1));

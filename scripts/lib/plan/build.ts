@@ -67,11 +67,16 @@ export function buildPlanDataset(options: BuildPlanOptions = {}): PlanDataset {
     zones.push({ id: zone.id, derivation: derived.derivation });
   }
 
+  // Components carry their zones so the map can draw them in their zone's colour.
+  const zonesOf = new Map<string, string[]>();
+  for (const { zone } of valid.zones) for (const c of zone.components) zonesOf.set(c, [...(zonesOf.get(c) ?? []), zone.id]);
   const located: PlanOutputFeature[] = [...zoneFeatures];
   const unlocated: PlanRecord[] = [];
   for (const f of valid.features) {
-    if (f.geometry === null) unlocated.push(f.properties);
-    else located.push({ type: 'Feature', id: numericId(f.properties.id), properties: f.properties, geometry: f.geometry });
+    const zones = zonesOf.get(f.properties.id);
+    const properties = zones ? { ...f.properties, zones } : f.properties;
+    if (f.geometry === null) unlocated.push(properties);
+    else located.push({ type: 'Feature', id: numericId(f.properties.id), properties, geometry: f.geometry });
   }
   const seen = new Map<number, string>();
   for (const f of located) {

@@ -151,6 +151,8 @@ export const PlanPropertiesSchema = z.strictObject({
   altitude_m: z.tuple([z.number().min(0), z.number().positive()]).optional(),
   /** The feature this one belongs to or is anchored to (e.g. a science park's campus). */
   parent: z.string().optional(),
+  /** Zones this feature is a component of; set by the build from zones.json, never hand-authored. */
+  zones: z.array(z.string()).optional(),
   /** Area of the drawn polygon (km², computed with @turf/area, 2 decimals). */
   area_km2: z.number().positive().optional(),
   /** Area stated by the cited source (km²). */

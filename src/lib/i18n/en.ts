@@ -24,4 +24,7 @@ export const en: Record<keyof typeof zh, string> = {
   loadFailed: 'The basemap failed to load: {reason}',
   dismiss: 'Dismiss notice',
   loading: 'Loading the map…',
+  unlocatedTitle: 'Location not published ({count})',
+  unlocatedNote: 'Platforms the plan names whose address is not in any public source: listed here, not placed on the map.',
+  planTasks: 'Plan tasks {tasks}',
 };

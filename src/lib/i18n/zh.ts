@@ -22,4 +22,7 @@ export const zh = {
   loadFailed: '底图加载失败：{reason}',
   dismiss: '关闭提示',
   loading: '地图加载中…',
+  unlocatedTitle: '位置未公开（{count}）',
+  unlocatedNote: '方案提到、但公开资料中找不到地址的平台：只列出，不在地图上标点。',
+  planTasks: '方案任务 {tasks}',
 } as const;

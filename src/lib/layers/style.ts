@@ -16,6 +16,8 @@ export interface LayersOptions {
   visible?: Record<string, boolean>;
   /** Source layers present in the basemap; when given, style layers on absent ones are left out. */
   available?: ReadonlySet<string>;
+  /** Whether the plan's GeoJSON source is in the style (default true). */
+  plan?: boolean;
   registry?: readonly LayerDef[];
 }
 
@@ -36,6 +38,7 @@ export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): L
     const sourceLayer = 'source-layer' in layer ? layer['source-layer'] : undefined;
     const source = 'source' in layer ? layer.source : undefined;
     if (options.available && sourceLayer && source === 'basemap' && !options.available.has(sourceLayer)) continue;
+    if (options.plan === false && source === 'plan') continue;
     const visible = options.visible?.[def.id] ?? def.defaultVisible;
     out.push({
       ...layer,
@@ -52,6 +55,8 @@ export interface StyleOptions extends LayersOptions {
   lang: Lang;
   /** URL of the basemap archive, e.g. `pmtiles://https://host/tiles/basemap.pmtiles`. */
   basemapUrl: string;
+  /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
+  planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
   latinFontUrl?: string;
 }
@@ -72,8 +77,15 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
         attribution: ATTRIBUTION,
       },
     },
-    layers: layers(theme, options.lang, options),
+    layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
   };
+  if (options.planUrl) {
+    style.sources.plan = {
+      type: 'geojson',
+      data: options.planUrl,
+      attribution: 'Plan places: project dataset (docs/data.md)',
+    };
+  }
   if (options.latinFontUrl) {
     style['font-faces'] = { 'Noto Sans Regular': [{ url: options.latinFontUrl, 'unicode-range': LATIN_RANGE }] };
   }

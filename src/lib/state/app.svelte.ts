@@ -1,3 +1,4 @@
+import type { PlanRecord } from '../data/plan-schema.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
 
@@ -13,8 +14,8 @@ export class AppState {
   lang = $state<Lang>('zh');
   visible = $state<Record<string, boolean>>(defaultVisibility());
   basemap = $state<BasemapInfo | null>(null);
-  /** Feature counts per source layer in the current view, from the map. */
-  counts = $state<Record<string, number>>({});
+  /** The plan's places whose location is not published: listed, never drawn. */
+  unlocated = $state<PlanRecord[]>([]);
   loadError = $state<string | null>(null);
   noticeDismissed = $state(false);
   mapReady = $state(false);

@@ -1,0 +1,314 @@
+import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Lang } from '../i18n/index.ts';
+import { bilingualLabel, FONT } from './helpers.ts';
+import type { LayerDef, StyleLayer } from './types.ts';
+import type { Theme } from './theme.ts';
+
+/** Colours of the plan's layers; zones by id, the rest by class. */
+export const PLAN_COLOURS = {
+  futureValley: '#6d28d9',
+  belt: '#0f766e',
+  component: '#7c3aed',
+  sciencePark: '#b45309',
+  incubator: '#be185d',
+  platform: '#1d4ed8',
+  campus: '#7e22ce',
+  landmark: '#374151',
+  drone: '#dc2626',
+} as const;
+
+/** Name of the hatch image for indicative outlines of `colour`; the map draws it on demand. */
+export const hatchImage = (colour: string) => `hatch-${colour.replace('#', '')}`;
+
+const isClass = (...classes: string[]): FilterSpecification => ['in', ['get', 'class'], ['literal', classes]];
+const geom = (type: 'Point' | 'LineString' | 'Polygon'): FilterSpecification => ['==', ['geometry-type'], type];
+const both = (a: FilterSpecification, b: FilterSpecification): FilterSpecification => ['all', a, b] as FilterSpecification;
+
+// A zone, or a component by the zone it belongs to: 未来谷 violet, 杨数浦 teal.
+const inFutureValley: ExpressionSpecification = [
+  'any',
+  ['==', ['get', 'id'], 'zone-future-valley'],
+  ['in', 'zone-future-valley', ['coalesce', ['get', 'zones'], ['literal', []]]],
+];
+const zoneColour: ExpressionSpecification = ['case', inFutureValley, PLAN_COLOURS.futureValley, PLAN_COLOURS.belt];
+
+function pointLayers(id: string, classes: string[], colour: string, lang: Lang, theme: Theme, radius = 6, minLabelZoom = 12.5): StyleLayer[] {
+  return [
+    {
+      slot: 'overlay',
+      layer: {
+        id: `${id}-circle`,
+        type: 'circle',
+        source: 'plan',
+        filter: both(isClass(...classes), geom('Point')),
+        paint: {
+          'circle-color': colour,
+          // Indicative points (pinned to a campus, placed from an address) are hollow: honest at a glance.
+          'circle-opacity': ['case', ['get', 'indicative'], 0.25, 0.95],
+          'circle-stroke-color': colour,
+          'circle-stroke-width': 2,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, radius * 0.7, 15, radius * 1.4],
+        },
+      },
+    },
+    {
+      slot: 'plan-labels',
+      layer: {
+        id: `${id}-label`,
+        type: 'symbol',
+        source: 'plan',
+        minzoom: minLabelZoom,
+        filter: both(isClass(...classes), geom('Point')),
+        layout: {
+          'text-field': bilingualLabel(lang),
+          'text-font': FONT,
+          'text-size': 12,
+          'text-anchor': 'left',
+          'text-offset': [0.9, 0],
+          'text-max-width': 10,
+          'text-optional': true,
+        },
+        paint: { 'text-color': colour, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },
+      },
+    },
+  ];
+}
+
+/**
+ * Fill, outline and label of a class's polygons. Indicative outlines are dashed; with `hatch` their fill is
+ * hatched too (kept for the zones, so the map does not drown in stripes), else a faint tint.
+ */
+function areaLayers(
+  id: string,
+  which: FilterSpecification,
+  colour: string | ExpressionSpecification,
+  hatch: string | ExpressionSpecification | null,
+  lang: Lang,
+  theme: Theme,
+  opacity: number,
+  width: number,
+): StyleLayer[] {
+  return [
+    {
+      slot: 'overlay',
+      layer: hatch
+        ? {
+            id: `${id}-fill`,
+            type: 'fill',
+            source: 'plan',
+            filter: both(which, geom('Polygon')),
+            paint: { 'fill-pattern': hatch, 'fill-opacity': opacity },
+          }
+        : {
+            id: `${id}-fill`,
+            type: 'fill',
+            source: 'plan',
+            filter: both(which, geom('Polygon')),
+            paint: { 'fill-color': colour, 'fill-opacity': opacity },
+          },
+    },
+    {
+      slot: 'overlay',
+      layer: {
+        id: `${id}-line`,
+        type: 'line',
+        source: 'plan',
+        filter: both(which, geom('Polygon')),
+        layout: { 'line-join': 'round' },
+        // Dashes mark outlines drawn from descriptions; an outline from a survey (OSM) is solid.
+        paint: { 'line-color': colour, 'line-width': width, 'line-dasharray': ['case', ['get', 'indicative'], ['literal', [3, 2]], ['literal', [1, 0]]] },
+      },
+    },
+    {
+      slot: 'plan-labels',
+      layer: {
+        id: `${id}-label`,
+        type: 'symbol',
+        source: 'plan',
+        filter: both(which, geom('Polygon')),
+        layout: {
+          'text-field': bilingualLabel(lang),
+          'text-font': FONT,
+          'text-size': 12,
+          'text-max-width': 9,
+        },
+        paint: { 'text-color': colour, 'text-halo-color': theme.halo, 'text-halo-width': 2 },
+      },
+    },
+  ];
+}
+
+/** Registry rows for the plan's places (source `plan`: public/data/plan.geojson). */
+export const PLAN_REGISTRY: LayerDef[] = [
+  ...(
+    [
+      ['zone_future_valley', 'zone-future-valley', { zh: '未来谷（示意范围）', en: 'Future Valley (indicative)' }, { zh: '未来谷', en: 'Future Valley' }, PLAN_COLOURS.futureValley],
+      ['zone_yangshupu_belt', 'zone-yangshupu-belt', { zh: '杨数浦创新秀带（示意范围）', en: 'Yang-Shu-Pu innovation belt (indicative)' }, { zh: '杨数浦创新秀带', en: 'Yang-Shu-Pu innovation belt' }, PLAN_COLOURS.belt],
+    ] as const
+  ).map(
+    ([row, featureId, label, short, colour]): LayerDef => ({
+      id: row,
+      group: 'zones',
+      label,
+      note: {
+        zh: '方案未公布边界：由其组成板块推导的示意范围（斜线、虚线）。',
+        en: 'The plan publishes no boundary: an outline derived from its named components (hatched, dashed).',
+      },
+      defaultVisible: true,
+      source: 'plan',
+      planClasses: ['zone'],
+      sourceLayers: [],
+      legend: () => ({ kind: 'fill', fill: colour, line: colour, dashed: true, hatch: true }),
+      style: (t, lang) => {
+        const id = row.replace(/_/g, '-');
+        const which: FilterSpecification = ['==', ['get', 'id'], featureId];
+        // A zone is named along its outline, and above every other label: it is what the map is about.
+        const area = areaLayers(id, which, colour, hatchImage(colour), lang, t, 0.3, 2.5).filter((s) => s.layer.type !== 'symbol');
+        return [
+          ...area,
+          {
+            slot: 'zone-labels',
+            layer: {
+              id: `${id}-label`,
+              type: 'symbol',
+              source: 'plan',
+              filter: both(which, geom('Polygon')),
+              layout: {
+                'symbol-placement': 'line',
+                'symbol-spacing': 320,
+                // The short name people use: the official one is too long to follow a jagged outline.
+                'text-field': short[lang],
+                'text-max-angle': 60,
+                'text-font': FONT,
+                'text-size': 13,
+                'text-offset': [0, -0.8],
+              },
+              paint: { 'text-color': colour, 'text-halo-color': t.halo, 'text-halo-width': 2 },
+            },
+          },
+        ];
+      },
+    }),
+  ),
+  {
+    id: 'zone_components',
+    group: 'zones',
+    label: { zh: '功能区组成板块', en: 'Zone components' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['zone_component'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#ede9fe', line: PLAN_COLOURS.component, dashed: true }),
+    style: (t, lang) => [
+      ...areaLayers('zone-components', isClass('zone_component'), zoneColour, null, lang, t, 0.08, 1.2),
+      ...pointLayers('zone-component-points', ['zone_component'], PLAN_COLOURS.component, lang, t),
+    ],
+  },
+  {
+    id: 'science_parks',
+    group: 'parks',
+    label: { zh: '国家大学科技园与特色园区', en: 'University science parks and specialty parks' },
+    note: { zh: '空心点：位置为示意（按校区或地址定位）。', en: 'Hollow dots: indicative positions (pinned to a campus or an address).' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['university_science_park', 'specialty_park'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.sciencePark, line: PLAN_COLOURS.sciencePark }),
+    style: (t, lang) => pointLayers('science-parks', ['university_science_park', 'specialty_park'], PLAN_COLOURS.sciencePark, lang, t, 7, 11.5),
+  },
+  {
+    id: 'incubators',
+    group: 'parks',
+    label: { zh: '孵化器', en: 'Incubators' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['incubator'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.incubator, line: PLAN_COLOURS.incubator }),
+    style: (t, lang) => pointLayers('incubators', ['incubator'], PLAN_COLOURS.incubator, lang, t),
+  },
+  {
+    id: 'campuses_plan',
+    group: 'parks',
+    label: { zh: '高校校区', en: 'University campuses' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['campus'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#f3e8ff', line: PLAN_COLOURS.campus, dashed: true }),
+    style: (t, lang) => [
+      ...areaLayers('campuses-plan', isClass('campus'), PLAN_COLOURS.campus, null, lang, t, 0.12, 1.2),
+      ...pointLayers('campus-points', ['campus'], PLAN_COLOURS.campus, lang, t),
+    ],
+  },
+  {
+    id: 'platforms',
+    group: 'platforms',
+    label: { zh: '创新平台', en: 'Innovation platforms' },
+    note: { zh: '部分平台位置未公开，见下方列表。', en: 'Some platforms’ locations are not published: see the list below.' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['platform'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.platform, line: PLAN_COLOURS.platform }),
+    style: (t, lang) => pointLayers('platforms', ['platform'], PLAN_COLOURS.platform, lang, t),
+  },
+  {
+    id: 'drone_routes',
+    group: 'low_altitude',
+    label: { zh: '无人机配送航线（示意直线）', en: 'Drone delivery routes (indicative straight lines)' },
+    note: { zh: '真实航迹未公开：起降点之间的直线。', en: 'Real tracks are unpublished: straight lines between take-off and landing.' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['drone_route'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'line', color: PLAN_COLOURS.drone, width: 2.5, dashed: true }),
+    style: (t, lang) => [
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'drone-routes-line',
+          type: 'line',
+          source: 'plan',
+          filter: both(isClass('drone_route'), geom('LineString')),
+          layout: { 'line-cap': 'round' },
+          paint: { 'line-color': PLAN_COLOURS.drone, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 4], 'line-dasharray': [2, 1.5] },
+        },
+      },
+      {
+        slot: 'plan-labels',
+        layer: {
+          id: 'drone-routes-label',
+          type: 'symbol',
+          source: 'plan',
+          minzoom: 13,
+          filter: both(isClass('drone_route'), geom('LineString')),
+          layout: { 'symbol-placement': 'line', 'text-field': ['get', `name_${lang}`], 'text-font': FONT, 'text-size': 11 },
+          paint: { 'text-color': '#991b1b', 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
+        },
+      },
+    ],
+  },
+  {
+    id: 'landing_sites',
+    group: 'low_altitude',
+    label: { zh: '无人机起降点', en: 'Drone take-off and landing sites' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['landing_site'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'circle', fill: '#ffffff', line: PLAN_COLOURS.drone }),
+    style: (t, lang) => pointLayers('landing-sites', ['landing_site'], PLAN_COLOURS.drone, lang, t, 5),
+  },
+  {
+    id: 'landmarks',
+    group: 'context',
+    label: { zh: '地标', en: 'Landmarks' },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['landmark'],
+    sourceLayers: [],
+    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.landmark, line: PLAN_COLOURS.landmark }),
+    style: (t, lang) => pointLayers('landmarks', ['landmark'], PLAN_COLOURS.landmark, lang, t, 4, 13),
+  },
+];
