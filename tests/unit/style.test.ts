@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY } from '../../src/lib/layers/registry.ts';
+import { PLAN_CLASSES } from '../../src/lib/data/plan-schema.ts';
+import { GROUPS, REGISTRY } from '../../src/lib/layers/registry.ts';
 import { buildStyle, layers, REGISTRY_KEY } from '../../src/lib/layers/style.ts';
 import { light } from '../../src/lib/layers/theme.ts';
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
@@ -60,6 +61,28 @@ describe('style', () => {
     const ls = layers(light, 'zh', { available: new Set(['districts', 'district_labels']) });
     const used = new Set(ls.flatMap((l) => ('source-layer' in l && l['source-layer'] ? [l['source-layer']] : [])));
     expect([...used].sort()).toEqual(['district_labels', 'districts']);
+  });
+
+  it('validates with the plan’s GeoJSON source and draws the plan above the basemap', () => {
+    const withPlan = buildStyle({ lang: 'zh', basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/data/plan.geojson' });
+    expect(validateStyleMin(withPlan)).toEqual([]);
+    expect(withPlan.sources.plan).toMatchObject({ type: 'geojson', data: 'http://x/data/plan.geojson' });
+    const ids = withPlan.layers.map((l) => l.id);
+    expect(ids.indexOf('zone-future-valley-fill')).toBeGreaterThan(ids.indexOf('metro-line'));
+    expect(ids.at(-1)).toMatch(/^zone-.*-label$/);
+    // Without a plan URL no layer may point at the missing source.
+    expect(style('zh').layers.some((l) => 'source' in l && l.source === 'plan')).toBe(false);
+  });
+
+  it('registry rows name real groups and real plan classes, and every plan class has a row', () => {
+    for (const def of REGISTRY) {
+      expect(GROUPS).toContain(def.group);
+      expect(def.label.zh && def.label.en).toBeTruthy();
+      for (const c of def.planClasses ?? []) expect(PLAN_CLASSES).toContain(c);
+    }
+    const shown = new Set(REGISTRY.flatMap((d) => d.planClasses ?? []));
+    // specialty_park is in the schema for parks the plan may name later; it shares the science-park row.
+    for (const c of PLAN_CLASSES) expect(shown.has(c), c).toBe(true);
   });
 
   it.skipIf(!existsSync(basemap))('uses only source layers that exist in the built tiles', async () => {
