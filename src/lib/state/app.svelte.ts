@@ -1,6 +1,8 @@
-import type { PlanRecord } from '../data/plan-schema.ts';
+import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
+import type { SearchEntry } from '../search/types.ts';
+import { parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** What the basemap archive says about itself: which layers it has and which are missing, and why. */
 export interface BasemapInfo {
@@ -9,21 +11,57 @@ export interface BasemapInfo {
   schematicRiver: boolean;
 }
 
+/** A request to move the map, made by a panel and carried out by the map view. */
+export type CameraTarget =
+  | { kind: 'fit'; bbox: [number, number, number, number]; maxZoom?: number }
+  | { kind: 'center'; lon: number; lat: number; zoom: number }
+  | { kind: 'view'; view: View };
+export type CameraRequest = CameraTarget & { seq: number; animate: boolean };
+
 /** The application's state: one place, with runes; the map and the panels read and write it. */
 export class AppState {
   lang = $state<Lang>('zh');
   visible = $state<Record<string, boolean>>(defaultVisibility());
   basemap = $state<BasemapInfo | null>(null);
+  /** The plan's located places (public/data/plan.geojson), once loaded. */
+  plan = $state.raw<PlanOutputCollection | null>(null);
   /** The plan's places whose location is not published: listed, never drawn. */
-  unlocated = $state<PlanRecord[]>([]);
+  unlocated = $state.raw<PlanRecord[]>([]);
+  /** Every searchable place: plan features, stations, roads, districts (public/data/search.json). */
+  places = $state.raw<SearchEntry[]>([]);
   loadError = $state<string | null>(null);
   noticeDismissed = $state(false);
   mapReady = $state(false);
 
-  readonly registry = REGISTRY;
+  /** The selected place: `plan:<id>` or `place:<id>`. */
+  selection = $state<string | null>(null);
+  /** The open panel of the side (or bottom) sheet; 'none' when it is closed. */
+  panel = $state<PanelId | 'none'>('layers');
+  /** The plan task being explored (1–18): its features are highlighted. */
+  task = $state<number | null>(null);
+  /** The guided tour's current stop, while the tour is open. */
+  tourStop = $state<number | null>(null);
+  /** The camera, as the map last reported it. */
+  view = $state<View | null>(null);
+  /** What the map shows: ids of plan features rendered in the current view, set by the map. */
+  inView = $state.raw<string[]>([]);
+  /** Features rendered in the current view per registry row, set by the map. */
+  counts = $state.raw<Record<string, number>>({});
+  /** The latest request to move the map. */
+  camera = $state.raw<CameraRequest | null>(null);
+  /** A short message for the status line (copied link, export done, errors the user should know). */
+  status = $state<string | null>(null);
 
-  constructor(search = '', languages: readonly string[] = []) {
-    this.lang = initialLang(new URLSearchParams(search).get('lang'), languages);
+  readonly registry = REGISTRY;
+  /** The sheet a link without `panel` opens: the layers beside a wide map, nothing over a phone's. */
+  readonly defaultPanel: PanelId | 'none';
+  private cameraSeq = 0;
+
+  constructor(search = '', languages: readonly string[] = [], narrow = false) {
+    const link = parseLink(search, new Set(REGISTRY.map((d) => d.id)));
+    this.defaultPanel = narrow ? 'none' : 'layers';
+    this.lang = initialLang(link.lang, languages);
+    this.applyLink(link);
   }
 
   get langTag(): string {
@@ -38,11 +76,78 @@ export class AppState {
     return new Set(this.registry.filter((d) => d.source === 'basemap' && !d.sourceLayers.some((l) => have.has(l))).map((d) => d.id));
   }
 
+  /** The selected plan feature, when the selection is one. */
+  get selectedPlan(): PlanOutputFeature | undefined {
+    const sel = this.selection;
+    if (!sel?.startsWith('plan:')) return undefined;
+    const id = sel.slice(5);
+    return this.plan?.features.find((f) => f.properties.id === id);
+  }
+
+  /** The selected search entry (plan features have one too). */
+  get selectedEntry(): SearchEntry | undefined {
+    const sel = this.selection;
+    return sel ? this.places.find((p) => p.id === sel) : undefined;
+  }
+
   setLang(lang: Lang): void {
     this.lang = lang;
   }
 
   toggle(id: string, on = !this.visible[id]): void {
     this.visible[id] = on;
+  }
+
+  /** Opens a panel, or closes the sheet with 'none'. */
+  openPanel(panel: PanelId | 'none'): void {
+    this.panel = panel;
+    if (panel !== 'tour') this.tourStop = null;
+  }
+
+  /** Selects a place (or clears the selection) and, with `fly`, moves the map to it. */
+  select(id: string | null, options: { fly?: boolean } = {}): void {
+    this.selection = id;
+    if (id && options.fly) {
+      const entry = this.places.find((p) => p.id === id);
+      if (entry) this.flyToEntry(entry);
+    }
+  }
+
+  /** Moves the map to a search entry: its extent when it has one, else its point. */
+  flyToEntry(entry: SearchEntry, animate = true): void {
+    if (entry.bbox) this.requestCamera({ kind: 'fit', bbox: entry.bbox, maxZoom: 16 }, animate);
+    else this.requestCamera({ kind: 'center', lon: entry.lon, lat: entry.lat, zoom: Math.max(this.view?.zoom ?? 0, 15) }, animate);
+  }
+
+  requestCamera(target: CameraTarget, animate = true): void {
+    this.camera = { ...target, seq: ++this.cameraSeq, animate };
+  }
+
+  /** The state a link carries: only what differs from the defaults. */
+  toLink(): LinkState {
+    const defaults = defaultVisibility(this.registry);
+    const layers = Object.fromEntries(Object.entries(this.visible).filter(([id, on]) => defaults[id] !== on));
+    return {
+      lang: this.lang,
+      view: this.view ?? undefined,
+      layers: Object.keys(layers).length ? layers : undefined,
+      selection: this.selection ?? undefined,
+      panel: this.panel === this.defaultPanel ? undefined : this.panel,
+      task: this.task ?? undefined,
+      tour: this.panel === 'tour' && this.tourStop !== null ? this.tourStop : undefined,
+    };
+  }
+
+  /** Restores a link's state (after a reload, or on back and forward). */
+  applyLink(link: LinkState): void {
+    if (link.lang) this.lang = link.lang;
+    const visible = defaultVisibility(this.registry);
+    for (const [id, on] of Object.entries(link.layers ?? {})) visible[id] = on;
+    this.visible = visible;
+    this.selection = link.selection ?? null;
+    this.panel = link.panel ?? this.defaultPanel;
+    this.task = link.task ?? null;
+    this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
+    if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
   }
 }
