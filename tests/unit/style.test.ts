@@ -98,3 +98,18 @@ describe('style', () => {
     }
   });
 });
+
+describe('exploring a task', () => {
+  it('fades plan features the task does not name, and leaves the basemap alone', () => {
+    const ls = layers(light, 'zh', { task: 17 });
+    const circle = ls.find((l) => l.id === 'science-parks-circle') as { paint: Record<string, unknown> };
+    expect(circle.paint['circle-opacity']).toEqual([
+      'case',
+      ['in', 17, ['coalesce', ['get', 'plan_tasks'], ['literal', []]]],
+      ['case', ['get', 'indicative'], 0.25, 0.95],
+      0.12,
+    ]);
+    expect(ls.find((l) => l.id === 'metro-line')).toEqual(layers(light, 'zh').find((l) => l.id === 'metro-line'));
+    expect(validateStyleMin(buildStyle({ lang: 'en', task: 17, basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
+  });
+});

@@ -45,8 +45,9 @@ function pointLayers(id: string, classes: string[], colour: string, lang: Lang, 
           'circle-color': colour,
           // Indicative points (pinned to a campus, placed from an address) are hollow: honest at a glance.
           'circle-opacity': ['case', ['get', 'indicative'], 0.25, 0.95],
-          'circle-stroke-color': colour,
-          'circle-stroke-width': 2,
+          // Selection and hover (feature-state) thicken a dark ring: visible without relying on colour.
+          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111827', colour],
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3.5, 2],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, radius * 0.7, 15, radius * 1.4],
         },
       },
@@ -116,7 +117,11 @@ function areaLayers(
         filter: both(which, geom('Polygon')),
         layout: { 'line-join': 'round' },
         // Dashes mark outlines drawn from descriptions; an outline from a survey (OSM) is solid.
-        paint: { 'line-color': colour, 'line-width': width, 'line-dasharray': ['case', ['get', 'indicative'], ['literal', [3, 2]], ['literal', [1, 0]]] },
+        paint: {
+          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111827', colour],
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], width + 2, ['boolean', ['feature-state', 'hover'], false], width + 1.5, width],
+          'line-dasharray': ['case', ['get', 'indicative'], ['literal', [3, 2]], ['literal', [1, 0]]],
+        },
       },
     },
     {
@@ -272,7 +277,11 @@ export const PLAN_REGISTRY: LayerDef[] = [
           source: 'plan',
           filter: both(isClass('drone_route'), geom('LineString')),
           layout: { 'line-cap': 'round' },
-          paint: { 'line-color': PLAN_COLOURS.drone, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 4], 'line-dasharray': [2, 1.5] },
+          paint: {
+            'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#7f1d1d', PLAN_COLOURS.drone],
+            'line-width': ['interpolate', ['linear'], ['zoom'], 11, ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3, 1.5], 16, ['case', ['boolean', ['feature-state', 'selected'], false], 7, ['boolean', ['feature-state', 'hover'], false], 6, 4]],
+            'line-dasharray': [2, 1.5],
+          },
         },
       },
       {

@@ -18,6 +18,8 @@ export interface LayersOptions {
   available?: ReadonlySet<string>;
   /** Whether the plan's GeoJSON source is in the style (default true). */
   plan?: boolean;
+  /** A plan task (1–18) being explored: plan features it names stay vivid, the others fade. */
+  task?: number | null;
   registry?: readonly LayerDef[];
 }
 
@@ -40,14 +42,33 @@ export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): L
     if (options.available && sourceLayer && source === 'basemap' && !options.available.has(sourceLayer)) continue;
     if (options.plan === false && source === 'plan') continue;
     const visible = options.visible?.[def.id] ?? def.defaultVisible;
+    const emphasised = source === 'plan' && options.task ? fadeOthers(layer, options.task) : layer;
     out.push({
-      ...layer,
+      ...emphasised,
       metadata: { [REGISTRY_KEY]: def.id },
       layout: { ...(layer.layout ?? {}), visibility: visible ? 'visible' : 'none' },
     } as LayerSpecification);
   }
   return out;
 }
+
+// Paint properties that make a layer's features fade; a zoom-driven value cannot be wrapped, so it is kept.
+const OPACITY = ['fill-opacity', 'line-opacity', 'circle-opacity', 'circle-stroke-opacity', 'text-opacity'] as const;
+const DEFAULT_OPACITY = 1;
+
+function fadeOthers(layer: LayerSpecification, task: number): LayerSpecification {
+  const paint = { ...((layer as { paint?: Record<string, unknown> }).paint ?? {}) };
+  const named = ['in', task, ['coalesce', ['get', 'plan_tasks'], ['literal', []]]];
+  for (const key of OPACITY) {
+    if (!keyApplies(layer.type, key)) continue;
+    const current = paint[key] ?? DEFAULT_OPACITY;
+    if (Array.isArray(current) && JSON.stringify(current).includes('"zoom"')) continue;
+    paint[key] = ['case', named, current, 0.12];
+  }
+  return { ...layer, paint } as LayerSpecification;
+}
+
+const keyApplies = (type: string, key: string) => key.startsWith(`${type}-`) || (type === 'symbol' && key === 'text-opacity');
 
 /** Everything {@link buildStyle} needs besides the theme and language. */
 export interface StyleOptions extends LayersOptions {

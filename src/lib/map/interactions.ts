@@ -1,0 +1,165 @@
+import type { Map as MlMap, MapGeoJSONFeature, MapMouseEvent, PaddingOptions } from 'maplibre-gl';
+import { REGISTRY_KEY } from '../layers/style.ts';
+import type { SearchEntry } from '../search/types.ts';
+import type { AppState, CameraRequest } from '../state/app.svelte.ts';
+
+const CLICKABLE_TYPES = new Set(['circle', 'fill', 'line']);
+
+/** Style layers of the plan that respond to pointer and selection, as currently visible. */
+export function planLayerIds(map: MlMap): string[] {
+  return map
+    .getStyle()
+    .layers.filter((l) => 'source' in l && l.source === 'plan' && CLICKABLE_TYPES.has(l.type) && l.layout?.visibility !== 'none')
+    .map((l) => l.id);
+}
+
+function stationLayerIds(map: MlMap): string[] {
+  return map.getLayer('metro-station') && map.getLayoutProperty('metro-station', 'visibility') !== 'none' ? ['metro-station'] : [];
+}
+
+// Points and lines over areas: a click on a science park inside a zone selects the park, not the zone.
+const PRIORITY: Record<string, number> = { Point: 0, LineString: 1, MultiLineString: 1, Polygon: 2, MultiPolygon: 2 };
+
+function pickTop(features: MapGeoJSONFeature[]): MapGeoJSONFeature | undefined {
+  return [...features].sort((a, b) => (PRIORITY[a.geometry.type] ?? 3) - (PRIORITY[b.geometry.type] ?? 3))[0];
+}
+
+/** The search entry of a clicked station: same Chinese name, nearest point. */
+export function stationEntry(places: readonly SearchEntry[], name: string, lon: number, lat: number): SearchEntry | undefined {
+  let best: SearchEntry | undefined;
+  let bestD = Infinity;
+  for (const p of places) {
+    if (p.kind !== 'station' || p.name_zh !== name) continue;
+    const d = (p.lon - lon) ** 2 + (p.lat - lat) ** 2;
+    if (d < bestD) [best, bestD] = [p, d];
+  }
+  return best;
+}
+
+/** Hover highlight (feature-state), pointer cursor and click-to-select. Returns the cleanup. */
+export function bindPointer(map: MlMap, app: AppState): () => void {
+  let hovered: string | number | undefined;
+  const setHover = (id: string | number | undefined) => {
+    if (hovered === id) return;
+    if (hovered !== undefined) map.setFeatureState({ source: 'plan', id: hovered }, { hover: false });
+    hovered = id;
+    if (id !== undefined) map.setFeatureState({ source: 'plan', id }, { hover: true });
+  };
+  const onMove = (e: MapMouseEvent) => {
+    const layers = planLayerIds(map);
+    const top = layers.length ? pickTop(map.queryRenderedFeatures(e.point, { layers })) : undefined;
+    setHover(top?.id);
+    const overStation = !top && stationLayerIds(map).length > 0 && map.queryRenderedFeatures(e.point, { layers: stationLayerIds(map) }).length > 0;
+    map.getCanvas().style.cursor = top || overStation ? 'pointer' : '';
+  };
+  const onLeave = () => {
+    setHover(undefined);
+    map.getCanvas().style.cursor = '';
+  };
+  const onClick = (e: MapMouseEvent) => {
+    const layers = planLayerIds(map);
+    const top = layers.length ? pickTop(map.queryRenderedFeatures(e.point, { layers })) : undefined;
+    if (top) {
+      app.select(`plan:${String(top.properties.id)}`);
+      return;
+    }
+    const stations = stationLayerIds(map);
+    const station = stations.length ? map.queryRenderedFeatures(e.point, { layers: stations })[0] : undefined;
+    if (station && station.geometry.type === 'Point') {
+      const [lon, lat] = station.geometry.coordinates as [number, number];
+      const entry = stationEntry(app.places, String(station.properties.name_zh), lon, lat);
+      if (entry) {
+        app.select(entry.id);
+        return;
+      }
+    }
+    app.select(null);
+  };
+  map.on('mousemove', onMove);
+  map.on('mouseout', onLeave);
+  map.on('click', onClick);
+  return () => {
+    map.off('mousemove', onMove);
+    map.off('mouseout', onLeave);
+    map.off('click', onClick);
+    setHover(undefined);
+  };
+}
+
+/** Marks the selected plan feature through feature-state. Returns the cleanup. */
+export function markSelected(map: MlMap, numericId: number | undefined): () => void {
+  if (numericId === undefined) return () => {};
+  const target = { source: 'plan', id: numericId };
+  const apply = () => {
+    if (map.getSource('plan')) map.setFeatureState(target, { selected: true });
+  };
+  apply();
+  // A style diff that re-adds the source drops feature-state: set it again when the data is back.
+  map.on('sourcedata', apply);
+  return () => {
+    map.off('sourcedata', apply);
+    if (map.getSource('plan')) map.setFeatureState(target, { selected: false });
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * Keeps the state in sync with what the map shows: the camera after every move, and after every render that
+ * settles, the plan features in view and the number of features per registry row. Returns the cleanup.
+ */
+export function reportView(map: MlMap, app: AppState): () => void {
+  const onMoveEnd = () => {
+    const c = map.getCenter();
+    app.view = { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  };
+  const onIdle = () => {
+    const layers = map.getStyle().layers;
+    const rows = new Map<string, Set<string>>();
+    const planIds = new Set<string>();
+    const ids = layers.filter((l) => 'source' in l && l.layout?.visibility !== 'none').map((l) => l.id);
+    for (const f of map.queryRenderedFeatures({ layers: ids })) {
+      const row = (f.layer.metadata as Record<string, string> | undefined)?.[REGISTRY_KEY];
+      if (!row) continue;
+      const key = `${f.sourceLayer ?? f.source}:${String(f.id ?? JSON.stringify(f.properties))}`;
+      if (!rows.has(row)) rows.set(row, new Set());
+      rows.get(row)!.add(key);
+      if (f.source === 'plan' && typeof f.properties.id === 'string') planIds.add(f.properties.id);
+    }
+    const counts = Object.fromEntries([...rows].map(([row, set]) => [row, set.size]));
+    if (JSON.stringify(counts) !== JSON.stringify(app.counts)) app.counts = counts;
+    const inView = [...planIds].sort();
+    if (!sameList(inView, app.inView)) app.inView = inView;
+  };
+  map.on('moveend', onMoveEnd);
+  map.on('idle', onIdle);
+  onMoveEnd();
+  return () => {
+    map.off('moveend', onMoveEnd);
+    map.off('idle', onIdle);
+  };
+}
+
+/** Carries out a camera request, leaving room for the panels given by `padding`. */
+export function applyCamera(map: MlMap, request: CameraRequest, padding: PaddingOptions): void {
+  const duration = request.animate && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 900 : 0;
+  switch (request.kind) {
+    case 'fit':
+      map.fitBounds(request.bbox, { padding, maxZoom: request.maxZoom ?? 16, duration });
+      break;
+    case 'center':
+      // An offset, not `padding`: easeTo would keep the padding and shift every later centre (and the links).
+      map.easeTo({
+        center: [request.lon, request.lat],
+        zoom: request.zoom,
+        offset: [((padding.left ?? 0) - (padding.right ?? 0)) / 2, ((padding.top ?? 0) - (padding.bottom ?? 0)) / 2],
+        duration,
+      });
+      break;
+    case 'view':
+      map.jumpTo({ center: [request.view.lon, request.view.lat], zoom: request.view.zoom, bearing: request.view.bearing, pitch: request.view.pitch });
+      break;
+  }
+}
