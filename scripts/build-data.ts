@@ -11,6 +11,7 @@ import { assembleBasemap, tileBasemap } from './lib/basemap.ts';
 import { buildPlanDataset, LOCATED_FILE, UNLOCATED_FILE, writePlanDataset } from './lib/plan/build.ts';
 import { applyOsmCampuses } from './lib/plan/osm-campuses.ts';
 import { PlanValidationError } from './lib/plan/validate.ts';
+import { buildSearchIndex, SEARCH_FILE, writeSearchIndex } from './lib/search-index.ts';
 import { echartsShanghaiPath } from './lib/districts.ts';
 import { fingerprint, isStale, listFiles } from './lib/freshness.ts';
 
@@ -43,7 +44,7 @@ const inputs = fingerprint([
 // The output path and the explicit extracts are part of what was built, not only the files' contents.
 const record = { ...inputs, '#out': outDir, '#extracts': extracts.join('|') };
 
-const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE)];
+const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE), resolve(planDir, SEARCH_FILE)];
 if (values['if-stale'] && !isStale(outputs, recordPath, record)) {
   console.log('data: up to date');
   process.exit(0);
@@ -81,6 +82,9 @@ if (osmCampuses) {
   for (const r of replaced) console.log(`data: campus ${r.id} drawn from OpenStreetMap ${r.osmId}`);
 }
 for (const w of writePlanDataset(planDir, plan)) console.log(`data: ${w.path} (${(w.bytes / 1024).toFixed(0)} KiB)`);
+const places = buildSearchIndex({ plan: plan.located, layers: assembled.layers });
+const searchOut = writeSearchIndex(planDir, places);
+console.log(`data: ${searchOut.path} — ${places.length} places (${(searchOut.bytes / 1024).toFixed(0)} KiB)`);
 
 mkdirSync(dirname(recordPath), { recursive: true });
 writeFileSync(recordPath, JSON.stringify(record, null, 1));

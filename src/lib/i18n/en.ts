@@ -93,4 +93,13 @@ export const en: Record<keyof typeof zh, string> = {
   cardParent: 'Belongs to / pinned to',
   cardZones: 'In zone',
   cardComponents: 'Components',
+  // Search
+  searchLabel: 'Search places',
+  searchPlaceholder: 'Search places, stations, roads',
+  searchHint: 'Type Chinese, pinyin, pinyin initials or English; arrow keys choose, Enter goes there, Escape closes.',
+  searchResults: 'Search results',
+  searchCount: '{count} results',
+  searchCountOne: '1 result',
+  searchNone: 'No results',
+  searchClear: 'Clear search',
 };

@@ -91,4 +91,13 @@ export const zh = {
   cardParent: '所属或依托',
   cardZones: '所属功能区',
   cardComponents: '组成板块',
+  // Search
+  searchLabel: '搜索地点',
+  searchPlaceholder: '搜索地点、车站、道路',
+  searchHint: '可输入中文、拼音、拼音首字母或英文；上下方向键选择，回车前往，Esc 关闭。',
+  searchResults: '搜索结果',
+  searchCount: '{count} 个结果',
+  searchCountOne: '1 个结果',
+  searchNone: '没有结果',
+  searchClear: '清除搜索',
 } as const;

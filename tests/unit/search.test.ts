@@ -1,0 +1,411 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import centroid from '@turf/centroid';
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleBasemap } from '../../scripts/lib/basemap.ts';
+import { buildPlanDataset } from '../../scripts/lib/plan/build.ts';
+import { applyOsmCampuses } from '../../scripts/lib/plan/osm-campuses.ts';
+import { buildSearchIndex, romanise, SEARCH_ID, writeSearchIndex } from '../../scripts/lib/search-index.ts';
+import type { PlanOutputCollection, PlanOutputFeature, PlanProperties } from '../../src/lib/data/plan-schema.ts';
+import { prefixDistance, searchPlaces } from '../../src/lib/search/match.ts';
+import type { SearchEntry } from '../../src/lib/search/types.ts';
+
+// ——— a small hand-made input ———
+
+const feature = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', properties, geometry });
+const fc = (...features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+// A U-shaped park: its centroid lies in the notch, outside the polygon.
+const U: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [121.5, 31.3],
+      [121.53, 31.3],
+      [121.53, 31.33],
+      [121.52, 31.33],
+      [121.52, 31.31],
+      [121.51, 31.31],
+      [121.51, 31.33],
+      [121.5, 31.33],
+      [121.5, 31.3],
+    ],
+  ],
+};
+
+function planFeature(id: string, name_zh: string, name_en: string, cls: PlanProperties['class'], geometry: Geometry): PlanOutputFeature {
+  return {
+    type: 'Feature',
+    id: 1,
+    properties: { id, name_zh, name_en, class: cls } as PlanProperties,
+    geometry: geometry as PlanOutputFeature['geometry'],
+  };
+}
+
+const plan: PlanOutputCollection = {
+  type: 'FeatureCollection',
+  features: [
+    planFeature('zc-u-park', 'U形园区', 'U Park', 'zone_component', U),
+    planFeature('sp-fudan', '复旦大学国家大学科技园', 'Fudan University National University Science Park', 'university_science_park', {
+      type: 'Point',
+      coordinates: [121.5070001234, 31.2930004321],
+    }),
+    planFeature('dr-route', '无人机航线', 'Drone route', 'drone_route', {
+      type: 'LineString',
+      coordinates: [
+        [121.5, 31.3],
+        [121.51, 31.31],
+        [121.52, 31.32],
+      ],
+    }),
+  ],
+};
+
+const layers = () => [
+  {
+    id: 'metro_stations',
+    features: fc(
+      feature({ type: 'Point', coordinates: [121.51007, 31.29974] }, { name_zh: '五角场', name_en: 'Wujiaochang' }),
+      feature({ type: 'Point', coordinates: [121.50559, 31.29125] }, { name_zh: '国权路', name_en: 'Guoquan Road' }),
+      // The same name far away: a second station, a second id.
+      feature({ type: 'Point', coordinates: [121.6, 31.2] }, { name_zh: '国权路', name_en: 'Guoquan Road' }),
+    ),
+  },
+  {
+    id: 'elevated_roads',
+    features: fc(
+      feature({ type: 'LineString', coordinates: [[121.45, 31.3], [121.46, 31.3]] }, { name_zh: '中环路', name_en: 'Zhonghuan Road' }),
+      feature(
+        {
+          type: 'MultiLineString',
+          coordinates: [
+            [[121.5, 31.28], [121.51, 31.285], [121.52, 31.29], [121.53, 31.295], [121.54, 31.3]],
+            [[121.47, 31.31], [121.471, 31.311]],
+          ],
+        },
+        { name_zh: '中环路', name_en: 'Zhonghuan Road' },
+      ),
+      // "其他城市高架" placeholders come through with an empty name: not searchable.
+      feature({ type: 'LineString', coordinates: [[121.4, 31.2], [121.41, 31.21]] }, { name_zh: '', name_en: '' }),
+    ),
+  },
+  {
+    id: 'roads',
+    features: fc(
+      feature({ type: 'LineString', coordinates: [[121.55, 31.27], [121.56, 31.26]] }, { name_zh: '中环路', name_en: 'Zhonghuan Road' }),
+      feature({ type: 'LineString', coordinates: [[121.5, 31.29], [121.505, 31.295]] }, { name_zh: '国权路', name_en: 'Guoquan Road' }),
+      feature({ type: 'LineString', coordinates: [[121.505, 31.295], [121.51, 31.3]] }, { name_zh: '国权路', name_en: 'Guoquan Road' }),
+    ),
+  },
+  {
+    id: 'districts',
+    features: fc(
+      feature({ type: 'Polygon', coordinates: [[[121.4, 31.2], [121.6, 31.2], [121.6, 31.4], [121.4, 31.4], [121.4, 31.2]]] }, {
+        name_zh: '闵行区',
+        name_en: 'Minhang',
+      }),
+    ),
+  },
+  { id: 'subdistricts', features: fc(feature(U, { name_zh: '五角场街道', name_en: 'Wujiaochang Subdistrict' })) },
+  { id: 'campuses', features: fc(feature(U, { name_zh: '同济大学', name_en: 'Tongji University' })) },
+  // Layers the index does not read.
+  { id: 'buildings', features: fc(feature(U, { name_zh: '第二教学楼', name_en: '' })) },
+];
+
+const reversed = () => layers().map((l) => ({ ...l, features: fc(...[...l.features.features].reverse()) }));
+
+describe('buildSearchIndex', () => {
+  const index = buildSearchIndex({ plan, layers: layers() });
+  const byId = new Map(index.map((e) => [e.id, e]));
+
+  it('gives every entry a unique id of the documented form', () => {
+    expect(index.length).toBe(3 + 3 + 2 + 1 + 1 + 1);
+    expect(new Set(index.map((e) => e.id)).size).toBe(index.length);
+    for (const e of index) expect(e.id).toMatch(SEARCH_ID);
+  });
+
+  it('keeps ids stable for the same data, whatever the order of the features', () => {
+    expect(buildSearchIndex({ plan, layers: layers() })).toEqual(index);
+    const again = buildSearchIndex({ plan, layers: reversed() });
+    const key = (e: SearchEntry) => `${e.id}|${e.name_zh}|${e.lon},${e.lat}`;
+    expect(again.map(key).sort()).toEqual(index.map(key).sort());
+  });
+
+  it('names places by kind and toneless pinyin, suffixing repeated names', () => {
+    expect([...byId.keys()].filter((id) => id.startsWith('place:')).sort()).toEqual([
+      'place:campus-tongjidaxue',
+      'place:district-minhangqu',
+      'place:elevated_road-zhonghuanlu',
+      'place:road-guoquanlu',
+      'place:station-guoquanlu',
+      'place:station-guoquanlu-2',
+      'place:station-wujiaochang',
+      'place:subdistrict-wujiaochangjiedao',
+    ]);
+    // The western 国权路 sorts first by its coordinates, so it keeps the plain id on every build.
+    expect(byId.get('place:station-guoquanlu')).toMatchObject({ lon: 121.50559, lat: 31.29125 });
+  });
+
+  it('lists the stations with pinyin and initials, and no extent', () => {
+    const s = byId.get('place:station-wujiaochang')!;
+    expect(s).toMatchObject({ kind: 'station', name_zh: '五角场', name_en: 'Wujiaochang', pinyin: 'wujiaochang', initials: 'wjc', source: 'OpenStreetMap' });
+    expect(s.bbox).toBeUndefined();
+    expect([s.lon, s.lat]).toEqual([121.51007, 31.29974]);
+  });
+
+  it('merges road pieces by name across the elevated and street layers, with one extent over all', () => {
+    const roads = index.filter((e) => e.kind === 'road' || e.kind === 'elevated_road');
+    expect(roads.map((e) => e.name_zh).sort()).toEqual(['中环路', '国权路']);
+    const ring = byId.get('place:elevated_road-zhonghuanlu')!;
+    expect(ring.kind).toBe('elevated_road');
+    expect(ring.bbox).toEqual([121.45, 31.26, 121.56, 31.311]);
+    // A vertex near the middle of the longest piece (the five-vertex part of the MultiLineString).
+    expect([ring.lon, ring.lat]).toEqual([121.52, 31.29]);
+    const street = byId.get('place:road-guoquanlu')!;
+    expect(street.bbox).toEqual([121.5, 31.29, 121.51, 31.3]);
+  });
+
+  it('gives plan polygons an extent and a point inside them, lines an extent and a vertex, points their point', () => {
+    const park = byId.get('plan:zc-u-park')!;
+    expect(park).toMatchObject({ kind: 'plan', class: 'zone_component', source: 'plan dataset', name_en: 'U Park' });
+    expect(park.bbox).toEqual([121.5, 31.3, 121.53, 31.33]);
+    // The centroid falls in the notch; the entry's point must not.
+    expect(booleanPointInPolygon(centroid(U), U)).toBe(false);
+    expect(booleanPointInPolygon([park.lon, park.lat], U, { ignoreBoundary: true })).toBe(true);
+
+    const route = byId.get('plan:dr-route')!;
+    expect(route.bbox).toEqual([121.5, 31.3, 121.52, 31.32]);
+    expect([route.lon, route.lat]).toEqual([121.51, 31.31]);
+
+    const sp = byId.get('plan:sp-fudan')!;
+    expect(sp.bbox).toBeUndefined();
+    expect([sp.lon, sp.lat]).toEqual([121.507, 31.293]);
+    expect(sp).toMatchObject({ pinyin: 'fudandaxueguojiadaxuekejiyuan', initials: 'fddxgjdxkjy' });
+  });
+
+  it('rounds every coordinate to 6 decimals', () => {
+    for (const e of index) for (const v of [e.lon, e.lat, ...(e.bbox ?? [])]) expect(Math.round(v * 1e6) / 1e6).toBe(v);
+  });
+
+  it('gives districts, subdistricts and campuses their extent and a point inside', () => {
+    for (const id of ['place:subdistrict-wujiaochangjiedao', 'place:campus-tongjidaxue']) {
+      const e = byId.get(id)!;
+      expect(e.bbox, id).toEqual([121.5, 31.3, 121.53, 31.33]);
+      expect(booleanPointInPolygon([e.lon, e.lat], U, { ignoreBoundary: true }), id).toBe(true);
+    }
+    expect(byId.get('place:district-minhangqu')).toMatchObject({ kind: 'district', source: 'echarts 4.9.0', bbox: [121.4, 31.2, 121.6, 31.4] });
+  });
+
+  it('works with layers or the plan absent', () => {
+    expect(buildSearchIndex({})).toEqual([]);
+    expect(buildSearchIndex({ plan }).map((e) => e.kind)).toEqual(['plan', 'plan', 'plan']);
+    expect(buildSearchIndex({ layers: layers() }).every((e) => e.id.startsWith('place:'))).toBe(true);
+  });
+
+  it('refuses a plan id that cannot be a search id', () => {
+    const bad: PlanOutputCollection = { type: 'FeatureCollection', features: [planFeature('Bad Id', '坏', 'Bad', 'landmark', U)] };
+    expect(() => buildSearchIndex({ plan: bad })).toThrow(/cannot be a search id/);
+  });
+
+  it('romanises names with digits, punctuation and the readings pinyin-pro gets wrong', () => {
+    expect(romanise('黄兴路/中环路')).toEqual({ pinyin: 'huangxingluzhonghuanlu', initials: 'hxlzhl', slug: 'huangxinglu-zhonghuanlu' });
+    expect(romanise('大连西路30弄')).toEqual({ pinyin: 'dalianxilu30nong', initials: 'dlxl30n', slug: 'dalianxilu-30-nong' });
+    expect(romanise('殷行街道').pinyin).toBe('yinhangjiedao');
+    expect(romanise('“长阳秀带”在线新经济生态园').initials).toBe('cyxdzxxjjsty');
+  });
+
+  it('writes compact JSON and reports its size', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
+    try {
+      const out = writeSearchIndex(dir, index);
+      expect(out.path).toBe(join(dir, 'search.json'));
+      const text = readFileSync(out.path, 'utf8');
+      expect(out.bytes).toBe(statSync(out.path).size);
+      expect(text).not.toMatch(/\n/);
+      expect(JSON.parse(text)).toEqual(index);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// ——— the matcher on hand-made entries ———
+
+const entry = (id: string, name_zh: string, name_en: string, extra: Partial<SearchEntry> = {}): SearchEntry => {
+  const { pinyin, initials } = romanise(name_zh);
+  return { id, kind: id.startsWith('plan:') ? 'plan' : 'station', name_zh, name_en, pinyin, initials, lon: 121.5, lat: 31.3, source: 'test', ...extra };
+};
+
+describe('searchPlaces', () => {
+  const entries = [
+    entry('place:station-fudandaxue', '复旦大学', 'Fudan University'),
+    entry('plan:sp-fudan', '复旦大学国家大学科技园', 'Fudan University National University Science Park'),
+    entry('plan:campus-fudan-handan', '复旦大学邯郸校区', 'Fudan University, Handan Campus'),
+    entry('plan:pf-haiju', '海聚英才创新创业示范基地（复旦科技园创业孵化基地）', 'Haiju base (Fudan Science Park incubation base)'),
+    entry('place:road-handanlu', '邯郸路', 'Handan Road', { kind: 'road' }),
+    entry('plan:lm-wujiaochang-circus', '五角场（环岛“彩蛋”）', 'Wujiaochang circus'),
+    entry('place:station-wujiaochang', '五角场', 'Wujiaochang'),
+    entry('place:station-fangdianlu', '芳甸路', 'Fangdian Road'),
+    entry('plan:sp-tongji', '同济大学国家大学科技园', 'Tongji University National University Science Park'),
+    entry('place:station-lvdi', '绿地', 'Lüdi'),
+  ];
+  const ids = (q: string, options?: Parameters<typeof searchPlaces>[2]) => searchPlaces(entries, q, options).map((e) => e.id);
+
+  it('returns nothing for an empty or blank query, or one of punctuation only', () => {
+    expect(searchPlaces(entries, '')).toEqual([]);
+    expect(searchPlaces(entries, '   \t')).toEqual([]);
+    expect(searchPlaces(entries, '——')).toEqual([]);
+  });
+
+  it('finds Chinese substrings, exact names first and the plan first among equals', () => {
+    expect(ids('邯郸')).toEqual(['place:road-handanlu', 'plan:campus-fudan-handan']);
+    // "五角场" is exactly the station's name and the landmark's name without its qualifier.
+    expect(ids('五角场')).toEqual(['plan:lm-wujiaochang-circus', 'place:station-wujiaochang']);
+    expect(ids('科技园')).toEqual(['plan:sp-fudan', 'plan:sp-tongji', 'plan:pf-haiju']);
+  });
+
+  it('ranks exact > prefix > word prefix > substring > initials > typo', () => {
+    expect(ids('fudan university')).toEqual(['place:station-fudandaxue', 'plan:campus-fudan-handan', 'plan:sp-fudan']);
+    // Name prefixes (the plan's first), then a word prefix ("Haiju base (Fudan Science Park …)").
+    expect(ids('fudan', { lang: 'en' })).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'place:station-fudandaxue', 'plan:pf-haiju']);
+    // A pinyin prefix beats an English word prefix.
+    expect(ids('handan')).toEqual(['place:road-handanlu', 'plan:campus-fudan-handan']);
+    // Inside the pinyin, then a typo at the start of a name (handa…).
+    expect(ids('danda')).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'place:station-fudandaxue', 'place:road-handanlu']);
+    // Initials at the start (shorter basemap names first), then inside (Haiju's "…fdkjy…").
+    expect(ids('fd')).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'place:station-fangdianlu', 'place:station-fudandaxue', 'plan:pf-haiju']);
+    // A typo: after everything else.
+    expect(ids('fudna')).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'plan:pf-haiju', 'place:station-fudandaxue']);
+    expect(ids('fudan univ')).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'place:station-fudandaxue']);
+  });
+
+  it('breaks ties by the length of the name in the interface language, then keeps the input order', () => {
+    expect(ids('fudan', { lang: 'zh' })).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'place:station-fudandaxue', 'plan:pf-haiju']);
+    const twins = [entry('plan:a', '甲乙', 'Same'), entry('plan:b', '甲乙', 'Same')];
+    expect(searchPlaces(twins, '甲').map((e) => e.id)).toEqual(['plan:a', 'plan:b']);
+    expect(searchPlaces([...twins].reverse(), '甲').map((e) => e.id)).toEqual(['plan:b', 'plan:a']);
+  });
+
+  it('matches pinyin with any spacing, case and separators, and syllable initials', () => {
+    for (const q of ['fudan', 'FuDan', 'fu dan', 'fu-dan', "fu'dan", 'ｆｕｄａｎ']) expect(ids(q)[0], q).toBe('plan:campus-fudan-handan');
+    expect(ids('fddx')).toEqual(['plan:campus-fudan-handan', 'plan:sp-fudan', 'place:station-fudandaxue']);
+    expect(ids('dxgj')).toEqual(['plan:sp-fudan', 'plan:sp-tongji']);
+    expect(ids('wjc')).toEqual(['plan:lm-wujiaochang-circus', 'place:station-wujiaochang']);
+  });
+
+  it('matches English words and word prefixes, case-insensitively', () => {
+    expect(ids('Science')).toEqual(['plan:sp-fudan', 'plan:sp-tongji', 'plan:pf-haiju']);
+    expect(ids('national univ')).toEqual(['plan:sp-fudan', 'plan:sp-tongji']);
+    expect(ids('CIRC')).toEqual(['plan:lm-wujiaochang-circus']);
+  });
+
+  it('matches every word of a several-word query, in any field', () => {
+    expect(ids('复旦 科技园')).toEqual(['plan:sp-fudan', 'plan:pf-haiju']);
+    expect(ids('tongji park')).toEqual(['plan:sp-tongji']);
+    expect(ids('tongji 邯郸')).toEqual([]);
+  });
+
+  it('tolerates one typo from five letters, and not in shorter input', () => {
+    expect(ids('tongij')).toEqual(['plan:sp-tongji']);
+    expect(ids('tnogji')).toEqual(['plan:sp-tongji']);
+    expect(ids('tongi')).toEqual(['plan:sp-tongji']);
+    expect(ids('tonj')).toEqual([]);
+    expect(ids('tagji')).toEqual([]);
+    expect(ids('wujaochang')).toEqual(['plan:lm-wujiaochang-circus', 'place:station-wujiaochang']);
+  });
+
+  it('folds ü to v as the index writes it', () => {
+    expect(entries.at(-1)!.pinyin).toBe('lvdi');
+    expect(ids('lvdi')).toEqual(['place:station-lvdi']);
+    expect(ids('lüdi')).toEqual(['place:station-lvdi']);
+  });
+
+  it('returns at most `limit` results', () => {
+    expect(searchPlaces(entries, 'f')).toHaveLength(5);
+    expect(searchPlaces(entries, 'f', { limit: 2 })).toHaveLength(2);
+    expect(searchPlaces(entries, 'fudan', { limit: 0 })).toEqual([]);
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...entries[0]!, id: `place:x-${i}` }));
+    expect(searchPlaces(many, 'fudan')).toHaveLength(8);
+  });
+
+  it('measures typos against the start of a name', () => {
+    expect(prefixDistance('tongij', 'tongjidaxue', 0, 1)).toBe(1);
+    expect(prefixDistance('tongji', 'tongjidaxue', 0, 1)).toBe(0);
+    expect(prefixDistance('tngji', 'tongjidaxue', 0, 1)).toBe(1);
+    expect(prefixDistance('daxue', 'tongjidaxue', 6, 1)).toBe(0);
+    expect(prefixDistance('tongji', 'fudan', 0, 1)).toBe(2);
+    expect(prefixDistance('tongji', 'ton', 0, 2)).toBe(3);
+  });
+
+  it('is fast on a thousand entries', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...entries[i % entries.length]!, id: `place:x-${i}` }));
+    const queries = ['f', 'fu', 'fud', 'fuda', 'fudan', 'tongij', '复旦', '科技园', 'science park', 'wjc'];
+    searchPlaces(many, 'warm up');
+    const started = performance.now();
+    for (let round = 0; round < 5; round++) for (const q of queries) searchPlaces(many, q);
+    const perQuery = (performance.now() - started) / (5 * queries.length);
+    expect(perQuery).toBeLessThan(15);
+  });
+});
+
+// ——— the index built from the real data ———
+
+const osmDir = resolve('../shared/data/osm');
+
+describe.skipIf(!existsSync(osmDir))('search over the real index', () => {
+  let index: SearchEntry[] = [];
+  beforeAll(async () => {
+    const assembled = await assembleBasemap({ osmDir });
+    let located = buildPlanDataset({ dataDir: 'data/plan' }).located;
+    const campuses = assembled.layers.find((l) => l.id === 'campuses')?.features;
+    if (campuses) located = applyOsmCampuses(located, campuses as never).collection;
+    index = buildSearchIndex({ plan: located, layers: assembled.layers });
+  }, 180_000);
+  afterAll(() => void (index = []));
+
+  const top = (q: string, n = 5) => searchPlaces(index, q).slice(0, n);
+
+  it('holds every kind, with unique ids of the documented form', () => {
+    const kinds = new Set(index.map((e) => e.kind));
+    for (const k of ['plan', 'station', 'elevated_road', 'district', 'subdistrict'] as const) expect(kinds.has(k), k).toBe(true);
+    expect(new Set(index.map((e) => e.id)).size).toBe(index.length);
+    for (const e of index) expect(e.id).toMatch(SEARCH_ID);
+    expect(index.filter((e) => e.kind === 'plan')).toHaveLength(50);
+  });
+
+  it.each(['fudan', 'fd', '复旦', 'Fudan science park'])('finds the Fudan national university science park for %j', (q) => {
+    expect(top(q).map((e) => e.id)).toContain('plan:sp-fudan');
+  });
+
+  it('finds Tongji University for "Tongji", and for the typo "tongij"', () => {
+    for (const q of ['Tongji', 'tongij']) {
+      const found = top(q);
+      expect(found.length, q).toBeGreaterThan(0);
+      for (const e of found.slice(0, 3)) expect(e.name_zh, q).toContain('同济');
+      expect(found.some((e) => e.name_zh.startsWith('同济大学')), q).toBe(true);
+    }
+  });
+
+  it('finds 长阳创谷 for "长阳"', () => {
+    expect(top('长阳').map((e) => e.id)).toContain('plan:zc-changyang-campus');
+  });
+
+  it('finds the 五角场 station for "wujiaochang" and "五角场"', () => {
+    const station = index.find((e) => e.kind === 'station' && e.name_zh === '五角场');
+    expect(station).toBeDefined();
+    for (const q of ['wujiaochang', '五角场', 'Wujiaochang']) expect(top(q).map((e) => e.id), q).toContain(station!.id);
+  });
+
+  it('finds 中环路 for "zhonghuan"', () => {
+    const found = top('zhonghuan', 3);
+    expect(found[0]?.name_zh).toBe('中环路');
+    expect(found[0]?.bbox).toBeDefined();
+  });
+
+  it('finds nothing for an empty query', () => {
+    expect(searchPlaces(index, '')).toEqual([]);
+  });
+});
