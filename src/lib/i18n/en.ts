@@ -102,4 +102,12 @@ export const en: Record<keyof typeof zh, string> = {
   searchCountOne: '1 result',
   searchNone: 'No results',
   searchClear: 'Clear search',
+  exportPng: 'Export PNG',
+  exportPngHint: 'Export the current view as a PNG image, with legend, scale and attribution',
+  exportDone: 'PNG exported',
+  exportFailed: 'Export failed: {reason}',
+  exportDate: 'Exported {date}',
+  legendTitle: 'Legend',
+  legendMore: '+{count} more not listed',
+  north: 'N',
 };

@@ -100,4 +100,12 @@ export const zh = {
   searchCountOne: '1 个结果',
   searchNone: '没有结果',
   searchClear: '清除搜索',
+  exportPng: '导出 PNG',
+  exportPngHint: '将当前视图导出为 PNG 图片（含图例、比例尺和数据来源）',
+  exportDone: '已导出 PNG',
+  exportFailed: '导出失败：{reason}',
+  exportDate: '导出于 {date}',
+  legendTitle: '图例',
+  legendMore: '另有 {count} 项未列出',
+  north: '北',
 } as const;

@@ -1,0 +1,183 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Handle = { __yangpu: { map: import('maplibre-gl').Map } };
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The map canvas: its CSS size, its pixel size and the page's device pixel ratio. */
+async function canvasSize(page: Page) {
+  return page.evaluate(() => {
+    const canvas = (window as unknown as Handle).__yangpu.map.getCanvas();
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    return {
+      cssWidth: canvas.clientWidth,
+      cssHeight: canvas.clientHeight,
+      width: canvas.width,
+      height: canvas.height,
+      dpr: devicePixelRatio,
+      preserveDrawingBuffer: gl?.getContextAttributes()?.preserveDrawingBuffer,
+    };
+  });
+}
+
+/** Presses the export button (a click, or Enter from the keyboard) and returns the download's name and bytes. */
+async function exportPng(page: Page, name: string, how: 'click' | 'keyboard' = 'click'): Promise<{ file: string; bytes: Buffer }> {
+  const button = page.getByRole('button', { name, exact: true });
+  await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
+  const press = how === 'click' ? button.click() : button.focus().then(() => page.keyboard.press('Enter'));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), press]);
+  const path = await download.path();
+  return { file: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/**
+ * Statistics of the exported image, drawn into a canvas in the page: opacity, how varied the map area is, and how
+ * far its centre differs from the live map canvas captured in a render frame.
+ */
+async function inspect(page: Page, bytes: Buffer, centreY = 0.5) {
+  return page.evaluate(async ([b64, cy]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(img, 0, 0);
+    const all = ctx.getImageData(0, 0, c.width, c.height).data;
+    let transparent = 0;
+    for (let i = 3; i < all.length; i += 4) if (all[i]! < 255) transparent++;
+
+    // The live map, copied in a render frame the same way the export does.
+    const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
+    const live = document.createElement('canvas');
+    live.width = c.width;
+    live.height = c.height;
+    const liveCtx = live.getContext('2d', { willReadFrequently: true })!;
+    await new Promise<void>((done) => {
+      map.once('render', () => {
+        liveCtx.drawImage(map.getCanvas(), 0, 0);
+        done();
+      });
+      map.triggerRepaint();
+    });
+    // A square of the map clear of the title bar, the legend and the scale bar (at height `cy`).
+    const size = Math.round(c.height / 5);
+    const x0 = Math.round(c.width * 0.3);
+    const y0 = Math.round(c.height * cy - size / 2);
+    const a = ctx.getImageData(x0, y0, size, size).data;
+    const l = liveCtx.getImageData(x0, y0, size, size).data;
+    let diff = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < a.length; i += 4) {
+      diff += Math.abs(a[i]! - l[i]!) + Math.abs(a[i + 1]! - l[i + 1]!) + Math.abs(a[i + 2]! - l[i + 2]!);
+      colours.add(((a[i]! >> 3) << 10) | ((a[i + 1]! >> 3) << 5) | (a[i + 2]! >> 3));
+    }
+    let liveDark = 0;
+    for (let i = 0; i < l.length; i += 4) if (l[i]! + l[i + 1]! + l[i + 2]! < 30) liveDark++;
+    // The title bar: mostly white (text is dark, on white).
+    const bar = ctx.getImageData(0, 0, c.width, Math.round(30 * devicePixelRatio)).data;
+    let white = 0;
+    for (let i = 0; i < bar.length; i += 4) if (bar[i]! > 240 && bar[i + 1]! > 240 && bar[i + 2]! > 240) white++;
+    return {
+      width: c.width,
+      height: c.height,
+      transparent,
+      centreColours: colours.size,
+      meanDiff: diff / (a.length / 4) / 3,
+      liveDarkShare: liveDark / (l.length / 4),
+      titleWhiteShare: white / (bar.length / 4),
+    };
+  }, [bytes.toString('base64'), centreY] as const);
+}
+
+describe('export of the current view as a PNG (production build)', () => {
+  it('downloads the view as a PNG at the canvas’s pixel size, with the map, legend and attribution drawn in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, acceptDownloads: true });
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    // The side sheet closed, as a planner framing a view would have it (it would cover the button's corner).
+    await page.goto(`${server.url}?lang=en&panel=none`);
+    await waitForIdle(page);
+
+    const size = await canvasSize(page);
+    // The capture must not rely on preserveDrawingBuffer (MapLibre's default is off, and it stays off).
+    expect(size.preserveDrawingBuffer).toBe(false);
+    expect(size.dpr).toBe(2);
+    expect(size.width).toBe(Math.round(size.cssWidth * size.dpr));
+
+    const before = Date.now();
+    const { file, bytes } = await exportPng(page, 'Export PNG');
+    expect(file).toMatch(/^yangpu-map-\d{8}-\d{4}\.png$/);
+    const stamp = new Date(before);
+    const p = (n: number) => String(n).padStart(2, '0');
+    expect(file.slice(11, 19)).toBe(`${stamp.getFullYear()}${p(stamp.getMonth() + 1)}${p(stamp.getDate())}`);
+
+    expect(pngSize(bytes)).toEqual({ width: size.cssWidth * size.dpr, height: size.cssHeight * size.dpr });
+    expect(bytes.length).toBeGreaterThan(50_000);
+    writeFileSync(screenshotPath('export'), bytes);
+
+    const stats = await inspect(page, bytes);
+    expect(stats.transparent).toBe(0);
+    // The map really is in the image: its middle is varied and matches the live map (not blank, not black).
+    expect(stats.centreColours).toBeGreaterThan(20);
+    expect(stats.liveDarkShare).toBeLessThan(0.2);
+    expect(stats.meanDiff).toBeLessThan(3);
+    expect(stats.titleWhiteShare).toBeGreaterThan(0.8);
+
+    // The user is told, in the current language.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'PNG exported' }).count()).toBe(1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports a rotated phone view in Chinese (north arrow, wrapped title and attribution)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, acceptDownloads: true });
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    await page.goto(`${server.url}?lang=zh`);
+    await waitForIdle(page);
+    await page.evaluate(() => (window as unknown as Handle).__yangpu.map.jumpTo({ bearing: 30, zoom: 13.2 }));
+    await waitForIdle(page);
+    const size = await canvasSize(page);
+    // A finger-sized target with a visible focus ring.
+    const button = page.getByRole('button', { name: '导出 PNG', exact: true });
+    const box = (await button.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await button.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await button.evaluate((el) => [el === document.activeElement, getComputedStyle(el).outline])).toEqual([true, 'rgb(29, 78, 216) solid 3px']);
+    // From the keyboard: on a phone the wrapped attribution may lie over the button's temporary place.
+    const { bytes } = await exportPng(page, '导出 PNG', 'keyboard');
+    expect(pngSize(bytes)).toEqual({ width: size.width, height: size.height });
+    expect(size.width).toBe(Math.round(size.cssWidth * size.dpr));
+    writeFileSync(screenshotPath('export-zh-phone'), bytes);
+    // On a narrow image the legend spans the top half: compare the map below it.
+    const stats = await inspect(page, bytes, 0.7);
+    expect(stats.transparent).toBe(0);
+    expect(stats.centreColours).toBeGreaterThan(10);
+    expect(stats.meanDiff).toBeLessThan(3);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已导出 PNG' }).count()).toBe(1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
