@@ -17,7 +17,7 @@ export interface View {
 export interface LinkState {
   lang?: Lang;
   view?: View;
-  /** Layer rows whose visibility differs from their default. */
+  /** Layer rows whose visibility differs from their default (`layers=name,-other`). */
   layers?: Record<string, boolean>;
   /** `plan:<id>` or `place:<id>`. */
   selection?: string;
@@ -55,11 +55,11 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
   const layers = q.get('layers');
   if (layers) {
     const diff: Record<string, boolean> = {};
+    // "name" switches a layer on, "-name" off ("+name" is read too, as a link typed by hand may have it).
     for (const token of layers.split(',')) {
-      const on = token.startsWith('+');
       const off = token.startsWith('-');
-      const id = token.slice(1);
-      if ((on || off) && knownLayers.has(id)) diff[id] = on;
+      const id = off || token.startsWith('+') || token.startsWith(' ') ? token.slice(1) : token;
+      if (knownLayers.has(id)) diff[id] = !off;
     }
     if (Object.keys(diff).length) out.layers = diff;
   }
@@ -90,7 +90,7 @@ export function formatLink(state: LinkState): string {
   }
   const layers = Object.entries(state.layers ?? {})
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, on]) => `${on ? '+' : '-'}${id}`);
+    .map(([id, on]) => (on ? id : `-${id}`));
   if (layers.length) q.set('layers', layers.join(','));
   if (state.selection) q.set('sel', state.selection);
   if (state.panel) q.set('panel', state.panel);

@@ -1,0 +1,30 @@
+import type { PlanOutputCollection } from './plan-schema.ts';
+import type { SearchEntry } from '../search/types.ts';
+
+async function getJson(url: string, fetcher: typeof fetch): Promise<unknown> {
+  const res = await fetcher(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** The plan's located features (public/data/plan.geojson); anything but a FeatureCollection is an error. */
+export async function loadPlan(url: string, fetcher: typeof fetch = fetch): Promise<PlanOutputCollection> {
+  const body = (await getJson(url, fetcher)) as PlanOutputCollection;
+  if (body?.type !== 'FeatureCollection' || !Array.isArray(body.features)) throw new Error(`${url}: not a FeatureCollection`);
+  return { type: 'FeatureCollection', features: body.features.filter((f) => typeof f?.properties?.id === 'string' && f.geometry) };
+}
+
+const isEntry = (e: unknown): e is SearchEntry => {
+  const x = e as SearchEntry;
+  return (
+    typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.name_zh === 'string' && typeof x.name_en === 'string' &&
+    Number.isFinite(x.lon) && Number.isFinite(x.lat)
+  );
+};
+
+/** The search index (public/data/search.json); malformed entries are dropped, never repaired. */
+export async function loadPlaces(url: string, fetcher: typeof fetch = fetch): Promise<SearchEntry[]> {
+  const body = await getJson(url, fetcher);
+  if (!Array.isArray(body)) throw new Error(`${url}: expected a list`);
+  return body.filter(isEntry);
+}
