@@ -81,7 +81,12 @@ export function watchProblems(page: Page, origin: string): PageProblems {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(`console.error: ${m.text()}`);
   });
-  page.on('requestfailed', (r) => problems.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    // MapLibre cancels tile requests it no longer needs while the camera moves: the page's choice, not a failure.
+    if (reason === 'net::ERR_ABORTED' && /\.pmtiles$/.test(new URL(r.url()).pathname)) return;
+    problems.errors.push(`request failed: ${r.url()} ${reason}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });

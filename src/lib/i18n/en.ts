@@ -37,7 +37,6 @@ export const en: Record<keyof typeof zh, string> = {
   tabList: 'List',
   tabTour: 'Tour',
   closePanel: 'Close the panel',
-  openPanels: 'Open the panels',
   inView: '{count} in view',
   unlocatedTitle: 'Location not published ({count})',
   unlocatedNote: 'Platforms the plan names whose address is not in any public source: listed here, not placed on the map.',

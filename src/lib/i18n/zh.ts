@@ -35,7 +35,6 @@ export const zh = {
   tabList: '列表',
   tabTour: '导览',
   closePanel: '关闭面板',
-  openPanels: '打开面板',
   inView: '视野内 {count}',
   unlocatedTitle: '位置未公开（{count}）',
   unlocatedNote: '方案提到、但公开资料中找不到地址的平台：只列出，不在地图上标点。',

@@ -32,7 +32,21 @@ const inFutureValley: ExpressionSpecification = [
 ];
 const zoneColour: ExpressionSpecification = ['case', inFutureValley, PLAN_COLOURS.futureValley, PLAN_COLOURS.belt];
 
+/**
+ * Several places share one gazetteer point (a university's campus, its science park, its incubator). Each class
+ * is nudged a few pixels its own way so that every dot stays visible and clickable; the shift is far below the
+ * points' stated precision (hundreds of metres).
+ */
+const NUDGE: Record<string, [number, number]> = {
+  'science-parks': [-6, -4],
+  incubators: [6, -4],
+  platforms: [0, 6],
+  'landing-sites': [6, 5],
+  'campus-points': [-6, 5],
+};
+
 function pointLayers(id: string, classes: string[], colour: string, lang: Lang, theme: Theme, radius = 6, minLabelZoom = 12.5): StyleLayer[] {
+  const nudge = NUDGE[id] ?? [0, 0];
   return [
     {
       slot: 'overlay',
@@ -49,6 +63,7 @@ function pointLayers(id: string, classes: string[], colour: string, lang: Lang, 
           'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111827', colour],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3.5, 2],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, radius * 0.7, 15, radius * 1.4],
+          'circle-translate': nudge,
         },
       },
     },
@@ -65,7 +80,7 @@ function pointLayers(id: string, classes: string[], colour: string, lang: Lang, 
           'text-font': FONT,
           'text-size': 12,
           'text-anchor': 'left',
-          'text-offset': [0.9, 0],
+          'text-offset': [0.9 + nudge[0] / 12, nudge[1] / 12],
           'text-max-width': 10,
           'text-optional': true,
         },

@@ -1,0 +1,250 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, renderedCounts, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type MapHandle = { __yangpu: { map: import('maplibre-gl').Map } };
+const center = (page: Page) => page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getCenter().toArray());
+const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, (a[1]! - b[1]!) * 111_000);
+
+async function open(path: string, viewport = { width: 1280, height: 800 }) {
+  // A context per page: axe-core's builder needs one, and it keeps pages from sharing storage.
+  const context = await browser.newContext({ viewport, ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}) });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+  await page.goto(`${server.url}${path}`);
+  await waitForIdle(page);
+  return { page, problems };
+}
+
+/** Waits for the map to settle after a camera move the page started itself. */
+async function settle(page: Page) {
+  await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
+  await waitForIdle(page);
+}
+
+describe('explorer (production build)', () => {
+  it('toggles every layer row on and off through the panel', async () => {
+    const { page, problems } = await open('?lang=en');
+    const rows = await page.locator('[data-testid="sheet"] input[type=checkbox]:not([disabled])').count();
+    expect(rows).toBeGreaterThanOrEqual(15);
+    const styleVisibility = (id: string) =>
+      page.evaluate((l) => (window as unknown as MapHandle).__yangpu.map.getLayoutProperty(l, 'visibility'), id);
+    for (const [name, layer] of [
+      [/Future Valley \(indicative\)/, 'zone-future-valley-fill'],
+      [/University science parks/, 'science-parks-circle'],
+      [/Innovation platforms/, 'platforms-circle'],
+      [/Drone delivery routes/, 'drone-routes-line'],
+      [/Metro lines and stations/, 'metro-line'],
+      [/Elevated roads/, 'elevated-line'],
+      [/Subdistricts/, 'subdistricts-line'],
+    ] as const) {
+      const box = page.getByRole('checkbox', { name });
+      await box.uncheck();
+      await expect.poll(() => styleVisibility(layer)).toBe('none');
+      await box.check();
+      await expect.poll(() => styleVisibility(layer)).toBe('visible');
+    }
+    // Rows show how many of their features are in view.
+    await waitForIdle(page);
+    expect(await page.getByText(/\d+ in view/).count()).toBeGreaterThan(5);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a card by clicking a feature, quoting its task, and by keyboard from the list', async () => {
+    const { page, problems } = await open('?lang=zh');
+    // Click the Fudan national university science park where the map draws it.
+    const point = await page.evaluate(() => {
+      const map = (window as unknown as MapHandle).__yangpu.map;
+      const f = map.queryRenderedFeatures({ layers: ['science-parks-circle'] }).find((x) => x.properties.id === 'sp-fudan')!;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const [dx, dy] = (map.getPaintProperty('science-parks-circle', 'circle-translate') as [number, number] | undefined) ?? [0, 0];
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x + dx, y: rect.top + p.y + dy };
+    });
+    await page.mouse.click(point.x, point.y);
+    const card = page.getByRole('region', { name: /复旦大学国家大学科技园/ });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('任务 10');
+    expect(text).toMatch(/复旦/);
+    expect(text).toMatch(/最近地铁站|地铁/);
+    expect(page.url()).toContain('sel=plan:sp-fudan');
+    const selected = await page.evaluate(() => {
+      const map = (window as unknown as MapHandle).__yangpu.map;
+      const f = map.queryRenderedFeatures({ layers: ['science-parks-circle'] }).find((x) => x.properties.id === 'sp-fudan')!;
+      return map.getFeatureState({ source: 'plan', id: f.id! }).selected;
+    });
+    expect(selected).toBe(true);
+    await page.screenshot({ path: screenshotPath('explorer-card-zh') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+
+    // Keyboard only: the list tab, then Enter on a place.
+    await page.getByRole('tab', { name: '列表' }).focus();
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('tabpanel').getByRole('button').first();
+    await item.focus();
+    const name = (await item.textContent())!.trim();
+    await page.keyboard.press('Enter');
+    const card2 = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) }).first();
+    await expect.poll(async () => (await page.evaluate(() => document.activeElement?.tagName))).toMatch(/^H[23]$/);
+    expect((await card2.textContent()) ?? '').toContain(name.replace('示意', '').trim().slice(0, 4));
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['fudan', 'plan:sp-fudan', '复旦大学国家大学科技园'],
+    ['fd', 'plan:sp-fudan', '复旦大学国家大学科技园'],
+    ['复旦', 'plan:sp-fudan', '复旦大学国家大学科技园'],
+    ['Tongji', null, '同济'],
+    ['长阳', 'plan:zc-changyang-campus', '长阳创谷'],
+  ])('search "%s" flies there and opens the card', async (query, id, name) => {
+    const { page, problems } = await open('?lang=zh');
+    const before = await center(page);
+    const box = page.getByRole('combobox');
+    await box.fill(query);
+    const option = id ? page.locator(`[role=option][id$="${id.replace(/[:]/g, '\\:')}"]`).or(page.getByRole('option', { name: new RegExp(name) }).first()) : page.getByRole('option', { name: new RegExp(name) }).first();
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await option.first().waitFor();
+    // Arrow down to the wanted option, then Enter.
+    const options = await page.getByRole('option').allTextContents();
+    const index = options.findIndex((o) => o.includes(name));
+    expect(index, options.join(' | ')).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= index; i++) await box.press('ArrowDown');
+    await box.press('Enter');
+    await settle(page);
+    if (id) expect(page.url()).toContain(`sel=${id}`);
+    expect(await page.getByRole('region', { name: new RegExp(name) }).count()).toBeGreaterThan(0);
+    const after = await center(page);
+    expect(dist(before, after)).toBeGreaterThan(100);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a permalink restores view, layers, selection and language; back and forward work', async () => {
+    const { page, problems } = await open('?lang=zh');
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('checkbox', { name: /Metro lines and stations/ }).uncheck();
+    await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [121.5123, 31.2934], zoom: 14.2 }));
+    await settle(page);
+    await page.getByRole('combobox').fill('changyang');
+    await page.getByRole('combobox').press('Enter');
+    await settle(page);
+    const url = page.url();
+    expect(url).toMatch(/lang=en/);
+    expect(url).toMatch(/layers=-metro/);
+    expect(url).toMatch(/sel=plan:zc-changyang-campus/);
+    const view = await page.evaluate(() => {
+      const m = (window as unknown as MapHandle).__yangpu.map;
+      return { c: m.getCenter().toArray(), z: m.getZoom() };
+    });
+
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const freshProblems = watchProblems(fresh, server.url.replace(/\/$/, ''));
+    await fresh.goto(url);
+    await waitForIdle(fresh);
+    const restored = await fresh.evaluate(() => {
+      const m = (window as unknown as MapHandle).__yangpu.map;
+      return { c: m.getCenter().toArray(), z: m.getZoom(), metro: m.getLayoutProperty('metro-line', 'visibility') };
+    });
+    expect(Math.abs(restored.z - view.z)).toBeLessThan(0.02);
+    expect(dist(restored.c, view.c)).toBeLessThan(5);
+    expect(restored.metro).toBe('none');
+    expect(await fresh.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await fresh.getByRole('region', { name: /Changyang/ }).count()).toBeGreaterThan(0);
+    expect(freshProblems.errors).toEqual([]);
+    await fresh.close();
+
+    // Back: the selection goes; forward: it comes back.
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('sel=');
+    await expect.poll(() => page.getByRole('region', { name: /Changyang/ }).count()).toBe(0);
+    await page.goForward();
+    await expect.poll(() => page.url()).toContain('sel=plan:zc-changyang-campus');
+    await expect.poll(() => page.getByRole('region', { name: /Changyang/ }).count()).toBeGreaterThan(0);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the task explorer highlights a task’s places and lists them', async () => {
+    const { page, problems } = await open('?lang=en');
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await page.getByRole('button', { name: /Task 17/ }).click();
+    await waitForIdle(page);
+    expect(page.url()).toContain('task=17');
+    const detail = page.getByTestId('task-detail');
+    expect((await detail.textContent()) ?? '').toMatch(/Future Valley/);
+    const opacity = await page.evaluate(() => JSON.stringify((window as unknown as MapHandle).__yangpu.map.getPaintProperty('science-parks-circle', 'circle-opacity')));
+    expect(opacity).toContain('plan_tasks');
+    await page.screenshot({ path: screenshotPath('explorer-task17-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the guided tour steps by button and key, moving the map and opening cards', async () => {
+    const { page, problems } = await open('?lang=en');
+    await page.getByRole('tab', { name: 'Tour' }).click();
+    await settle(page);
+    const first = (await page.getByTestId('tour-card').textContent()) ?? '';
+    expect(first).toMatch(/1 \/ 7/);
+    const c0 = await center(page);
+    await page.getByRole('button', { name: /Next/ }).click();
+    await settle(page);
+    expect((await page.getByTestId('tour-card').textContent()) ?? '').toMatch(/2 \/ 7/);
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    expect((await page.getByTestId('tour-card').textContent()) ?? '').toMatch(/3 \/ 7/);
+    expect(dist(c0, await center(page))).toBeGreaterThan(100);
+    expect(page.url()).toMatch(/panel=tour&tour=2|tour=2/);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switching language changes the interface and the map labels', async () => {
+    const { page, problems } = await open('?lang=zh');
+    expect(await page.getByRole('tab', { name: '图层' }).count()).toBe(1);
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await waitForIdle(page);
+    expect(await page.getByRole('tab', { name: 'Layers' }).count()).toBe(1);
+    expect(await page.getByRole('combobox').getAttribute('placeholder')).toMatch(/Search/);
+    const field = await page.evaluate(() => JSON.stringify((window as unknown as MapHandle).__yangpu.map.getLayoutProperty('districts-label', 'text-field')));
+    expect(field.indexOf('name_en')).toBeLessThan(field.lastIndexOf('name_zh'));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    for (const lang of ['zh', 'en'] as const) {
+      it(`has no serious or critical accessibility violations (${label}, ${lang})`, async () => {
+        const { page, problems } = await open(`?lang=${lang}&sel=plan:sp-fudan${label === 'phone' ? '' : '&panel=layers'}`, viewport);
+        await page.getByRole('region', { name: /Fudan|复旦/ }).first().waitFor();
+        const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await page.screenshot({ path: screenshotPath(`explorer-${label}-${lang}`) });
+        expect(problems.errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
