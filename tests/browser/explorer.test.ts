@@ -215,6 +215,47 @@ describe('explorer (production build)', () => {
     await page.close();
   });
 
+  it('pans and zooms with the keyboard once the map has focus', async () => {
+    const { page, problems } = await open('?lang=en');
+    const before = await page.evaluate(() => {
+      const m = (window as unknown as MapHandle).__yangpu.map;
+      return { c: m.getCenter().toArray(), z: m.getZoom() };
+    });
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await page.keyboard.press('Equal');
+    await settle(page);
+    const after = await page.evaluate(() => {
+      const m = (window as unknown as MapHandle).__yangpu.map;
+      return { c: m.getCenter().toArray(), z: m.getZoom() };
+    });
+    expect(after.c[0]).toBeGreaterThan(before.c[0]!);
+    expect(after.z).toBeGreaterThan(before.z + 0.5);
+    expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe('Interactive map of Yangpu District');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives every control on a phone a touch target of at least 44 px', async () => {
+    const { page, problems } = await open('?lang=zh&panel=layers', { width: 390, height: 844 });
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, input, [role=tab], [role=combobox], summary, a[href]')]
+        .filter((el) => el.offsetParent !== null && el.getClientRects().length > 0)
+        .map((el) => {
+          // A checkbox counts with its whole label row, which is what a finger hits.
+          const target = el instanceof HTMLInputElement && el.type === 'checkbox' ? (el.closest('label') ?? el) : el;
+          const r = target.getBoundingClientRect();
+          return { what: `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20)}`, w: r.width, h: r.height };
+        })
+        .filter((b) => b.w > 0 && (b.h < 44 || b.w < 44)),
+    );
+    expect(small).toEqual([]);
+    await page.screenshot({ path: screenshotPath('explorer-phone-sheet') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('switching language changes the interface and the map labels', async () => {
     const { page, problems } = await open('?lang=zh');
     expect(await page.getByRole('tab', { name: '图层' }).count()).toBe(1);
