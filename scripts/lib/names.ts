@@ -26,10 +26,31 @@ const KNOWN: Record<string, string> = {
 };
 const DIRECTIONS: Record<string, string> = { 东: 'East', 西: 'West', 南: 'South', 北: 'North', 中: 'Middle' };
 
+// Place names whose reading pinyin-pro gets wrong (行 is háng in these, as in their official romanisations).
+const READINGS: Record<string, string[]> = {
+  闵行: ['min', 'hang'],
+  殷行: ['yin', 'hang'],
+  莘庄: ['xin', 'zhuang'],
+};
+const READING_WORDS = new RegExp(`(${Object.keys(READINGS).join('|')})`);
+
+/**
+ * Toneless pinyin syllables of a run of Chinese text, lower case, with the readings of known place names
+ * corrected ("殷行" → ["yin", "hang"]).
+ */
+export function pinyinSyllables(run: string): string[] {
+  return run
+    .split(READING_WORDS)
+    .filter(Boolean)
+    .flatMap((piece) => READINGS[piece] ?? pinyin(piece, { toneType: 'none', type: 'array', v: true }))
+    .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
 /** Romanises Chinese text as one capitalised pinyin word without tones ("杨高" → "Yanggao"). */
 export function romanize(zh: string): string {
-  const syllables = pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const word = syllables.join('').replace(/\s+/g, '');
+  const word = (zh.match(/[\u3400-\u9fff]+|[^\u3400-\u9fff]+/g) ?? [])
+    .map((run) => (/[\u3400-\u9fff]/.test(run) ? pinyinSyllables(run).join('') : run.replace(/\s+/g, '')))
+    .join('');
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
@@ -49,7 +70,8 @@ export function englishName(zh: string, en?: string | null): string {
       let stem = base.slice(0, -suffix.length);
       let direction = '';
       const last = stem.charAt(stem.length - 1);
-      if (suffix === '路' && stem.length > 1 && DIRECTIONS[last]) {
+      // "延吉中路" is Yanji Middle Road, but in "场中路" the 中 belongs to a one-character stem.
+      if (suffix === '路' && stem.length > 2 && DIRECTIONS[last]) {
         direction = ` ${DIRECTIONS[last]}`;
         stem = stem.slice(0, -1);
       }

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import bbox from '@turf/bbox';
 import distance from '@turf/distance';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { pinyin } from 'pinyin-pro';
 import type { PlanOutputCollection } from '../../src/lib/data/plan-schema.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 import { labelPoints } from './labels.ts';
-import { englishName } from './names.ts';
+import { englishName, pinyinSyllables } from './names.ts';
 
 /** The file the app loads, inside the plan's output folder (public/data/search.json). */
 export const SEARCH_FILE = 'search.json';
@@ -40,22 +39,6 @@ const MAX_SLUG = 60;
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
-// Place names whose reading pinyin-pro gets wrong (行 is háng in these, as in their official romanisations).
-const READINGS: Record<string, string[]> = {
-  闵行: ['min', 'hang'],
-  殷行: ['yin', 'hang'],
-  莘庄: ['xin', 'zhuang'],
-};
-const READING_WORDS = new RegExp(`(${Object.keys(READINGS).join('|')})`);
-
-function syllablesOf(run: string): string[] {
-  return run
-    .split(READING_WORDS)
-    .filter(Boolean)
-    .flatMap((piece) => READINGS[piece] ?? pinyin(piece, { toneType: 'none', type: 'array', v: true }))
-    .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
-}
-
 /** Toneless pinyin of a name, its syllables' initials, and an ASCII slug ("黄兴路/中环路" → huangxinglu-zhonghuanlu). */
 export function romanise(zh: string): { pinyin: string; initials: string; slug: string } {
   let full = '';
@@ -65,7 +48,7 @@ export function romanise(zh: string): { pinyin: string; initials: string; slug: 
   // other runs ("129", "3/4", punctuation) stay as their Latin letters and digits, which count whole as initials.
   for (const run of zh.normalize('NFKC').match(/[\u3400-\u9fff]+|[^\u3400-\u9fff]+/g) ?? []) {
     if (isCjk(run)) {
-      const syllables = syllablesOf(run);
+      const syllables = pinyinSyllables(run);
       for (const s of syllables) {
         full += s;
         initials += s.charAt(0);

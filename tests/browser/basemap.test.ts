@@ -1,23 +1,13 @@
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assembleBasemap, tileBasemap } from '../../scripts/lib/basemap.ts';
-import { launchBrowser, renderedCounts, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+import { renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 describe('basemap in a real browser (production build)', () => {
   it('serves the archive with HTTP Range support', async () => {
-    const res = await fetch(new URL('tiles/basemap.pmtiles', server.url), { headers: { Range: 'bytes=0-126' } });
+    const res = await fetch(new URL('tiles/basemap.pmtiles', suite.server.url), { headers: { Range: 'bytes=0-126' } });
     expect(res.status).toBe(206);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(bytes.length).toBe(127);
@@ -25,9 +15,9 @@ describe('basemap in a real browser (production build)', () => {
   });
 
   it('opens on Yangpu with districts, metro, river and bilingual labels, and no errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=zh`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=zh`);
     await waitForIdle(page);
     const counts = await renderedCounts(page, [
       'districts-fill',
@@ -74,9 +64,9 @@ describe('basemap in a real browser (production build)', () => {
   });
 
   it('switches to English: labels, page language and accessible names follow', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=zh`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=zh`);
     await waitForIdle(page);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await waitForIdle(page);
@@ -101,9 +91,9 @@ describe('basemap in a real browser (production build)', () => {
   });
 
   it('works on a phone-sized screen without horizontal scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=en`);
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=en`);
     await waitForIdle(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect((await renderedCounts(page, ['districts-fill']))['districts-fill']).toBeGreaterThan(0);
@@ -115,8 +105,8 @@ describe('basemap in a real browser (production build)', () => {
   it('still starts without the shared OSM data and says what is missing', async () => {
     // The same production build, fed an archive built with no OSM folder (served with Range support).
     const { bytes } = tileBasemap(await assembleBasemap({ osmDir: resolve('/nonexistent-osm-folder') }));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
     await page.route('**/tiles/basemap.pmtiles', async (route) => {
       const range = /bytes=(\d+)-(\d+)/.exec(route.request().headers()['range'] ?? '');
       const start = range ? Number(range[1]) : 0;
@@ -131,7 +121,7 @@ describe('basemap in a real browser (production build)', () => {
         body: Buffer.from(bytes.subarray(start, end + 1)),
       });
     });
-    await page.goto(`${server.url}?lang=en`);
+    await page.goto(`${suite.server.url}?lang=en`);
     await waitForIdle(page);
     expect((await renderedCounts(page, ['districts-fill', 'water-fill']))['districts-fill']).toBeGreaterThan(0);
     const notice = await page.getByTestId('data-notice').textContent();

@@ -1,30 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, renderedCounts, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type MapHandle, renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-type MapHandle = { __yangpu: { map: import('maplibre-gl').Map } };
 const center = (page: Page) => page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getCenter().toArray());
 const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, (a[1]! - b[1]!) * 111_000);
 
 async function open(path: string, viewport = { width: 1280, height: 800 }) {
   // A context per page: axe-core's builder needs one, and it keeps pages from sharing storage.
-  const context = await browser.newContext({ viewport, ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}) });
+  const context = await suite.browser.newContext({ viewport, ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}) });
   const page = await context.newPage();
   page.on('close', () => void context.close());
-  const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-  await page.goto(`${server.url}${path}`);
+  const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+  await page.goto(`${suite.server.url}${path}`);
   await waitForIdle(page);
   return { page, problems };
 }
@@ -154,8 +144,8 @@ describe('explorer (production build)', () => {
       return { c: m.getCenter().toArray(), z: m.getZoom() };
     });
 
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const freshProblems = watchProblems(fresh, server.url.replace(/\/$/, ''));
+    const fresh = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const freshProblems = watchProblems(fresh, suite.server.url.replace(/\/$/, ''));
     await fresh.goto(url);
     await waitForIdle(fresh);
     const restored = await fresh.evaluate(() => {

@@ -1,20 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type MapHandle, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-type Handle = { __yangpu: { map: import('maplibre-gl').Map } };
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -26,7 +16,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 /** The map canvas: its CSS size, its pixel size and the page's device pixel ratio. */
 async function canvasSize(page: Page) {
   return page.evaluate(() => {
-    const canvas = (window as unknown as Handle).__yangpu.map.getCanvas();
+    const canvas = (window as unknown as MapHandle).__yangpu.map.getCanvas();
     const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
     return {
       cssWidth: canvas.clientWidth,
@@ -112,10 +102,10 @@ async function inspect(page: Page, bytes: Buffer, centreY = 0.5) {
 
 describe('export of the current view as a PNG (production build)', () => {
   it('downloads the view as a PNG at the canvas’s pixel size, with the map, legend and attribution drawn in', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, acceptDownloads: true });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, acceptDownloads: true });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
     // The side sheet closed, as a planner framing a view would have it (it would cover the button's corner).
-    await page.goto(`${server.url}?lang=en&panel=none`);
+    await page.goto(`${suite.server.url}?lang=en&panel=none`);
     await waitForIdle(page);
 
     const size = await canvasSize(page);
@@ -150,11 +140,11 @@ describe('export of the current view as a PNG (production build)', () => {
   });
 
   it('exports a rotated phone view in Chinese (north arrow, wrapped title and attribution)', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, acceptDownloads: true });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=zh`);
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, acceptDownloads: true });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=zh`);
     await waitForIdle(page);
-    await page.evaluate(() => (window as unknown as Handle).__yangpu.map.jumpTo({ bearing: 30, zoom: 13.2 }));
+    await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ bearing: 30, zoom: 13.2 }));
     await waitForIdle(page);
     const size = await canvasSize(page);
     // A finger-sized target with a visible focus ring.

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'tests/browser/__screenshots__');
@@ -130,4 +131,23 @@ export async function renderedCounts(page: Page, layerIds: string[]): Promise<Re
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return resolve(SCREENSHOTS, `${name}.png`);
+}
+
+/** The map handle the app exposes on `window` for tests and debugging. */
+export type MapHandle = { __yangpu: { map: import('maplibre-gl').Map } };
+
+/**
+ * One preview server and one browser for a test file, started before its tests and stopped after them.
+ * Read `server` and `browser` inside tests (they are set by then).
+ */
+export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPreview>>; browser: Browser } {
+  const suite = {} as { server: Awaited<ReturnType<typeof startPreview>>; browser: Browser };
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startPreview(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }

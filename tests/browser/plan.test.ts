@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, renderedCounts, screenshotPath, startPreview, waitForIdle, watchProblems } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 type Rendered = { cls: string; id: string; indicative: boolean; geom: string };
 
 describe('the plan’s places on the map (production build)', () => {
   it('renders every class of the dataset, and lists the places whose location is not published', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=zh`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=zh`);
     await waitForIdle(page);
     await page.screenshot({ path: screenshotPath('plan-zh-desktop') });
 
@@ -75,9 +65,9 @@ describe('the plan’s places on the map (production build)', () => {
   });
 
   it('shows the low-altitude routes around 五角场 in English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=en`);
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=en`);
     await waitForIdle(page);
     await page.evaluate(() =>
       (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.jumpTo({ center: [121.518, 31.29], zoom: 13.6 }),

@@ -31,3 +31,13 @@ describe('englishName, special cases', () => {
     expect(englishName('延吉中路')).toBe('Yanji Middle Road');
   });
 });
+
+describe('readings pinyin-pro gets wrong', () => {
+  it('reads 行 as hang in Yangpu’s and Minhang’s names', () => {
+    expect(englishName('殷行街道')).toBe('Yinhang Subdistrict');
+    expect(romanize('闵行')).toBe('Minhang');
+  });
+  it('keeps 中 in a short stem', () => {
+    expect(englishName('场中路')).toBe('Changzhong Road');
+  });
+});

@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import * as schema from '../../src/lib/data/plan-schema.ts';
 import * as vocab from '../../src/lib/data/vocab.ts';
 
-// vocab.ts copies the label tables of plan-schema.ts so that the browser bundle needs no zod: they must not drift.
-describe('vocab: the browser copy of the plan vocabularies', () => {
-  it('has the class labels of plan-schema.ts, for every class', () => {
-    expect(vocab.CLASS_LABELS).toEqual(schema.CLASS_LABELS);
+const bilingual = (table: Record<string, { zh: string; en: string }>) =>
+  Object.values(table).every((l) => l.zh.trim().length > 0 && l.en.trim().length > 0);
+
+// The label tables must cover exactly the schema's enumerations, so a new class or industry cannot go unlabelled.
+describe('vocab: labels of the plan vocabularies', () => {
+  it('labels every class of the schema, and nothing else, in both languages', () => {
+    expect(schema.CLASS_LABELS).toBe(vocab.CLASS_LABELS);
     expect(Object.keys(vocab.CLASS_LABELS)).toEqual([...schema.PLAN_CLASSES]);
+    expect(bilingual(vocab.CLASS_LABELS)).toBe(true);
   });
 
-  it('has the industry labels of plan-schema.ts, for every industry', () => {
-    expect(vocab.INDUSTRY_LABELS).toEqual(schema.INDUSTRY_LABELS);
+  it('labels every industry of the schema, and nothing else, in both languages', () => {
+    expect(schema.INDUSTRY_LABELS).toBe(vocab.INDUSTRY_LABELS);
     expect(Object.keys(vocab.INDUSTRY_LABELS)).toEqual([...schema.INDUSTRIES]);
+    expect(bilingual(vocab.INDUSTRY_LABELS)).toBe(true);
   });
 
   it('labels exactly the statuses of plan-schema.ts, in both languages', () => {

@@ -1,8 +1,9 @@
 /**
  * The plan's vocabularies with their labels in both languages, for the browser.
  *
- * The same tables live in `plan-schema.ts`, which the build validates with; importing values from there would pull zod
- * into the site's bundle, so the app reads them from here. `tests/unit/vocab.test.ts` asserts that both agree.
+ * The one home of these tables: `plan-schema.ts` (which the build validates with) re-exports them, while the app
+ * imports them from here, so the site's bundle needs no zod. `tests/unit/vocab.test.ts` checks that they label
+ * exactly the schema's enumerations.
  */
 import type { Bilingual } from '../i18n/index.ts';
 import type { SearchEntry } from '../search/types.ts';
