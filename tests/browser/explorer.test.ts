@@ -10,7 +10,11 @@ const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, 
 
 async function open(path: string, viewport = { width: 1280, height: 800 }) {
   // A context per page: axe-core's builder needs one, and it keeps pages from sharing storage.
-  const context = await suite.browser.newContext({ viewport, ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}) });
+  const context = await suite.browser.newContext({
+    viewport,
+    permissions: ['clipboard-read', 'clipboard-write'],
+    ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   page.on('close', () => void context.close());
   const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
@@ -136,6 +140,9 @@ describe('explorer (production build)', () => {
     await page.getByRole('combobox').press('Enter');
     await settle(page);
     const url = page.url();
+    // "Copy link" on the card copies exactly the address that restores this state.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     expect(url).toMatch(/lang=en/);
     expect(url).toMatch(/layers=-metro/);
     expect(url).toMatch(/sel=plan:zc-changyang-campus/);
