@@ -212,6 +212,29 @@ describe('explorer (production build)', () => {
     await page.close();
   });
 
+  it('keeps the tour usable on a phone: its buttons stay visible while it moves from place to place', async () => {
+    const { page, problems } = await open('?lang=en&panel=tour', { width: 390, height: 844 });
+    await settle(page);
+    const next = page.getByRole('button', { name: /Next/ });
+    for (const stop of ['2 / 7', '3 / 7']) {
+      await next.tap();
+      await settle(page);
+      expect((await page.getByTestId('tour-card').textContent()) ?? '').toContain(stop);
+      expect(await next.isVisible()).toBe(true);
+      // Nothing covers the button: the topmost element at its centre is the button itself.
+      const covered = await next.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !(top === el || el.contains(top));
+      });
+      expect(covered).toBe(false);
+    }
+    expect(page.url()).toContain('sel=plan:');
+    await page.screenshot({ path: screenshotPath('explorer-phone-tour') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('pans and zooms with the keyboard once the map has focus', async () => {
     const { page, problems } = await open('?lang=en');
     const before = await page.evaluate(() => {

@@ -113,3 +113,16 @@ describe('exploring a task', () => {
     expect(validateStyleMin(buildStyle({ lang: 'en', task: 17, basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
   });
 });
+
+describe('fading by task with zoom-driven opacity', () => {
+  it('wraps each output of a zoom interpolation, keeping the interpolation on top', () => {
+    const fill = layers(light, 'zh', { task: 4 }).find((l) => l.id === 'zone-future-valley-fill') as { paint: Record<string, unknown[]> };
+    const value = fill.paint['fill-opacity']!;
+    expect(value.slice(0, 3)).toEqual(['interpolate', ['linear'], ['zoom']]);
+    expect(value[3]).toBe(12);
+    expect((value[4] as unknown[])[0]).toBe('case');
+    expect(value[5]).toBe(15);
+    expect((value[6] as unknown[])[3]).toBe(0.12);
+    expect(validateStyleMin(buildStyle({ lang: 'zh', task: 4, basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
+  });
+});

@@ -113,7 +113,8 @@ function areaLayers(
             type: 'fill',
             source: 'plan',
             filter: both(which, geom('Polygon')),
-            paint: { 'fill-pattern': hatch, 'fill-opacity': opacity },
+            // Hatching thins out as the map zooms in, so it marks the zone without hiding the streets.
+            paint: { 'fill-pattern': hatch, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, opacity, 15, opacity * 0.35] },
           }
         : {
             id: `${id}-fill`,

@@ -52,7 +52,7 @@ export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): L
   return out;
 }
 
-// Paint properties that make a layer's features fade; a zoom-driven value cannot be wrapped, so it is kept.
+// Paint properties that make a layer's features fade.
 const OPACITY = ['fill-opacity', 'line-opacity', 'circle-opacity', 'circle-stroke-opacity', 'text-opacity'] as const;
 const DEFAULT_OPACITY = 1;
 
@@ -62,10 +62,18 @@ function fadeOthers(layer: LayerSpecification, task: number): LayerSpecification
   for (const key of OPACITY) {
     if (!keyApplies(layer.type, key)) continue;
     const current = paint[key] ?? DEFAULT_OPACITY;
-    if (Array.isArray(current) && JSON.stringify(current).includes('"zoom"')) continue;
-    paint[key] = ['case', named, current, 0.12];
+    paint[key] = fade(current, named);
   }
   return { ...layer, paint } as LayerSpecification;
+}
+
+// Zoom may only drive a top-level interpolate or step: there, each stop's output is wrapped instead.
+function fade(value: unknown, named: unknown[]): unknown {
+  if (Array.isArray(value) && (value[0] === 'interpolate' || value[0] === 'step') && JSON.stringify(value[value[0] === 'step' ? 1 : 2]) === '["zoom"]') {
+    const head = value[0] === 'interpolate' ? 3 : 2;
+    return value.map((v, i) => (i >= head && (i - head) % 2 === (value[0] === 'interpolate' ? 1 : 0) ? ['case', named, v, 0.12] : v));
+  }
+  return ['case', named, value, 0.12];
 }
 
 const keyApplies = (type: string, key: string) => key.startsWith(`${type}-`) || (type === 'symbol' && key === 'text-opacity');
