@@ -208,6 +208,14 @@ describe('explorer (production build)', () => {
     expect((await page.getByTestId('tour-card').textContent()) ?? '').toMatch(/3 \/ 7/);
     expect(dist(c0, await center(page))).toBeGreaterThan(100);
     expect(page.url()).toMatch(/panel=tour&tour=2|tour=2/);
+    // A swipe to the right on the stop's card goes back one stop.
+    const box = (await page.getByTestId('tour-card').boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 160, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await settle(page);
+    expect((await page.getByTestId('tour-card').textContent()) ?? '').toMatch(/2 \/ 7/);
     expect(problems.errors).toEqual([]);
     await page.close();
   });
