@@ -12,6 +12,7 @@ import { buildPlanDataset, LOCATED_FILE, UNLOCATED_FILE, writePlanDataset } from
 import { applyOsmCampuses } from './lib/plan/osm-campuses.ts';
 import { PlanValidationError } from './lib/plan/validate.ts';
 import { buildSearchIndex, SEARCH_FILE, writeSearchIndex } from './lib/search-index.ts';
+import { buildObstacles, OBSTACLES_FILE, writeObstacles } from './lib/obstacles.ts';
 import { echartsShanghaiPath } from './lib/districts.ts';
 import { fingerprint, isStale, listFiles } from './lib/freshness.ts';
 
@@ -44,7 +45,7 @@ const inputs = fingerprint([
 // The output path and the explicit extracts are part of what was built, not only the files' contents.
 const record = { ...inputs, '#out': outDir, '#extracts': extracts.join('|') };
 
-const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE), resolve(planDir, SEARCH_FILE)];
+const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE), resolve(planDir, SEARCH_FILE), resolve(planDir, OBSTACLES_FILE)];
 if (values['if-stale'] && !isStale(outputs, recordPath, record)) {
   console.log('data: up to date');
   process.exit(0);
@@ -85,6 +86,9 @@ for (const w of writePlanDataset(planDir, plan)) console.log(`data: ${w.path} ($
 const places = buildSearchIndex({ plan: plan.located, layers: assembled.layers });
 const searchOut = writeSearchIndex(planDir, places);
 console.log(`data: ${searchOut.path} — ${places.length} places (${(searchOut.bytes / 1024).toFixed(0)} KiB)`);
+const obstacles = buildObstacles({ assembledLayers: assembled.layers, plan: plan.located });
+const obstaclesOut = writeObstacles(planDir, obstacles);
+console.log(`data: ${obstaclesOut.path} — ${obstacles.features.length} obstacles (${(obstaclesOut.bytes / 1024).toFixed(0)} KiB)`);
 
 mkdirSync(dirname(recordPath), { recursive: true });
 writeFileSync(recordPath, JSON.stringify(record, null, 1));
