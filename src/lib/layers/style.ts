@@ -1,4 +1,6 @@
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { EMPTY_OVERLAY } from './air-overlay.ts';
 import type { Lang } from '../i18n/index.ts';
 import { REGISTRY, SLOTS, type LayerDef } from './registry.ts';
 import { themes, type Theme, type ThemeName } from './theme.ts';
@@ -84,6 +86,8 @@ export interface StyleOptions extends LayersOptions {
   lang: Lang;
   /** URL of the basemap archive, e.g. `pmtiles://https://host/tiles/basemap.pmtiles`. */
   basemapUrl: string;
+  /** What the low-altitude analysis draws (corridors, conflicts, the sketch); empty when absent. */
+  air?: FeatureCollection;
   /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
   planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
@@ -105,6 +109,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
         url: options.basemapUrl,
         attribution: ATTRIBUTION,
       },
+      air: { type: 'geojson', data: options.air ?? EMPTY_OVERLAY },
     },
     layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
   };

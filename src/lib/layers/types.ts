@@ -18,7 +18,7 @@ export type LegendSymbol =
   | { kind: 'circle'; fill: string; line: string };
 
 /** The vector sources the style knows. */
-export type SourceId = 'basemap' | 'plan';
+export type SourceId = 'basemap' | 'plan' | 'air';
 
 export interface StyleLayer {
   slot: Slot;

@@ -46,6 +46,11 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     if (id !== undefined) map.setFeatureState({ source: 'plan', id }, { hover: true });
   };
   const onMove = (e: MapMouseEvent) => {
+    if (app.drawing) {
+      setHover(undefined);
+      map.getCanvas().style.cursor = 'crosshair';
+      return;
+    }
     const layers = planLayerIds(map);
     const top = layers.length ? pickTop(map.queryRenderedFeatures(e.point, { layers })) : undefined;
     setHover(top?.id);
@@ -57,6 +62,11 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     map.getCanvas().style.cursor = '';
   };
   const onClick = (e: MapMouseEvent) => {
+    // While sketching a drone route, a click adds a vertex and selects nothing.
+    if (app.drawing) {
+      app.addSketchPoint([e.lngLat.lng, e.lngLat.lat]);
+      return;
+    }
     const layers = planLayerIds(map);
     const top = layers.length ? pickTop(map.queryRenderedFeatures(e.point, { layers })) : undefined;
     if (top) {

@@ -1,8 +1,12 @@
+import type { AirResult } from '../analysis/air-types.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
 import type { SearchEntry } from '../search/types.ts';
-import { parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
+import { AIR_LIMITS, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
+
+/** Defaults of the low-altitude settings: a 60 m corridor, and 36 km/h (10 m/s), a delivery drone's cruise. */
+export const AIR_DEFAULTS = { corridorWidth: 60, cruiseKmh: 36 } as const;
 
 /** What the basemap archive says about itself: which layers it has and which are missing, and why. */
 export interface BasemapInfo {
@@ -49,6 +53,17 @@ export class AppState {
   counts = $state.raw<Record<string, number>>({});
   /** The latest request to move the map. */
   camera = $state.raw<CameraRequest | null>(null);
+  /** Drone corridor width (m) and cruise speed (km/h) for the low-altitude analysis. */
+  corridorWidth = $state<number>(AIR_DEFAULTS.corridorWidth);
+  cruiseKmh = $state<number>(AIR_DEFAULTS.cruiseKmh);
+  /** The planner's drone-route sketch: vertices, lon/lat. */
+  sketch = $state.raw<[number, number][]>([]);
+  /** While true, a click on the map adds a vertex to the sketch instead of selecting. */
+  drawing = $state(false);
+  /** Corridors, profiles and conflicts of the routes and the sketch; null until computed. */
+  air = $state.raw<AirResult | null>(null);
+  /** Elevated roads and sensitive areas the conflict check uses (public/data/obstacles.geojson). */
+  obstacles = $state.raw<import('geojson').FeatureCollection | null>(null);
   /** A short message for the status line (copied link, export done, errors the user should know). */
   status = $state<string | null>(null);
 
@@ -135,6 +150,9 @@ export class AppState {
       panel: this.panel === this.defaultPanel ? undefined : this.panel,
       task: this.task ?? undefined,
       tour: this.panel === 'tour' && this.tourStop !== null ? this.tourStop : undefined,
+      sketch: this.sketch.length ? this.sketch : undefined,
+      corridorWidth: this.corridorWidth !== AIR_DEFAULTS.corridorWidth ? this.corridorWidth : undefined,
+      cruiseKmh: this.cruiseKmh !== AIR_DEFAULTS.cruiseKmh ? this.cruiseKmh : undefined,
     };
   }
 
@@ -148,6 +166,15 @@ export class AppState {
     this.panel = link.panel ?? this.defaultPanel;
     this.task = link.task ?? null;
     this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
+    this.sketch = link.sketch ?? [];
+    this.corridorWidth = link.corridorWidth ?? AIR_DEFAULTS.corridorWidth;
+    this.cruiseKmh = link.cruiseKmh ?? AIR_DEFAULTS.cruiseKmh;
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
+  }
+
+  /** Adds a vertex to the sketch (up to the link's limit), as a new array so every change is a clean update. */
+  addSketchPoint(point: [number, number]): void {
+    if (this.sketch.length >= AIR_LIMITS.sketchPoints) return;
+    this.sketch = [...this.sketch, [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))]];
   }
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 
 /** The panels the side sheet can show. */
-export const PANELS = ['layers', 'tasks', 'list', 'tour'] as const;
+export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** A camera position: centre, zoom, bearing and pitch. */
@@ -24,7 +24,16 @@ export interface LinkState {
   panel?: PanelId | 'none';
   task?: number;
   tour?: number;
+  /** The drone-route sketch's vertices, lon/lat. */
+  sketch?: [number, number][];
+  /** Drone corridor width (m). */
+  corridorWidth?: number;
+  /** Drone cruise speed (km/h). */
+  cruiseKmh?: number;
 }
+
+/** Ranges the low-altitude settings may take. */
+export const AIR_LIMITS = { corridorWidth: [20, 500], cruiseKmh: [10, 100], sketchPoints: 50 } as const;
 
 // Hostile or mistyped links must not move the map to nowhere: values are clamped to the map's own limits.
 const LIMITS = { lon: [121.25, 121.8], lat: [31.1, 31.5], zoom: [8, 18], bearing: [-180, 180], pitch: [0, 85] } as const;
@@ -75,6 +84,23 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
 
   const tour = Number(q.get('tour'));
   if (q.has('tour') && Number.isInteger(tour) && tour >= 0 && tour < 100) out.tour = tour;
+
+  // A sketch is kept only whole: one bad vertex and the link's sketch is dropped rather than bent.
+  const sketch = q.get('sketch');
+  if (sketch) {
+    const points = sketch.split(';').map((pair) => pair.split(',').map(Number));
+    const ok =
+      points.length >= 1 &&
+      points.length <= AIR_LIMITS.sketchPoints &&
+      points.every(
+        (p) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= LIMITS.lon[0] && p[0]! <= LIMITS.lon[1] && p[1]! >= LIMITS.lat[0] && p[1]! <= LIMITS.lat[1],
+      );
+    if (ok) out.sketch = points.map((p) => [p[0]!, p[1]!]);
+  }
+  const cw = Number(q.get('cw'));
+  if (q.has('cw') && Number.isFinite(cw)) out.corridorWidth = clamp(Math.round(cw), AIR_LIMITS.corridorWidth);
+  const speed = Number(q.get('speed'));
+  if (q.has('speed') && Number.isFinite(speed)) out.cruiseKmh = clamp(Math.round(speed), AIR_LIMITS.cruiseKmh);
   return out;
 }
 
@@ -96,7 +122,10 @@ export function formatLink(state: LinkState): string {
   if (state.panel) q.set('panel', state.panel);
   if (state.task) q.set('task', String(state.task));
   if (state.tour !== undefined) q.set('tour', String(state.tour));
-  const s = q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':');
+  if (state.sketch?.length) q.set('sketch', state.sketch.map(([lon, lat]) => `${round(lon, 5)},${round(lat, 5)}`).join(';'));
+  if (state.corridorWidth !== undefined) q.set('cw', String(state.corridorWidth));
+  if (state.cruiseKmh !== undefined) q.set('speed', String(state.cruiseKmh));
+  const s = q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return s ? `?${s}` : '';
 }
 
