@@ -24,6 +24,8 @@ export const en: Record<keyof typeof zh, string> = {
   loadFailed: 'The basemap failed to load: {reason}',
   dismiss: 'Dismiss notice',
   loading: 'Loading the map…',
+  tabAir: 'Low altitude',
+  sketchPointAdded: 'Point {n} added',
   keyDashed: 'Dashed or hatched: indicative outline — the plan publishes no boundary; derived from its parts',
   keyHollow: 'Hollow dot: indicative position — pinned to a campus or an address; precision on the card',
   dataFailed: 'Data failed to load: {reason}',
