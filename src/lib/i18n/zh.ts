@@ -23,7 +23,6 @@ export const zh = {
   dismiss: '关闭提示',
   loading: '地图加载中…',
   tabAir: '低空',
-  sketchPointAdded: '已添加第 {n} 个点',
   keyDashed: '虚线或斜线：示意范围——方案未公布边界，由组成部分推导',
   keyHollow: '空心点：示意位置——按校区或地址定位，精度见卡片',
   dataFailed: '数据加载失败：{reason}',

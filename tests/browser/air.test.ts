@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type MapHandle, renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+
+const suite = useBrowserSuite();
+
+async function open(path: string) {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+  await page.goto(`${suite.server.url}${path}`);
+  await waitForIdle(page);
+  return { page, problems };
+}
+
+async function settle(page: Page) {
+  await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
+  await waitForIdle(page);
+}
+
+const jump = (page: Page, lon: number, lat: number, zoom = 15) =>
+  page.evaluate(([x, y, z]) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [x!, y!], zoom: z! }), [lon, lat, zoom]);
+
+describe('low-altitude layer (production build)', () => {
+  it('shows the reported routes with corridors, figures, conflicts and a 3D view when pitched', async () => {
+    const { page, problems } = await open('?lang=en&panel=air');
+    // The panel lists the three reported routes with their figures once the analysis has run.
+    const panel = page.getByRole('tabpanel');
+    await expect.poll(() => panel.getByRole('button', { name: /Show on map/ }).count(), { timeout: 20_000 }).toBe(3);
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toMatch(/Indicative track/);
+    expect(text).toMatch(/60–120 m/);
+    expect(text).toMatch(/km/);
+
+    // Corridors switched on in the layer panel render; the first route's conflicts include an elevated road.
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await page.getByRole('checkbox', { name: /Drone corridors/ }).check();
+    await page.getByRole('tab', { name: 'Drones' }).click();
+    await jump(page, 121.517, 31.292, 13.5);
+    await settle(page);
+    const counts = await renderedCounts(page, ['corridors-3d', 'corridors-edge', 'conflicts-circle', 'drone-routes-line']);
+    for (const [layer, n] of Object.entries(counts)) expect(n, layer).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /Conflicts \(\d+\)/ }).first().click();
+    expect((await panel.textContent()) ?? '').toMatch(/Elevated road/);
+
+    // A route's card says what is known of it.
+    await panel.getByRole('button', { name: /Show on map/ }).first().click();
+    await settle(page);
+    const card = page.getByRole('region', { name: /drone|Drone|route|Route/ }).first();
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).toMatch(/Task 7/);
+    expect(cardText).toMatch(/60.120 m/);
+    expect(cardText).toMatch(/ndicative/);
+
+    // Pitched, the corridors stand at their altitude band.
+    await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ pitch: 60, bearing: -20 }));
+    await settle(page);
+    expect((await renderedCounts(page, ['corridors-3d']))['corridors-3d']).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/map=[^&]*\/-20\/60/);
+    await page.screenshot({ path: screenshotPath('air-3d-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sketches a route with the keyboard controls, finds its conflicts, keeps it in the link and exports it', async () => {
+    const { page, problems } = await open('?lang=en&panel=air');
+    const panel = page.getByRole('tabpanel');
+    // West and east of the 中环路 / 黄兴路 elevated roads near 五角场: the sketch must cross an elevated road.
+    await jump(page, 121.515, 31.3065);
+    await settle(page);
+    await panel.getByRole('button', { name: 'Add a point at the map centre' }).click();
+    await jump(page, 121.532, 31.3065);
+    await settle(page);
+    const add = panel.getByRole('button', { name: 'Add a point at the map centre' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/sketch=121\.515,31\.3065;121\.532,31\.3065/);
+    await expect.poll(async () => (await panel.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Export GeoJSON/);
+    const sketchConflicts = panel.getByRole('button', { name: /Conflicts \(\d+\)/ }).last();
+    const label = (await sketchConflicts.textContent()) ?? '';
+    expect(Number(/\((\d+)\)/.exec(label)?.[1])).toBeGreaterThan(0);
+    await jump(page, 121.5235, 31.3065, 13.5);
+    await settle(page);
+    expect((await renderedCounts(page, ['sketch-line', 'sketch-vertex']))['sketch-vertex']).toBe(2);
+
+    // Export: a GeoJSON file with the line, its corridor and its conflicts.
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export GeoJSON' }).click();
+    const file = await (await download).path();
+    const fc = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features[0].geometry.type).toBe('LineString');
+    expect(fc.features[0].properties.length_m).toBeGreaterThan(1500);
+    expect(fc.features.some((f: { properties: { kind?: string } }) => f.properties.kind === 'elevated_road')).toBe(true);
+
+    // Delete a point, then undo is not needed: the link follows the sketch.
+    await panel.getByRole('button', { name: /Delete.*point 2|point 2.*Delete|Delete/ }).last().click();
+    await expect.poll(() => page.url()).toMatch(/sketch=121\.515,31\.3065(&|$)/);
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/sketch=121\.515,31\.3065;121\.532,31\.3065/);
+    const url = page.url();
+    await page.screenshot({ path: screenshotPath('air-sketch-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+
+    // The link alone brings the sketch and its analysis back in a fresh browser context.
+    const again = await open(url.replace(suite.server.url, ''));
+    await expect.poll(async () => (await again.page.getByRole('tabpanel').textContent()) ?? '', { timeout: 20_000 }).toMatch(/Export GeoJSON/);
+    await jump(again.page, 121.5235, 31.3065, 13.5);
+    await settle(again.page);
+    expect((await renderedCounts(again.page, ['sketch-vertex']))['sketch-vertex']).toBe(2);
+    expect(again.problems.errors).toEqual([]);
+    await again.page.close();
+  });
+
+  it('adds points by clicking the map while drawing, and only then', async () => {
+    const { page, problems } = await open('?lang=zh&panel=air');
+    const panel = page.getByRole('tabpanel');
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    await panel.getByRole('button', { name: '绘制航线' }).click();
+    expect(await panel.getByRole('button', { name: '绘制航线' }).getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.click(box.x + 200, box.y + 300);
+    await page.mouse.click(box.x + 400, box.y + 320);
+    await expect.poll(() => page.url()).toMatch(/sketch=[\d.]+,[\d.]+;[\d.]+,[\d.]+(&|$)/);
+    await panel.getByRole('button', { name: '绘制航线' }).click();
+    await page.mouse.click(box.x + 300, box.y + 400);
+    await page.waitForTimeout(300);
+    expect(page.url().match(/sketch=([^&]*)/)![1]!.split(';')).toHaveLength(2);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
