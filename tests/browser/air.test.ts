@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,9 @@ describe('low-altitude layer (production build)', () => {
     expect(text).toMatch(/Indicative track/);
     expect(text).toMatch(/60–120 m/);
     expect(text).toMatch(/km/);
+    await panel.getByRole('img', { name: /Altitude profile/ }).first().waitFor();
+    const axe = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // Corridors switched on in the layer panel render; the first route's conflicts include an elevated road.
     await page.getByRole('tab', { name: 'Layers' }).click();
