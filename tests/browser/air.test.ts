@@ -2,31 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
-
-async function open(path: string) {
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
-  await page.goto(`${suite.server.url}${path}`);
-  await waitForIdle(page);
-  return { page, problems };
-}
-
-async function settle(page: Page) {
-  await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
-  await waitForIdle(page);
-}
 
 const jump = (page: Page, lon: number, lat: number, zoom = 15) =>
   page.evaluate(([x, y, z]) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [x!, y!], zoom: z! }), [lon, lat, zoom]);
 
 describe('low-altitude layer (production build)', () => {
   it('shows the reported routes with corridors, figures, conflicts and a 3D view when pitched', async () => {
-    const { page, problems } = await open('?lang=en&panel=air');
+    const { page, problems } = await openPage(suite, '?lang=en&panel=air');
     // The panel lists the three reported routes with their figures once the analysis has run.
     const panel = page.getByRole('tabpanel');
     await expect.poll(() => panel.getByRole('button', { name: /Show on map/ }).count(), { timeout: 20_000 }).toBe(3);
@@ -69,7 +54,7 @@ describe('low-altitude layer (production build)', () => {
   });
 
   it('sketches a route with the keyboard controls, finds its conflicts, keeps it in the link and exports it', async () => {
-    const { page, problems } = await open('?lang=en&panel=air');
+    const { page, problems } = await openPage(suite, '?lang=en&panel=air');
     const panel = page.getByRole('tabpanel');
     // West and east of the 中环路 / 黄兴路 elevated roads near 五角场: the sketch must cross an elevated road.
     await jump(page, 121.515, 31.3065);
@@ -110,7 +95,7 @@ describe('low-altitude layer (production build)', () => {
     await page.close();
 
     // The link alone brings the sketch and its analysis back in a fresh browser context.
-    const again = await open(url.replace(suite.server.url, ''));
+    const again = await openPage(suite, url.replace(suite.server.url, ''));
     await expect.poll(async () => (await again.page.getByRole('tabpanel').textContent()) ?? '', { timeout: 20_000 }).toMatch(/Export GeoJSON/);
     await jump(again.page, 121.5235, 31.3065, 13.5);
     await settle(again.page);
@@ -120,7 +105,7 @@ describe('low-altitude layer (production build)', () => {
   });
 
   it('adds points by clicking the map while drawing, and only then', async () => {
-    const { page, problems } = await open('?lang=zh&panel=air');
+    const { page, problems } = await openPage(suite, '?lang=zh&panel=air');
     const panel = page.getByRole('tabpanel');
     const canvas = page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;

@@ -1,37 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 
 const center = (page: Page) => page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getCenter().toArray());
 const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, (a[1]! - b[1]!) * 111_000);
 
-async function open(path: string, viewport = { width: 1280, height: 800 }) {
-  // A context per page: axe-core's builder needs one, and it keeps pages from sharing storage.
-  const context = await suite.browser.newContext({
-    viewport,
-    permissions: ['clipboard-read', 'clipboard-write'],
-    ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
-  await page.goto(`${suite.server.url}${path}`);
-  await waitForIdle(page);
-  return { page, problems };
-}
-
-/** Waits for the map to settle after a camera move the page started itself. */
-async function settle(page: Page) {
-  await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
-  await waitForIdle(page);
-}
-
 describe('explorer (production build)', () => {
   it('toggles every layer row on and off through the panel', async () => {
-    const { page, problems } = await open('?lang=en');
+    const { page, problems } = await openPage(suite, '?lang=en');
     const rows = await page.locator('[data-testid="sheet"] input[type=checkbox]:not([disabled])').count();
     expect(rows).toBeGreaterThanOrEqual(15);
     const styleVisibility = (id: string) =>
@@ -59,7 +38,7 @@ describe('explorer (production build)', () => {
   });
 
   it('opens a card by clicking a feature, quoting its task, and by keyboard from the list', async () => {
-    const { page, problems } = await open('?lang=zh');
+    const { page, problems } = await openPage(suite, '?lang=zh');
     // Click the Fudan national university science park where the map draws it.
     const point = await page.evaluate(() => {
       const map = (window as unknown as MapHandle).__yangpu.map;
@@ -108,7 +87,7 @@ describe('explorer (production build)', () => {
     ['Tongji', null, '同济'],
     ['长阳', 'plan:zc-changyang-campus', '长阳创谷'],
   ])('search "%s" flies there and opens the card', async (query, id, name) => {
-    const { page, problems } = await open('?lang=zh');
+    const { page, problems } = await openPage(suite, '?lang=zh');
     const before = await center(page);
     const box = page.getByRole('combobox');
     await box.fill(query);
@@ -131,7 +110,7 @@ describe('explorer (production build)', () => {
   });
 
   it('a permalink restores view, layers, selection and language; back and forward work', async () => {
-    const { page, problems } = await open('?lang=zh');
+    const { page, problems } = await openPage(suite, '?lang=zh');
     await page.getByRole('button', { name: '切换到英文' }).click();
     await page.getByRole('checkbox', { name: /Metro lines and stations/ }).uncheck();
     await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [121.5123, 31.2934], zoom: 14.2 }));
@@ -179,7 +158,7 @@ describe('explorer (production build)', () => {
   });
 
   it('the task explorer highlights a task’s places and lists them', async () => {
-    const { page, problems } = await open('?lang=en');
+    const { page, problems } = await openPage(suite, '?lang=en');
     await page.getByRole('tab', { name: 'Tasks' }).click();
     await page.getByRole('button', { name: /Task 17/ }).click();
     await waitForIdle(page);
@@ -194,7 +173,7 @@ describe('explorer (production build)', () => {
   });
 
   it('the guided tour steps by button and key, moving the map and opening cards', async () => {
-    const { page, problems } = await open('?lang=en');
+    const { page, problems } = await openPage(suite, '?lang=en');
     await page.getByRole('tab', { name: 'Tour' }).click();
     await settle(page);
     const first = (await page.getByTestId('tour-card').textContent()) ?? '';
@@ -221,7 +200,7 @@ describe('explorer (production build)', () => {
   });
 
   it('keeps the tour usable on a phone: its buttons stay visible while it moves from place to place', async () => {
-    const { page, problems } = await open('?lang=en&panel=tour', { width: 390, height: 844 });
+    const { page, problems } = await openPage(suite, '?lang=en&panel=tour', { width: 390, height: 844 });
     await settle(page);
     const next = page.getByRole('button', { name: /Next/ });
     for (const stop of ['2 / 7', '3 / 7']) {
@@ -244,7 +223,7 @@ describe('explorer (production build)', () => {
   });
 
   it('pans and zooms with the keyboard once the map has focus', async () => {
-    const { page, problems } = await open('?lang=en');
+    const { page, problems } = await openPage(suite, '?lang=en');
     const before = await page.evaluate(() => {
       const m = (window as unknown as MapHandle).__yangpu.map;
       return { c: m.getCenter().toArray(), z: m.getZoom() };
@@ -266,7 +245,7 @@ describe('explorer (production build)', () => {
   });
 
   it('gives every control on a phone a touch target of at least 44 px', async () => {
-    const { page, problems } = await open('?lang=zh&panel=layers', { width: 390, height: 844 });
+    const { page, problems } = await openPage(suite, '?lang=zh&panel=layers', { width: 390, height: 844 });
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('button, input, [role=tab], [role=combobox], summary, a[href]')]
         .filter((el) => el.offsetParent !== null && el.getClientRects().length > 0)
@@ -285,7 +264,7 @@ describe('explorer (production build)', () => {
   });
 
   it('switching language changes the interface and the map labels', async () => {
-    const { page, problems } = await open('?lang=zh');
+    const { page, problems } = await openPage(suite, '?lang=zh');
     expect(await page.getByRole('tab', { name: '图层' }).count()).toBe(1);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await waitForIdle(page);
@@ -304,7 +283,7 @@ describe('explorer (production build)', () => {
   ] as const) {
     for (const lang of ['zh', 'en'] as const) {
       it(`has no serious or critical accessibility violations (${label}, ${lang})`, async () => {
-        const { page, problems } = await open(`?lang=${lang}&sel=plan:sp-fudan${label === 'phone' ? '' : '&panel=layers'}`, viewport);
+        const { page, problems } = await openPage(suite, `?lang=${lang}&sel=plan:sp-fudan${label === 'phone' ? '' : '&panel=layers'}`, viewport);
         await page.getByRole('region', { name: /Fudan|复旦/ }).first().waitFor();
         const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

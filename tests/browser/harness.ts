@@ -151,3 +151,28 @@ export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPrev
   });
   return suite;
 }
+
+/** A page in a context of its own (closed with the page), watched for problems, with the map idle. */
+export async function openPage(
+  suite: { server: { url: string }; browser: Browser },
+  path: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await suite.browser.newContext({
+    viewport,
+    permissions: ['clipboard-read', 'clipboard-write'],
+    ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+  await page.goto(`${suite.server.url}${path}`);
+  await waitForIdle(page);
+  return { page, problems };
+}
+
+/** Waits for the map to settle after a camera move the page started itself. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
+  await waitForIdle(page);
+}
