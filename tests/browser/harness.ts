@@ -24,7 +24,8 @@ export async function startPreview(): Promise<{ url: string; stop: () => Promise
   // Spawned through node, not npx: killing npx would leave vite running.
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    // YANGPU_DIST lets parallel work test its own build without overwriting dist/.
+    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(process.env.YANGPU_DIST ? ['--outDir', process.env.YANGPU_DIST] : [])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

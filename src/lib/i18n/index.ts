@@ -1,4 +1,6 @@
+import { analysisEn, analysisZh } from './analysis.ts';
 import { en } from './en.ts';
+import { investEn, investZh } from './invest.ts';
 import { zh } from './zh.ts';
 
 /** The two languages of the site. */
@@ -8,8 +10,10 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 /** A text in both languages, as the data and the layer registry carry it. */
 export type Bilingual = { zh: string; en: string };
 
-export type MessageKey = keyof typeof zh;
-const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };
+// Each capability keeps its messages in its own catalogue pair; the Chinese side defines the keys.
+const zhAll = { ...zh, ...analysisZh, ...investZh };
+export type MessageKey = keyof typeof zhAll;
+const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...analysisEn, ...investEn } };
 
 /** BCP 47 tag for `lang` attributes. */
 export const langTag = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : 'en');

@@ -88,6 +88,10 @@ export interface StyleOptions extends LayersOptions {
   basemapUrl: string;
   /** What the low-altitude analysis draws (corridors, conflicts, the sketch); empty when absent. */
   air?: FeatureCollection;
+  /** What the dispersion analysis draws (clusters, spanning tree, coverage buffers); empty when absent. */
+  analysis?: FeatureCollection;
+  /** The investors' listings that pass the filters, as points; clustered at low zoom. */
+  listings?: FeatureCollection;
   /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
   planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
@@ -110,6 +114,9 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
         attribution: ATTRIBUTION,
       },
       air: { type: 'geojson', data: options.air ?? EMPTY_OVERLAY },
+      analysis: { type: 'geojson', data: options.analysis ?? EMPTY_OVERLAY },
+      // Listings gather into counted clusters until the map is close enough to tell them apart.
+      listings: { type: 'geojson', data: options.listings ?? EMPTY_OVERLAY, cluster: true, clusterRadius: 40, clusterMaxZoom: 14 },
     },
     layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
   };

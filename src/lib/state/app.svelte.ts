@@ -3,6 +3,8 @@ import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../dat
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
 import type { SearchEntry } from '../search/types.ts';
+import { AnalysisState } from './analysis.svelte.ts';
+import { InvestState } from './invest.svelte.ts';
 import { AIR_LIMITS, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** Defaults of the low-altitude settings: a 60 m corridor, and 36 km/h (10 m/s), a delivery drone's cruise. */
@@ -66,6 +68,11 @@ export class AppState {
   obstacles = $state.raw<import('geojson').FeatureCollection | null>(null);
   /** A short message for the status line (copied link, export done, errors the user should know). */
   status = $state<string | null>(null);
+
+  /** The dispersion dashboard (plan task 2): scenarios, parameters, results. */
+  readonly analysis = new AnalysisState();
+  /** The investors' view: inventories, filters, shortlist. */
+  readonly invest = new InvestState();
 
   readonly registry = REGISTRY;
   /** The sheet a link without `panel` opens: the layers beside a wide map, nothing over a phone's. */
@@ -153,6 +160,8 @@ export class AppState {
       sketch: this.sketch.length ? this.sketch : undefined,
       corridorWidth: this.corridorWidth !== AIR_DEFAULTS.corridorWidth ? this.corridorWidth : undefined,
       cruiseKmh: this.cruiseKmh !== AIR_DEFAULTS.cruiseKmh ? this.cruiseKmh : undefined,
+      analysis: this.analysis.toLink(),
+      invest: this.invest.toLink(),
     };
   }
 
@@ -169,6 +178,8 @@ export class AppState {
     this.sketch = link.sketch ?? [];
     this.corridorWidth = link.corridorWidth ?? AIR_DEFAULTS.corridorWidth;
     this.cruiseKmh = link.cruiseKmh ?? AIR_DEFAULTS.cruiseKmh;
+    this.analysis.apply(link.analysis);
+    this.invest.apply(link.invest);
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
   }
 

@@ -1,7 +1,9 @@
 import type { Lang } from '../i18n/index.ts';
+import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './analysis-link.ts';
+import { parseInvestLink, writeInvestLink, type InvestLink } from './invest-link.ts';
 
 /** The panels the side sheet can show. */
-export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air'] as const;
+export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air', 'analysis', 'invest'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** A camera position: centre, zoom, bearing and pitch. */
@@ -30,6 +32,10 @@ export interface LinkState {
   corridorWidth?: number;
   /** Drone cruise speed (km/h). */
   cruiseKmh?: number;
+  /** The dispersion dashboard's scenarios and parameters. */
+  analysis?: AnalysisLink;
+  /** The investors' filters, sort and shortlist. */
+  invest?: InvestLink;
 }
 
 /** Ranges the low-altitude settings may take. */
@@ -101,6 +107,10 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
   if (q.has('cw') && Number.isFinite(cw)) out.corridorWidth = clamp(Math.round(cw), AIR_LIMITS.corridorWidth);
   const speed = Number(q.get('speed'));
   if (q.has('speed') && Number.isFinite(speed)) out.cruiseKmh = clamp(Math.round(speed), AIR_LIMITS.cruiseKmh);
+  const analysis = parseAnalysisLink(q);
+  if (analysis) out.analysis = analysis;
+  const invest = parseInvestLink(q);
+  if (invest) out.invest = invest;
   return out;
 }
 
@@ -125,6 +135,8 @@ export function formatLink(state: LinkState): string {
   if (state.sketch?.length) q.set('sketch', state.sketch.map(([lon, lat]) => `${round(lon, 5)},${round(lat, 5)}`).join(';'));
   if (state.corridorWidth !== undefined) q.set('cw', String(state.corridorWidth));
   if (state.cruiseKmh !== undefined) q.set('speed', String(state.cruiseKmh));
+  if (state.analysis) writeAnalysisLink(state.analysis, q);
+  if (state.invest) writeInvestLink(state.invest, q);
   const s = q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return s ? `?${s}` : '';
 }

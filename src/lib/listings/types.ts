@@ -1,0 +1,77 @@
+/** Kinds of space a listing offers. */
+export const SPACE_TYPES = ['office', 'lab', 'light_industrial', 'incubator_desk', 'coworking', 'other'] as const;
+export type SpaceType = (typeof SPACE_TYPES)[number];
+
+/** Coordinate systems an operator's file may use; everything is converted to WGS-84 on import. */
+export const CRS_CHOICES = ['wgs84', 'gcj02', 'bd09'] as const;
+export type Crs = (typeof CRS_CHOICES)[number];
+
+/** One offer of space, always in WGS-84. Text fields are plain text: shown as text, never as markup. */
+export interface Listing {
+  /** Unique across inventories: `<inventory id>:<row or feature id>`. */
+  id: string;
+  inventoryId: string;
+  /** Park or building name as the operator gives it. */
+  name: string;
+  building?: string;
+  address?: string;
+  /** Floor area available, m². */
+  areaM2: number;
+  spaceType: SpaceType;
+  /** Industry focus, as given (free text, one entry per industry). */
+  industries: string[];
+  /** Rent range, 元/m²/day. */
+  rentMin?: number;
+  rentMax?: number;
+  /** ISO date (YYYY-MM-DD) from which the space is available. */
+  availableFrom?: string;
+  operator?: string;
+  contact?: string;
+  /** A web page about the offer: http(s) only; anything else is dropped on import. */
+  url?: string;
+  /** Where the information comes from, and its date (ISO). */
+  source: string;
+  sourceDate?: string;
+  lon: number;
+  lat: number;
+  /** True for the team's sample inventory: not real offers. */
+  sample: boolean;
+}
+
+/** An inventory: one imported file (or the sample), kept until the user removes it. */
+export interface Inventory {
+  id: string;
+  name: string;
+  fileName: string;
+  /** ISO timestamp of the import. */
+  importedAt: string;
+  /** The coordinate system the file was read in. */
+  crs: Crs;
+  sample: boolean;
+  listings: Listing[];
+}
+
+/** A message about an import, worded by the UI from its code; `text` is the English wording, for tests and logs. */
+export interface ImportMessage {
+  code: string;
+  params?: Record<string, string | number>;
+  text: string;
+}
+
+/** What happened to one row (or feature) of a file. Rows are numbered as a spreadsheet shows them. */
+export interface RowReport {
+  row: number;
+  accepted: boolean;
+  messages: ImportMessage[];
+}
+
+/** The outcome of reading a file: accepted listings, a row-by-row report, and file-level errors. */
+export interface ImportReport {
+  accepted: number;
+  rejected: number;
+  rows: RowReport[];
+  /** Problems with the file as a whole (too big, binary, unknown format, broken encoding): nothing was read. */
+  fileErrors: ImportMessage[];
+  /** Notes that do not reject rows (the encoding was GBK, a column was ignored, points look offset). */
+  notes: ImportMessage[];
+}
