@@ -62,9 +62,9 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     map.getCanvas().style.cursor = '';
   };
   const onClick = (e: MapMouseEvent) => {
-    // While sketching a drone route, a click adds a vertex and selects nothing.
+    // While drawing (a drone route, a selection polygon), a click adds a vertex and selects nothing.
     if (app.drawing) {
-      app.addSketchPoint([e.lngLat.lng, e.lngLat.lat]);
+      app.addDrawPoint([e.lngLat.lng, e.lngLat.lat]);
       return;
     }
     const layers = planLayerIds(map);

@@ -4,6 +4,8 @@ import type { AnalysisLink } from './analysis-link.ts';
 /** The dispersion dashboard's part of the application state (owned by AppState as `app.analysis`). */
 export class AnalysisState {
   clusterM = $state(500);
+  /** A selection polygon the user draws on the map (vertices, lon/lat); empty when none. */
+  area = $state.raw<[number, number][]>([]);
   /** What the map draws for the analysis: clusters, spanning tree, coverage buffers. */
   overlay = $state.raw<FeatureCollection | null>(null);
 

@@ -17,6 +17,9 @@ export interface BasemapInfo {
   schematicRiver: boolean;
 }
 
+/** What a click on the map draws: the drone-route sketch, the dashboard's selection polygon, or the investors' search area. */
+export type DrawTarget = 'sketch' | 'analysis' | 'invest';
+
 /** A request to move the map, made by a panel and carried out by the map view. */
 export type CameraTarget =
   | { kind: 'fit'; bbox: [number, number, number, number]; maxZoom?: number }
@@ -60,8 +63,8 @@ export class AppState {
   cruiseKmh = $state<number>(AIR_DEFAULTS.cruiseKmh);
   /** The planner's drone-route sketch: vertices, lon/lat. */
   sketch = $state.raw<[number, number][]>([]);
-  /** While true, a click on the map adds a vertex to the sketch instead of selecting. */
-  drawing = $state(false);
+  /** While set, a click on the map adds a vertex to that drawing (the drone sketch, or a selection polygon) instead of selecting. */
+  drawing = $state<DrawTarget | null>(null);
   /** Corridors, profiles and conflicts of the routes and the sketch; null until computed. */
   air = $state.raw<AirResult | null>(null);
   /** Elevated roads and sensitive areas the conflict check uses (public/data/obstacles.geojson). */
@@ -183,9 +186,21 @@ export class AppState {
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
   }
 
+  /** Adds a vertex to whatever is being drawn (see {@link DrawTarget}). */
+  addDrawPoint(point: [number, number]): void {
+    if (this.drawing === 'sketch') this.addSketchPoint(point);
+    else if (this.drawing === 'analysis') this.analysis.area = withVertex(this.analysis.area, point);
+    else if (this.drawing === 'invest') this.invest.area = withVertex(this.invest.area, point);
+  }
+
   /** Adds a vertex to the sketch (up to the link's limit), as a new array so every change is a clean update. */
   addSketchPoint(point: [number, number]): void {
-    if (this.sketch.length >= AIR_LIMITS.sketchPoints) return;
-    this.sketch = [...this.sketch, [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))]];
+    this.sketch = withVertex(this.sketch, point);
   }
+}
+
+/** A polygon's vertex list with one more vertex (rounded to ~0.1 m), up to the link's limit; a new array each time. */
+export function withVertex(vertices: readonly [number, number][], point: [number, number]): [number, number][] {
+  if (vertices.length >= AIR_LIMITS.sketchPoints) return [...vertices];
+  return [...vertices, [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))]];
 }
