@@ -21,7 +21,7 @@ export interface LinkState {
   view?: View;
   /** Layer rows whose visibility differs from their default (`layers=name,-other`). */
   layers?: Record<string, boolean>;
-  /** `plan:<id>` or `place:<id>`. */
+  /** `plan:<id>`, `place:<id>` or `listing:<id>`. */
   selection?: string;
   panel?: PanelId | 'none';
   task?: number;
@@ -43,7 +43,8 @@ export const AIR_LIMITS = { corridorWidth: [20, 500], cruiseKmh: [10, 100], sket
 
 // Hostile or mistyped links must not move the map to nowhere: values are clamped to the map's own limits.
 const LIMITS = { lon: [121.25, 121.8], lat: [31.1, 31.5], zoom: [8, 18], bearing: [-180, 180], pitch: [0, 85] } as const;
-const SELECTION = /^(plan|place):[a-z0-9][a-z0-9:_-]{0,80}$/;
+// Listing ids come from operators' files (see src/lib/listings): their case is kept.
+const SELECTION = /^(?:(?:plan|place):[a-z0-9][a-z0-9:_-]{0,80}|listing:[A-Za-z0-9][A-Za-z0-9:_-]{0,80})$/;
 
 const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
