@@ -1,6 +1,7 @@
 import { analysisEn, analysisZh } from './analysis.ts';
 import { en } from './en.ts';
 import { investEn, investZh } from './invest.ts';
+import { importEn, importZh } from './invest-import.ts';
 import { zh } from './zh.ts';
 
 /** The two languages of the site. */
@@ -11,9 +12,9 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export type Bilingual = { zh: string; en: string };
 
 // Each capability keeps its messages in its own catalogue pair; the Chinese side defines the keys.
-const zhAll = { ...zh, ...analysisZh, ...investZh };
+const zhAll = { ...zh, ...analysisZh, ...investZh, ...importZh };
 export type MessageKey = keyof typeof zhAll;
-const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...analysisEn, ...investEn } };
+const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...analysisEn, ...investEn, ...importEn } };
 
 /** BCP 47 tag for `lang` attributes. */
 export const langTag = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : 'en');

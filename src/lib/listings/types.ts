@@ -36,6 +36,8 @@ export interface Listing {
   lat: number;
   /** True for the team's sample inventory: not real offers. */
   sample: boolean;
+  /** The row (CSV) or feature number (GeoJSON/KML) the listing was read from, as in the import report. */
+  row?: number;
 }
 
 /** An inventory: one imported file (or the sample), kept until the user removes it. */
@@ -73,5 +75,69 @@ export interface ImportReport {
   /** Problems with the file as a whole (too big, binary, unknown format, broken encoding): nothing was read. */
   fileErrors: ImportMessage[];
   /** Notes that do not reject rows (the encoding was GBK, a column was ignored, points look offset). */
+  notes: ImportMessage[];
+  /** What `RowReport.row` counts: spreadsheet rows (CSV/TSV) or features (GeoJSON/KML). */
+  rowKind?: 'row' | 'feature';
+}
+
+/**
+ * Listing fields a file's columns can be mapped to. `rent` takes a single value or a range ("2.5-3.5");
+ * `lonlat` takes both coordinates in one cell ("121.50,31.30").
+ */
+export const LISTING_FIELDS = [
+  'name',
+  'building',
+  'address',
+  'areaM2',
+  'spaceType',
+  'industries',
+  'rentMin',
+  'rentMax',
+  'rent',
+  'availableFrom',
+  'operator',
+  'contact',
+  'url',
+  'source',
+  'sourceDate',
+  'lon',
+  'lat',
+  'lonlat',
+] as const;
+export type ListingField = (typeof LISTING_FIELDS)[number];
+
+/** Which column (header) feeds each listing field; unmapped fields are absent. */
+export type FieldMapping = Partial<Record<ListingField, string>>;
+
+/** File formats the import reads. */
+export const IMPORT_FORMATS = ['csv', 'tsv', 'geojson', 'kml'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** One row of a file (or one feature), its cells as text keyed by header. */
+export interface TableRow {
+  /** Row number as a spreadsheet shows it (header = 1), or the feature's number (from 1) in GeoJSON/KML. */
+  row: number;
+  values: Record<string, string>;
+  /** Position from the feature's geometry (GeoJSON/KML), as written in the file (CRS not yet applied). */
+  lonlat?: [number, number];
+  /** The feature's own id (GeoJSON `id`, KML `id`), used in the listing id when present. */
+  ref?: string;
+  /** Problems found while reading the row (broken quotes, unsupported geometry): the row is rejected. */
+  errors?: ImportMessage[];
+  /** Remarks that do not reject the row (a polygon reduced to a point). */
+  notes?: ImportMessage[];
+}
+
+/** A file read into rows, before mapping. */
+export interface ImportTable {
+  format: ImportFormat;
+  fileName: string;
+  /** The text encoding the file was decoded with: 'UTF-8', 'GB18030', 'UTF-16LE' or 'UTF-16BE'. */
+  encoding: string;
+  /** 'row' for CSV/TSV, 'feature' for GeoJSON/KML: what `TableRow.row` counts. */
+  rowKind: 'row' | 'feature';
+  headers: string[];
+  rows: TableRow[];
+  /** Notes about the file as a whole (encoding, renamed duplicate headers). */
   notes: ImportMessage[];
 }

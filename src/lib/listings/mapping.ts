@@ -1,0 +1,252 @@
+import type { FieldMapping, ListingField, SpaceType } from './types.ts';
+
+/**
+ * Header synonyms per field, compared after `normaliseHeader` (lower case; units in brackets, spaces and
+ * punctuation removed). The first synonyms are the exact names; longer ones also match inside a header.
+ */
+const SYNONYMS: Record<ListingField, readonly string[]> = {
+  name: ['名称', '园区', '园区名称', '项目', '项目名称', '载体', '载体名称', '楼盘', '楼盘名称', '房源', '房源名称', '空间名称', '科技园', 'name', 'title', 'park', 'parkname', 'listing', 'property', 'propertyname', 'project'],
+  building: ['楼宇', '楼宇名称', '楼栋', '楼号', '大楼', '楼座', '建筑', '单元', '房号', 'building', 'buildingname', 'bldg', 'tower', 'unit'],
+  address: ['地址', '详细地址', '所在地址', '位置', '所在地', '地点', 'address', 'addr', 'streetaddress'],
+  areaM2: ['面积', '可租面积', '可用面积', '出租面积', '空置面积', '招商面积', '可招商面积', '租赁面积', '建筑面积', '可租面积㎡', 'area', 'aream2', 'areasqm', 'sqm', 'm2', 'size', 'availablearea', 'floorarea', 'space'],
+  spaceType: ['类型', '业态', '物业类型', '空间类型', '房源类型', '载体类型', '用途', '房屋用途', 'type', 'spacetype', 'usage', 'use', 'category', 'propertytype'],
+  industries: ['行业', '产业', '产业方向', '行业方向', '产业定位', '主导产业', '招商方向', '适合行业', '重点产业', '行业类型', 'industry', 'industries', 'sector', 'sectors', 'focus', 'industryfocus'],
+  rentMin: ['最低租金', '租金下限', '租金最低', '租金起', '最低价', 'rentmin', 'minrent', 'rentfrom', 'rentlow', 'minimumrent'],
+  rentMax: ['最高租金', '租金上限', '租金最高', '最高价', 'rentmax', 'maxrent', 'rentto', 'renthigh', 'maximumrent'],
+  rent: ['租金', '价格', '报价', '单价', '租金单价', '租金价格', '租金范围', '参考租金', 'rent', 'price', 'rentrange', 'rate', 'rental'],
+  availableFrom: ['起租日期', '可入驻时间', '可入驻日期', '入驻时间', '入驻日期', '可租日期', '可租时间', '交付日期', '交付时间', '可用日期', '可用时间', 'availablefrom', 'available', 'availability', 'availabledate', 'movein', 'moveindate', 'startdate'],
+  operator: ['运营方', '运营商', '运营单位', '运营机构', '运营主体', '业主', '业主方', '管理方', '物业方', '物业公司', 'operator', 'manager', 'landlord', 'owner', 'managedby'],
+  contact: ['联系人', '联系方式', '电话', '联系电话', '手机', '招商电话', '咨询电话', '招商联系人', '邮箱', 'contact', 'phone', 'tel', 'telephone', 'email', 'contactperson'],
+  url: ['网址', '链接', '网站', '网页', '详情链接', 'url', 'link', 'website', 'web', 'homepage'],
+  source: ['来源', '信息来源', '数据来源', '资料来源', 'source', 'datasource'],
+  sourceDate: ['日期', '更新日期', '信息日期', '发布日期', '更新时间', '数据日期', '统计日期', '填报日期', 'date', 'updated', 'sourcedate', 'asof', 'lastupdated', 'updatedate'],
+  lon: ['经度', '东经', 'lng', 'lon', 'long', 'longitude', 'x', 'lngwgs84', 'longcj02'],
+  lat: ['纬度', '北纬', 'lat', 'latitude', 'y'],
+  lonlat: ['经纬度', '坐标', '位置坐标', '点位', 'coordinates', 'coords', 'lnglat', 'lonlat', 'coordinate'],
+};
+
+// Single letters and short Latin words only match a whole header: "x" must not match "tax".
+const MIN_CONTAINED = 2;
+
+/** A header reduced for matching: lower case, bracketed units and all non-letters removed. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[(（[【{][^)）\]】}]*[)）\]】}]/g, '')
+    .replace(/[^\p{L}\p{N}㎡²]/gu, '');
+}
+
+/**
+ * Suggests which header feeds which listing field, from Chinese and English synonyms. Each header feeds at most
+ * one field; an exact synonym beats one contained in a longer header, and a longer contained synonym beats a
+ * shorter one ("最低租金" goes to rentMin, not rent). Headers with no match are left out.
+ */
+export function suggestMapping(headers: readonly string[]): FieldMapping {
+  const candidates: { field: ListingField; header: string; score: number }[] = [];
+  for (const header of headers) {
+    const h = normaliseHeader(header);
+    if (!h) continue;
+    for (const field of Object.keys(SYNONYMS) as ListingField[]) {
+      let best = 0;
+      for (const syn of SYNONYMS[field]) {
+        if (h === syn) best = Math.max(best, 1000 + syn.length);
+        else if (syn.length >= MIN_CONTAINED && /[^\x00-\x7f]/.test(syn) && h.includes(syn)) best = Math.max(best, syn.length * 10);
+        else if (syn.length >= 4 && h.includes(syn)) best = Math.max(best, syn.length * 10);
+      }
+      if (best > 0) candidates.push({ field, header, score: best });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || headers.indexOf(a.header) - headers.indexOf(b.header));
+  const mapping: FieldMapping = {};
+  const used = new Set<string>();
+  for (const c of candidates) {
+    if (mapping[c.field] !== undefined || used.has(c.header)) continue;
+    mapping[c.field] = c.header;
+    used.add(c.header);
+  }
+  // A rent range in two columns makes a single rent column redundant only if it is the same column.
+  return mapping;
+}
+
+/** The fields a mapping must give for any row to be accepted; coordinates may come from geometry instead. */
+export function missingRequired(mapping: FieldMapping, hasGeometry: boolean): ('name' | 'area' | 'coordinates')[] {
+  const missing: ('name' | 'area' | 'coordinates')[] = [];
+  if (!mapping.name && !mapping.building) missing.push('name');
+  if (!mapping.areaM2) missing.push('area');
+  if (!hasGeometry && !mapping.lonlat && !(mapping.lon && mapping.lat)) missing.push('coordinates');
+  return missing;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values
+
+/** Full-width digits and punctuation to ASCII, spaces squeezed: what Chinese spreadsheets often hold. */
+const ascii = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/** A plain decimal number, allowing thousands separators ("1,200.5"); NaN otherwise. */
+export function parseNumber(raw: string): number {
+  const s = ascii(raw).replace(/\s/g, '');
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/.test(s)) return NaN;
+  return Number(s.replace(/,/g, ''));
+}
+
+const RANGE_SEP = /\s*(?:-|~|～|—|–|至|到|to)\s*/;
+
+/** A floor area in m²: "1,200", "1200㎡", "1200 m²", "约1200平方米", "0.12万㎡", or a range ("200-1200㎡"). */
+export function parseArea(raw: string): { value: number; range: boolean } | null {
+  let s = ascii(raw).toLowerCase();
+  s = s.replace(/^(约|大约|approx\.?|about|~|≈)\s*/, '');
+  let factor = 1;
+  const unit = /\s*(万\s*)?(㎡|m²|m2|sqm|sq\.?\s*m|平方米|平米|平方|平|方)?\s*$/.exec(s);
+  if (unit && unit[0]) {
+    if (unit[1]) factor = 10000;
+    s = s.slice(0, unit.index);
+  }
+  const parts = s.split(RANGE_SEP);
+  if (parts.length > 2) return null;
+  const nums = parts.map(parseNumber);
+  if (nums.some((n) => !Number.isFinite(n))) return null;
+  const value = Math.max(...nums) * factor;
+  return { value: Math.round(value * 100) / 100, range: parts.length === 2 };
+}
+
+/** The rent's period as written, when a header or a value says it. */
+export type RentPeriod = 'day' | 'month' | 'year';
+
+/** The period a rent unit names: 元/㎡/天 (day), 元/㎡/月 (month), 元/㎡/年 (year). */
+export function rentPeriod(text: string): RentPeriod | null {
+  const s = ascii(text).toLowerCase();
+  if (/(\/|每|per\s*|·)\s*(天|日|day|d\b)|天$|日$|\/day/.test(s)) return 'day';
+  if (/(\/|每|per\s*|·)\s*(月|month|mo\b)|月$/.test(s)) return 'month';
+  if (/(\/|每|per\s*|·)\s*(年|year|yr\b|annum)|年$/.test(s)) return 'year';
+  return null;
+}
+
+/**
+ * A rent in 元/m²/day: "3.5", "3.5元/㎡/天", "2.5-3.5", "2.5~3.5元/平米/天", "105元/㎡/月" (converted: × 12 / 365).
+ * `period` is the default when the value names none (from the column header). "面议" (negotiable) gives null
+ * without complaint; anything else unreadable gives `{ error }`.
+ */
+export function parseRent(
+  raw: string,
+  period: RentPeriod = 'day',
+): { min: number; max: number; period: RentPeriod } | { error: true } | null {
+  const s0 = ascii(raw);
+  if (!s0 || /^(面议|议价|待定|商议|协商|电询|negotiable|tbd|n\/?a|-|—)$/i.test(s0)) return null;
+  const own = rentPeriod(s0);
+  const p = own ?? period;
+  let s = s0
+    .toLowerCase()
+    .replace(/^(¥|￥|rmb|cny)\s*/, '')
+    .replace(/^(约|大约|about|approx\.?)\s*/, '');
+  // Strip a trailing unit: 元/㎡/天, 元/平米·天, rmb/sqm/day, /m²/month …
+  s = s.replace(/\s*(元|rmb|cny|yuan)?\s*((\/|每|per\s*)\s*(㎡|m²|m2|sqm|平方米|平米|平方|平)|\/)?\s*((\/|·|每|per\s*)?\s*(天|日|月|年|day|month|year|mo|yr|d))?\s*$/, '');
+  s = s.replace(/(元|rmb|cny|yuan)/g, '');
+  const parts = s.split(RANGE_SEP).map((x) => x.replace(/^(¥|￥)/, ''));
+  if (parts.length > 2) return { error: true };
+  const nums = parts.map(parseNumber);
+  if (nums.some((n) => !Number.isFinite(n) || n <= 0)) return { error: true };
+  const factor = p === 'month' ? 12 / 365 : p === 'year' ? 1 / 365 : 1;
+  const vals = nums.map((n) => Math.round(n * factor * 100) / 100);
+  return { min: Math.min(...vals), max: Math.max(...vals), period: p };
+}
+
+const IMMEDIATE = /^(即租|即时|即可|随时|现房|立即|可随时入驻|随时入驻|即可入驻|现可入驻|空置|now|immediately|immediate|available now|asap)$/i;
+
+/**
+ * A date as ISO `YYYY-MM-DD`: 2026-03-01, 2026/3/1, 2026.3.1, 2026年3月1日, 2026-03 or 2026年3月 (the 1st).
+ * "即时" / "immediately" give `today`. Impossible dates (2026-02-30) and years outside 2000–2100 give null.
+ */
+export function parseDate(raw: string, today: string): string | null {
+  const s = ascii(raw);
+  if (!s) return null;
+  if (IMMEDIATE.test(s)) return today;
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$/i.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = m[3] ? Number(m[3]) : 1;
+  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Words that name each space type, checked in this order so that "共享办公" is coworking, not office. */
+const TYPE_WORDS: readonly [SpaceType, readonly string[]][] = [
+  ['coworking', ['共享办公', '联合办公', '众创空间', '众创', 'coworking', 'co-working', 'shared office', 'flex office', 'flexible office']],
+  ['incubator_desk', ['孵化工位', '工位', '孵化器', '孵化', 'incubator desk', 'incubator', 'hot desk', 'desk']],
+  ['lab', ['实验室', '湿实验室', '干实验室', '实验', 'wet lab', 'dry lab', 'laboratory', 'lab']],
+  ['light_industrial', ['研发', '研发楼', '轻工业', '轻工', '厂房', '标准厂房', '工业', '生产', 'light industrial', 'light_industrial', 'industrial', 'factory', 'workshop', 'r&d', 'manufacturing']],
+  ['office', ['办公', '写字楼', '办公室', '商务', 'office', 'offices']],
+  ['other', ['其他', '其它', '商业', '零售', '仓储', '公寓', 'other', 'retail', 'storage', 'warehouse']],
+];
+
+/**
+ * The space type a cell names, in Chinese or English ("办公" → office, "实验室" → lab, "厂房" → light_industrial,
+ * "工位" → incubator_desk, "联合办公" → coworking). A cell naming several ("办公/研发") gives the first; an
+ * unknown word gives null; a blank cell gives 'other'.
+ */
+export function normaliseSpaceType(raw: string): SpaceType | null {
+  const s = ascii(raw).toLowerCase();
+  if (!s) return 'other';
+  const tokens = s.split(/\s*[/、,，;；|+]\s*/).filter(Boolean);
+  for (const token of tokens) {
+    for (const [type, words] of TYPE_WORDS) if (words.includes(token) || token === type) return type;
+  }
+  for (const token of tokens) {
+    for (const [type, words] of TYPE_WORDS) {
+      if (words.some((w) => (/[^\x00-\x7f]/.test(w) || w.length >= 3) && token.includes(w))) return type;
+    }
+  }
+  return null;
+}
+
+/** Industries as a list: split on Chinese and Latin separators, trimmed, de-duplicated, at most `max`. */
+export function splitIndustries(raw: string, max = 12): string[] {
+  const out: string[] = [];
+  for (const part of ascii(raw).split(/\s*[,，、;；|/\n]\s*/)) {
+    const p = part.trim();
+    if (p && !out.includes(p)) out.push(p);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/**
+ * A coordinate in degrees: "121.5", "121.5°", "E121.5", "121.5E", or degrees-minutes-seconds ("121°30'15\"E").
+ * A southern or western hemisphere letter makes it negative. NaN when unreadable.
+ */
+export function parseCoordinate(raw: string): number {
+  let s = ascii(raw).toUpperCase().replace(/\s/g, '');
+  if (!s) return NaN;
+  let sign = 1;
+  const hemi = /^([NSEW])|([NSEW])$/.exec(s);
+  if (hemi) {
+    const letter = hemi[1] ?? hemi[2];
+    if (letter === 'S' || letter === 'W') sign = -1;
+    s = s.replace(/^[NSEW]|[NSEW]$/, '');
+  }
+  const dms = /^(\d{1,3})°(?:(\d{1,2}(?:\.\d+)?)['′])?(?:(\d{1,2}(?:\.\d+)?)(?:["″]|''))?$/.exec(s);
+  if (dms) {
+    return sign * (Number(dms[1]) + Number(dms[2] ?? 0) / 60 + Number(dms[3] ?? 0) / 3600);
+  }
+  s = s.replace(/°$/, '');
+  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return NaN;
+  return sign * Number(s);
+}
+
+/** Two coordinates in one cell ("121.50,31.30", "121.50 31.30"), in the order written; null when not two numbers. */
+export function parseCoordinatePair(raw: string): [number, number] | null {
+  const parts = ascii(raw)
+    .replace(/^[([]|[)\]]$/g, '')
+    .split(/\s*[,，;；\s]\s*/)
+    .filter(Boolean);
+  if (parts.length !== 2) return null;
+  const a = parseCoordinate(parts[0]!);
+  const b = parseCoordinate(parts[1]!);
+  return Number.isFinite(a) && Number.isFinite(b) ? [a, b] : null;
+}
