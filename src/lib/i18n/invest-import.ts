@@ -34,6 +34,7 @@ export const importZh = {
     '按 {current} 读取时，各点距最近地铁站的中位距离为 {currentM} 米；按 {suggested} 读取则为 {suggestedM} 米。文件可能使用的是 {suggested} 坐标。',
   // Row errors: the row is rejected.
   'import.row-bad-quotes': '此行的引号不配对，无法读取。',
+  'import.row-unclosed-quote': '此行有一个引号没有闭合：此行及其后的内容都无法读取。',
   'import.row-too-many-cells': '此行有 {found} 个单元格，多于列标题的 {expected} 个。',
   'import.row-no-name': '缺少名称。',
   'import.row-no-area': '缺少可租面积。',
@@ -60,7 +61,7 @@ export const importZh = {
   'import.row-bad-source-date': '无法识别信息日期“{value}”，已略去。',
   'import.row-url-dropped': '链接“{value}”不是网页地址（http/https），已删除。',
   'import.row-markup': '“{field}”中含有标记代码（如 <script>）：按纯文本保存和显示，不会执行。',
-  'import.row-formula': '“{field}”以 =、+、-、@ 开头：导出 CSV 时会加前缀，防止被表格软件当作公式。',
+  'import.row-formula': '“{field}”看起来像表格公式：按纯文本保存；导出 CSV 时会加前缀，防止被表格软件当作公式执行。',
   'import.row-text-cleaned': '已从“{field}”中删除控制字符。',
   'import.row-text-truncated': '“{field}”过长，截取前 {max} 个字符。',
   'import.row-duplicate-id': '要素编号“{ref}”重复，此条改为“{id}”。',
@@ -126,6 +127,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.offset-hint':
     'Read as {current}, the points lie a median {currentM} m from the nearest metro station; read as {suggested}, {suggestedM} m. The file may be in {suggested}.',
   'import.row-bad-quotes': 'The quotes in this row do not pair up: it could not be read.',
+  'import.row-unclosed-quote': 'A quote opened in this row is never closed: this row and everything after it could not be read.',
   'import.row-too-many-cells': 'The row has {found} cells, more than the {expected} column headers.',
   'import.row-no-name': 'No name.',
   'import.row-no-area': 'No floor area.',
@@ -153,7 +155,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.row-url-dropped': 'Link "{value}" is not a web address (http/https) and was dropped.',
   'import.row-markup': '"{field}" contains markup (such as <script>): kept and shown as plain text, never run.',
   'import.row-formula':
-    '"{field}" starts with =, +, - or @: CSV exports prefix it so that spreadsheets do not run it as a formula.',
+    '"{field}" looks like a spreadsheet formula: kept as plain text; CSV exports prefix it so that spreadsheets do not run it.',
   'import.row-text-cleaned': 'Control characters were removed from "{field}".',
   'import.row-text-truncated': '"{field}" is too long: cut to {max} characters.',
   'import.row-duplicate-id': 'Feature id "{ref}" repeats: this one is "{id}".',

@@ -91,8 +91,10 @@ const DEFAULT_MAX_LENGTH = 500;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|on[a-z]+\s*=/i;
-/** Cells a spreadsheet would run as a formula when it opens a CSV (OWASP's list; "-" only before a non-number). */
-export const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]))/;
+/** Cells a spreadsheet may run as a formula when it opens a CSV (OWASP's list): exports prefix them. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+// What is worth a note on import: a formula, not a phone number ("+86 …") or a negative number.
+const LOOKS_LIKE_FORMULA = /^(?:[=@]|[+-](?![\d\s.(]))/;
 
 interface TextResult {
   value: string;
@@ -112,7 +114,7 @@ export function cleanText(raw: string, field: ListingField): TextResult {
     notes.push(message('row-text-truncated', { field, max }));
   }
   if (MARKUP.test(value)) notes.push(message('row-markup', { field }));
-  if (FORMULA_START.test(value)) notes.push(message('row-formula', { field }));
+  if (LOOKS_LIKE_FORMULA.test(value)) notes.push(message('row-formula', { field }));
   return { value, notes };
 }
 

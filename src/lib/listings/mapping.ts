@@ -230,7 +230,8 @@ export function parseCoordinate(raw: string): number {
     if (letter === 'S' || letter === 'W') sign = -1;
     s = s.replace(/^[NSEW]|[NSEW]$/, '');
   }
-  const dms = /^(\d{1,3})°(?:(\d{1,2}(?:\.\d+)?)['′])?(?:(\d{1,2}(?:\.\d+)?)(?:["″]|''))?$/.exec(s);
+  // NFKC has turned ″ into ′′.
+  const dms = /^(\d{1,3})°(?:(\d{1,2}(?:\.\d+)?)['′])?(?:(\d{1,2}(?:\.\d+)?)(?:["″]|''|′′))?$/.exec(s);
   if (dms) {
     return sign * (Number(dms[1]) + Number(dms[2] ?? 0) / 60 + Number(dms[3] ?? 0) / 3600);
   }

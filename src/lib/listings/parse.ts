@@ -91,8 +91,14 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
     skipEmptyLines: false,
   });
   const records = parsed.data;
-  const quoteErrors = new Set<number>();
-  for (const e of parsed.errors) if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.add(e.row);
+  // An unclosed quote swallows the rest of the file into one cell: that row says so.
+  const quoteErrors = new Map<number, 'row-bad-quotes' | 'row-unclosed-quote'>();
+  for (const e of parsed.errors) {
+    if (e.type !== 'Quotes' || e.row === undefined) continue;
+    if (e.code === 'MissingQuotes' || !quoteErrors.has(e.row)) {
+      quoteErrors.set(e.row, e.code === 'MissingQuotes' ? 'row-unclosed-quote' : 'row-bad-quotes');
+    }
+  }
   const notes: ImportMessage[] = [];
 
   // Excel sheets often open with a title row (one merged cell) above the real headers.
@@ -117,7 +123,8 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
     if (dataRows > opts.maxRows) continue;
     const row: TableRow = { row: i + 1, values: {} };
     headers.forEach((h, k) => (row.values[h] = cells[k] ?? ''));
-    if (quoteErrors.has(i)) row.errors = [message('row-bad-quotes')];
+    const quoteError = quoteErrors.get(i);
+    if (quoteError) row.errors = [message(quoteError)];
     else if (cells.length > headers.length && !isBlank(cells.slice(headers.length))) {
       row.errors = [message('row-too-many-cells', { found: cells.length, expected: headers.length })];
     } else if (cells.length < headers.length) {
