@@ -143,7 +143,10 @@ export interface BuildOptions {
   sample?: boolean;
   /** The import time (tests pass a fixed one). */
   now?: Date;
-  /** Metro stations (WGS-84 lon/lat): with them the report may carry a hint that the CRS looks wrong. */
+  /**
+   * Reference points (WGS-84 lon/lat): metro stations and the plan's located places. With them the report may
+   * carry a hint that the CRS looks wrong (see `offsetHint`).
+   */
   stations?: readonly (readonly [number, number])[];
   /** Listings outside this box are refused (default: Shanghai). */
   bbox?: BBox;

@@ -141,3 +141,10 @@ export interface ImportTable {
   /** Notes about the file as a whole (encoding, renamed duplicate headers). */
   notes: ImportMessage[];
 }
+
+/** The marker sample data carries wherever it appears (layer name, cards, exports). Bilingual on purpose. */
+export const SAMPLE_MARKER = '示例数据 / sample listings — not real offers';
+
+/** Id and name of the team's sample inventory. */
+export const SAMPLE_INVENTORY_ID = 'sample';
+export const SAMPLE_INVENTORY_NAME = '示例数据 / Sample listings';
