@@ -108,6 +108,8 @@ export function cleanText(raw: string, field: ListingField): TextResult {
   const stripped = value.replace(CONTROL, '');
   if (stripped !== value) notes.push(message('row-text-cleaned', { field }));
   value = stripped.replace(/\s+/g, ' ').trim();
+  // The apostrophe our CSV export puts before formula-like text: drop it so that a round trip keeps the value.
+  if (/^'[=+\-@]/.test(value)) value = value.slice(1);
   const max = MAX_LENGTH[field] ?? DEFAULT_MAX_LENGTH;
   if ([...value].length > max) {
     value = [...value].slice(0, max).join('');
