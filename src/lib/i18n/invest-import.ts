@@ -65,6 +65,10 @@ export const importZh = {
   'import.row-text-cleaned': '已从“{field}”中删除控制字符。',
   'import.row-text-truncated': '“{field}”过长，截取前 {max} 个字符。',
   'import.row-duplicate-id': '要素编号“{ref}”重复，此条改为“{id}”。',
+  // Keeping inventories in the browser.
+  'import.storage-unavailable': '此浏览器不允许保存数据（可能处于无痕/隐私模式，或已禁用网站存储）：导入的数据只在本页面打开期间有效。',
+  'import.storage-full': '浏览器存储空间已满，未能保存。请移除一些已导入的数据后重试。',
+  'import.storage-failed': '保存失败：{detail}。',
   // Labels of listing fields (the column-mapping step).
   'import.field.name': '名称（园区/楼宇）',
   'import.field.building': '楼栋',
@@ -159,6 +163,10 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.row-text-cleaned': 'Control characters were removed from "{field}".',
   'import.row-text-truncated': '"{field}" is too long: cut to {max} characters.',
   'import.row-duplicate-id': 'Feature id "{ref}" repeats: this one is "{id}".',
+  'import.storage-unavailable':
+    'This browser does not allow saving data (private mode, or site storage switched off): the imported data lasts only while this page is open.',
+  'import.storage-full': 'The browser\'s storage is full: nothing was saved. Remove some imported data and try again.',
+  'import.storage-failed': 'Saving failed: {detail}.',
   'import.field.name': 'Name (park / building)',
   'import.field.building': 'Building',
   'import.field.address': 'Address',
