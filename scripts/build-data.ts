@@ -14,6 +14,7 @@ import { PlanValidationError } from './lib/plan/validate.ts';
 import { buildSearchIndex, SEARCH_FILE, writeSearchIndex } from './lib/search-index.ts';
 import { buildObstacles, OBSTACLES_FILE, writeObstacles } from './lib/obstacles.ts';
 import { echartsShanghaiPath } from './lib/districts.ts';
+import { STUDY_AREA_FILE, writeStudyArea } from './lib/study-area.ts';
 import { fingerprint, isStale, listFiles } from './lib/freshness.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -45,7 +46,7 @@ const inputs = fingerprint([
 // The output path and the explicit extracts are part of what was built, not only the files' contents.
 const record = { ...inputs, '#out': outDir, '#extracts': extracts.join('|') };
 
-const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE), resolve(planDir, SEARCH_FILE), resolve(planDir, OBSTACLES_FILE)];
+const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE), resolve(planDir, SEARCH_FILE), resolve(planDir, OBSTACLES_FILE), resolve(planDir, STUDY_AREA_FILE)];
 if (values['if-stale'] && !isStale(outputs, recordPath, record)) {
   console.log('data: up to date');
   process.exit(0);
@@ -89,6 +90,8 @@ console.log(`data: ${searchOut.path} — ${places.length} places (${(searchOut.b
 const obstacles = buildObstacles({ assembledLayers: assembled.layers, plan: plan.located });
 const obstaclesOut = writeObstacles(planDir, obstacles);
 console.log(`data: ${obstaclesOut.path} — ${obstacles.features.length} obstacles (${(obstaclesOut.bytes / 1024).toFixed(0)} KiB)`);
+const studyAreaOut = writeStudyArea(planDir);
+console.log(`data: ${studyAreaOut.path} — Yangpu's outline, the dispersion analysis's study area (${(studyAreaOut.bytes / 1024).toFixed(1)} KiB)`);
 
 mkdirSync(dirname(recordPath), { recursive: true });
 writeFileSync(recordPath, JSON.stringify(record, null, 1));

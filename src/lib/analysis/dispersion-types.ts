@@ -29,6 +29,8 @@ export interface DispersionOptions {
   zones?: readonly ZoneInput[];
   /** Whether to return the map overlays (default true). */
   overlays?: boolean;
+  /** Whether to report how long each step took in `timingsMs` (default false; for the benchmark). */
+  timings?: boolean;
 }
 
 /** Why a figure is missing or to be read with care; the UI words it in the user's language. */
@@ -42,7 +44,9 @@ export type DispersionMessageCode =
   | 'no-study-area' // Clark–Evans needs the study area
   | 'too-few-for-r' // fewer than 3 parks: R is not meaningful
   | 'no-stations'
-  | 'no-campuses';
+  | 'no-campuses'
+  | 'missing-id' // a park has no id (neither properties.id nor the feature's id) and was left out
+  | 'outside-study-area'; // some parks' centroids lie outside the study area: Clark–Evans counts only those inside
 
 export interface DispersionMessage {
   code: DispersionMessageCode;
@@ -64,6 +68,8 @@ export interface ParkMetrics {
   nearestId: string | null;
   nnCentroidM: number | null;
   nnEdgeM: number | null;
+  /** The park nearest edge to edge (may differ from `nearestId`, which is nearest centroid to centroid). */
+  nearestEdgeId?: string | null;
   /** DBSCAN cluster number (0, 1, …), or null for noise. */
   cluster: number | null;
 }
@@ -84,6 +90,8 @@ export interface ClarkEvans {
   observedMeanM: number;
   expectedMeanM: number;
   studyAreaM2: number;
+  /** Parks counted: those whose centroid lies in the study area. */
+  n?: number;
   /** R < 1 and significant: clustered; R > 1 and significant: dispersed; else not distinguishable from random. */
   reading: 'clustered' | 'random' | 'dispersed';
   /** |z| > 1.96 (5 % two-sided). */
@@ -107,9 +115,24 @@ export interface DispersionResult {
   /** Minimum spanning tree over park centroids (great-circle distances). */
   mst: { edges: { from: string; to: string; lengthM: number }[]; totalM: number; longestM: number } | null;
   /** Share of park area (or of parks, when none has an area) within the distance of a station / a campus. */
-  coverage: { distanceM: number; basis: 'area' | 'count'; stations: number | null; campuses: number | null };
-  /** Share of park area (or count) inside each zone. */
-  zones: { id: string; name_zh: string; name_en: string; share: number; basis: 'area' | 'count' }[];
+  coverage: {
+    distanceM: number;
+    basis: 'area' | 'count';
+    stations: number | null;
+    campuses: number | null;
+    /** Share of all parks (points, and outlined parks by their centroid) within the distance, whatever the basis. */
+    byCount?: { stations: number | null; campuses: number | null };
+  };
+  /** Share of park area (or count) inside each zone; empty when there is no park. */
+  zones: {
+    id: string;
+    name_zh: string;
+    name_en: string;
+    share: number;
+    basis: 'area' | 'count';
+    /** Share of all parks (points, and outlined parks by their centroid) inside the zone, whatever the basis. */
+    countShare?: number;
+  }[];
   parks: ParkMetrics[];
   messages: DispersionMessage[];
   /**
@@ -118,4 +141,6 @@ export interface DispersionResult {
    * `overlays: false`.
    */
   overlays: FeatureCollection;
+  /** Milliseconds per step, when `timings: true`. */
+  timingsMs?: Record<string, number>;
 }

@@ -1,7 +1,7 @@
 import type { PlanRecord } from './plan-schema.ts';
 
 /** Where the plan build puts its outputs, relative to the site's base URL. */
-export const PLAN_PATHS = { located: 'data/plan.geojson', unlocated: 'data/plan-unlocated.json', places: 'data/search.json', obstacles: 'data/obstacles.geojson' } as const;
+export const PLAN_PATHS = { located: 'data/plan.geojson', unlocated: 'data/plan-unlocated.json', places: 'data/search.json', obstacles: 'data/obstacles.geojson', studyArea: 'data/study-area.geojson' } as const;
 
 /**
  * The plan's records whose location is not published. A failed or malformed download yields an error the

@@ -1,0 +1,337 @@
+/**
+ * Areas of overlap for the dispersion analysis, park by park, without unioning buffers.
+ *
+ * Coverage: the area within a distance of stations or campuses is a union of convex pieces — a disk (an
+ * equal-area 64-gon) per station or point campus, and per triangle of a campus outline the triangle grown by the
+ * disk (the campus's buffer is the union of its triangles' buffers). A park's covered area is its area minus
+ * what is left after taking each nearby piece away; taking a convex piece away splits a ring into its parts
+ * outside each edge (Sutherland–Hodgman clipping), so the work stays local to the park.
+ *
+ * Zones and the study area: a polygon is cut into disjoint triangles (earcut); a park's area inside it is the sum
+ * of its clipped areas in the triangles its box meets.
+ */
+import earcut from 'earcut';
+import Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import {
+  clipConvex,
+  clipHalfPlane,
+  convexHull,
+  equalAreaPolygon,
+  insideConvex,
+  insideRings,
+  pointSegmentDist2,
+  ringSignedArea,
+  ringsBBox,
+  type LocalPlane,
+} from './dispersion-geo.ts';
+import type { PreparedPark } from './dispersion-prepare.ts';
+
+type BBox = [number, number, number, number];
+
+interface Piece {
+  ring: number[];
+  bbox: BBox;
+  /** Per edge, a, b, c of the line a·x + b·y + c = 0 with (a, b) the unit inward normal: the value is the distance inside. */
+  lines?: Float64Array;
+  /** For a disk: its centre and the radii of the circles inside and around its polygon. */
+  disk?: { x: number; y: number; rIn2: number; rOut2: number };
+}
+
+/** Whether a ring's bounding box meets a box (without building the ring's box). */
+function ringMeetsBox(r: readonly number[], b: BBox): boolean {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < r.length; i += 2) {
+    const x = r[i]!;
+    const y = r[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return minX <= b[2] && b[0] <= maxX && minY <= b[3] && b[1] <= maxY;
+}
+
+/** Projected rings of a (multi)polygon, grouped per polygon (outer counter-clockwise, holes clockwise). */
+export function projectPolygons(geometry: Polygon | MultiPolygon, plane: LocalPlane): number[][][] {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const out: number[][][] = [];
+  for (const poly of polys) {
+    const rings: number[][] = [];
+    poly.forEach((ring: Position[], k: number) => {
+      const flat: number[] = [];
+      const n = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.length - 1 : ring.length;
+      for (let i = 0; i < n; i++) {
+        const p = ring[i]!;
+        const at = flat.length;
+        plane.forwardInto(p[0]!, p[1]!, flat, at);
+        // Repeated positions add nothing and upset the triangulation.
+        if (at >= 2 && flat[at] === flat[at - 2] && flat[at + 1] === flat[at - 1]) flat.length = at;
+      }
+      if (flat.length < 6) return;
+      const a = ringSignedArea(flat);
+      if (a === 0) return;
+      if ((k === 0) !== a > 0) {
+        const rev: number[] = [];
+        for (let i = flat.length - 2; i >= 0; i -= 2) rev.push(flat[i]!, flat[i + 1]!);
+        rings.push(rev);
+      } else rings.push(flat);
+    });
+    if (rings.length > 0 && ringSignedArea(rings[0]!) > 0) out.push(rings);
+  }
+  return out;
+}
+
+/** Triangles of projected polygons (counter-clockwise, flat). */
+function triangulate(polys: readonly (readonly number[][])[]): number[][] {
+  const tris: number[][] = [];
+  for (const rings of polys) {
+    const flat: number[] = [];
+    const holes: number[] = [];
+    rings.forEach((r, k) => {
+      if (k > 0) holes.push(flat.length / 2);
+      for (const v of r) flat.push(v);
+    });
+    const idx = earcut(flat, holes, 2);
+    for (let t = 0; t < idx.length; t += 3) {
+      const a = idx[t]!;
+      const b = idx[t + 1]!;
+      const c = idx[t + 2]!;
+      const tri = [flat[2 * a]!, flat[2 * a + 1]!, flat[2 * b]!, flat[2 * b + 1]!, flat[2 * c]!, flat[2 * c + 1]!];
+      const s = ringSignedArea(tri);
+      if (s === 0) continue;
+      tris.push(s > 0 ? tri : [tri[0]!, tri[1]!, tri[4]!, tri[5]!, tri[2]!, tri[3]!]);
+    }
+  }
+  return tris;
+}
+
+/** Squared distance from a point to the edges of rings. */
+function ringsDist2(rings: readonly (readonly number[])[], x: number, y: number): number {
+  let best = Infinity;
+  for (const r of rings) {
+    const n = r.length;
+    for (let i = 0; i < n; i += 2) {
+      const j = i + 2 < n ? i + 2 : 0;
+      const d2 = pointSegmentDist2(x, y, r[i]!, r[i + 1]!, r[j]!, r[j + 1]!);
+      if (d2 < best) best = d2;
+    }
+  }
+  return best;
+}
+
+function allInside(convex: readonly number[], rings: readonly (readonly number[])[]): boolean {
+  for (const r of rings) for (let i = 0; i < r.length; i += 2) if (!insideConvex(convex, r[i]!, r[i + 1]!)) return false;
+  return true;
+}
+
+function edgeLines(ring: readonly number[]): Float64Array {
+  const n = ring.length / 2;
+  const lines = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    const j = i + 1 < n ? i + 1 : 0;
+    const x0 = ring[2 * i]!;
+    const y0 = ring[2 * i + 1]!;
+    const dx = ring[2 * j]! - x0;
+    const dy = ring[2 * j + 1]! - y0;
+    const len = Math.hypot(dx, dy) || 1;
+    // Left of the directed edge is inside a counter-clockwise ring.
+    lines[3 * i] = -dy / len;
+    lines[3 * i + 1] = dx / len;
+    lines[3 * i + 2] = (dy * x0 - dx * y0) / len;
+  }
+  return lines;
+}
+
+/** Parts of `ring` outside the convex counter-clockwise `piece`. */
+function subtractConvex(ring: number[], piece: Piece, out: number[][]): void {
+  const lines = (piece.lines ??= edgeLines(piece.ring));
+  // A circle around the ring: an edge whose line it does not cross leaves the ring wholly on one side. Parts cut
+  // off later stay inside the ring's hull, hence inside the circle.
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let v = 0; v < ring.length; v += 2) {
+    const x = ring[v]!;
+    const y = ring[v + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const ox = (minX + maxX) / 2;
+  const oy = (minY + maxY) / 2;
+  const rho = Math.hypot(maxX - minX, maxY - minY) / 2;
+  let rem: number[] | null = ring;
+  for (let i = 0; i < lines.length && rem; i += 3) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    const c = lines[i + 2]!;
+    const centre = a * ox + b * oy + c;
+    if (centre >= rho) continue;
+    if (centre <= -rho) {
+      out.push(rem);
+      return;
+    }
+    let anyIn = false;
+    let anyOut = false;
+    for (let v = 0; v < rem.length; v += 2) {
+      if (a * rem[v]! + b * rem[v + 1]! + c >= 0) anyIn = true;
+      else anyOut = true;
+      if (anyIn && anyOut) break;
+    }
+    if (!anyOut) continue;
+    if (!anyIn) {
+      out.push(rem);
+      return;
+    }
+    const outside = clipHalfPlane(rem, -a, -b, -c);
+    if (outside) out.push(outside);
+    rem = clipHalfPlane(rem, a, b, c);
+  }
+}
+
+/** The area within a distance of some places: a union of convex pieces, asked park by park. */
+export class CoverageSet {
+  private readonly pieces: Piece[];
+  private readonly index: Flatbush | null;
+
+  private constructor(pieces: Piece[]) {
+    this.pieces = pieces;
+    if (pieces.length === 0) {
+      this.index = null;
+      return;
+    }
+    const idx = new Flatbush(pieces.length);
+    for (const p of pieces) idx.add(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]);
+    idx.finish();
+    this.index = idx;
+  }
+
+  get size(): number {
+    return this.pieces.length;
+  }
+
+  /** Disks of radius `distanceM` around points and buffers of polygons, in the plane. */
+  static of(points: readonly (readonly [number, number])[], polygons: readonly (Polygon | MultiPolygon)[], distanceM: number, plane: LocalPlane): CoverageSet {
+    const pieces: Piece[] = [];
+    const disk = equalAreaPolygon(0, 0, distanceM);
+    const rOut = Math.hypot(disk[0]!, disk[1]!);
+    const rIn = rOut * Math.cos(Math.PI / (disk.length / 2));
+    for (const [lon, lat] of points) {
+      const [x, y] = plane.forward(lon, lat);
+      const ring = disk.map((v, i) => v + (i % 2 ? y : x));
+      pieces.push({ ring, bbox: ringsBBox([ring]), disk: { x, y, rIn2: rIn * rIn, rOut2: rOut * rOut } });
+    }
+    for (const g of polygons) {
+      for (const tri of triangulate(projectPolygons(g, plane))) {
+        const pts: number[] = [];
+        for (let v = 0; v < 6; v += 2) for (let i = 0; i < disk.length; i += 2) pts.push(tri[v]! + disk[i]!, tri[v + 1]! + disk[i + 1]!);
+        const ring = convexHull(pts);
+        pieces.push({ ring, bbox: ringsBBox([ring]) });
+      }
+    }
+    return new CoverageSet(pieces);
+  }
+
+  /** Planar area of the park inside the union of pieces. */
+  coveredArea(park: PreparedPark): number {
+    if (!this.index || park.kind === 'point') return 0;
+    const cands = this.index.search(park.bbox[0], park.bbox[1], park.bbox[2], park.bbox[3]);
+    if (cands.length === 0) return 0;
+    cands.sort((a, b) => a - b);
+    // Disks: inside the inscribed circle → covered; beyond the circumscribed one → no part.
+    let relevant = 0;
+    for (const c of cands) {
+      const piece = this.pieces[c]!;
+      const d = piece.disk;
+      if (!d) {
+        if (allInside(piece.ring, park.rings)) return park.planarArea;
+        cands[relevant++] = c;
+        continue;
+      }
+      let far = 0;
+      for (const r of park.rings) for (let i = 0; i < r.length; i += 2) far = Math.max(far, (r[i]! - d.x) ** 2 + (r[i + 1]! - d.y) ** 2);
+      if (far <= d.rIn2) return park.planarArea;
+      if (!insideRings(park.rings, d.x, d.y) && ringsDist2(park.rings, d.x, d.y) >= d.rOut2) continue;
+      cands[relevant++] = c;
+    }
+    cands.length = relevant;
+    let left: number[][] = park.rings;
+    for (const c of cands) {
+      const piece = this.pieces[c]!;
+      const next: number[][] = [];
+      for (const r of left) {
+        if (!ringMeetsBox(r, piece.bbox)) next.push(r);
+        else subtractConvex(r, piece, next);
+      }
+      left = next;
+      if (left.length === 0) break;
+    }
+    let remaining = 0;
+    for (const r of left) remaining += ringSignedArea(r);
+    return Math.min(park.planarArea, Math.max(0, park.planarArea - remaining));
+  }
+
+  /** Whether a point of the plane lies in the union. */
+  contains(x: number, y: number): boolean {
+    if (!this.index) return false;
+    for (const c of this.index.search(x, y, x, y)) if (insideConvex(this.pieces[c]!.ring, x, y)) return true;
+    return false;
+  }
+}
+
+/** A polygon cut into disjoint triangles, for parks' areas inside it and points in it. */
+export class TriangleSet {
+  private readonly tris: Piece[];
+  private readonly index: Flatbush | null;
+  /** Planar area of the polygon. */
+  readonly area: number;
+  /** Whether the triangles add up to the polygon (false for a broken outline the triangulator could not cut). */
+  readonly exact: boolean;
+
+  constructor(geometry: Polygon | MultiPolygon, plane: LocalPlane) {
+    const polys = projectPolygons(geometry, plane);
+    this.area = polys.reduce((s, rings) => s + rings.reduce((t, r) => t + ringSignedArea(r), 0), 0);
+    this.tris = triangulate(polys).map((ring) => ({ ring, bbox: ringsBBox([ring]) }));
+    const sum = this.tris.reduce((s, t) => s + ringSignedArea(t.ring), 0);
+    this.exact = this.area > 0 && Math.abs(sum - this.area) <= 1e-9 * this.area + 1e-6;
+    if (this.tris.length === 0) {
+      this.index = null;
+      return;
+    }
+    const idx = new Flatbush(this.tris.length);
+    for (const t of this.tris) idx.add(t.bbox[0], t.bbox[1], t.bbox[2], t.bbox[3]);
+    idx.finish();
+    this.index = idx;
+  }
+
+  /** Planar area of the park inside the polygon. */
+  overlapArea(park: PreparedPark): number {
+    if (!this.index || park.kind === 'point') return 0;
+    const cands = this.index.search(park.bbox[0], park.bbox[1], park.bbox[2], park.bbox[3]);
+    if (cands.length === 0) return 0;
+    cands.sort((a, b) => a - b);
+    for (const c of cands) if (allInside(this.tris[c]!.ring, park.rings)) return park.planarArea;
+    let s = 0;
+    for (const c of cands) {
+      const t = this.tris[c]!;
+      for (const r of park.rings) {
+        if (!ringMeetsBox(r, t.bbox)) continue;
+        const clipped = clipConvex(r, t.ring);
+        if (clipped) s += ringSignedArea(clipped);
+      }
+    }
+    return Math.min(park.planarArea, Math.max(0, s));
+  }
+
+  contains(x: number, y: number): boolean {
+    if (!this.index) return false;
+    for (const c of this.index.search(x, y, x, y)) if (insideConvex(this.tris[c]!.ring, x, y)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,477 @@
+/**
+ * How scattered is the park space? Figures for a set of parks (polygons or points) in the manner of a Turf module:
+ * plain GeoJSON in, an options object with defaults, inputs never mutated, no Svelte or MapLibre. The app runs it
+ * in a Web Worker (dispersion.worker.ts, through dispersion-client.ts).
+ *
+ * Distances are great-circle metres (Turf's radius). Searches run in a stereographic plane centred on the parks,
+ * with spatial indexes (Flatbush boxes and k-nearest searches, a Delaunator triangulation), so the whole set costs
+ * O(n log n); the formulas and degenerate cases are described in docs/data.md ("Dispersion analysis").
+ */
+import area from '@turf/area';
+import buffer from '@turf/buffer';
+import intersect from '@turf/intersect';
+import union from '@turf/union';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { CoverageSet, TriangleSet } from './dispersion-areal.ts';
+import { convexHull, equalAreaPolygon, haversine, type LocalPlane } from './dispersion-geo.ts';
+import { dbscan, delaunayEdges, nearestInGraph, spanningTree, type TreeEdge } from './dispersion-graph.ts';
+import { boxIndex, centroidIndex, nearestEdges, summarise } from './dispersion-nn.ts';
+import { prepareParks, type PreparedPark } from './dispersion-prepare.ts';
+import type {
+  ClarkEvans,
+  DispersionMessage,
+  DispersionMessageCode,
+  DispersionOptions,
+  DispersionResult,
+  ParkFeature,
+  ParkMetrics,
+  ZoneInput,
+} from './dispersion-types.ts';
+
+export type * from './dispersion-types.ts';
+
+/** Defaults of {@link DispersionOptions}. */
+export const DISPERSION_DEFAULTS = {
+  clusterDistanceM: 500,
+  clusterMinPoints: 2,
+  coverageDistanceM: 800,
+  overlays: true,
+} as const;
+
+/** Two-sided 5 % critical value of the standard normal distribution. */
+const Z_CRITICAL = 1.96;
+/** Standard error constant of the Clark–Evans mean nearest-neighbour distance under complete spatial randomness. */
+const CE_SE = 0.26136;
+
+const MESSAGE_ORDER: DispersionMessageCode[] = [
+  'empty',
+  'single',
+  'missing-id',
+  'invalid-geometry',
+  'duplicate',
+  'no-area',
+  'some-points',
+  'no-study-area',
+  'too-few-for-r',
+  'outside-study-area',
+  'no-stations',
+  'no-campuses',
+];
+
+function finiteOr(v: unknown, fallback: number, min = 0): number {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.max(min, v) : fallback;
+}
+
+/**
+ * Dispersion figures of a set of parks: per park area, perimeter, Polsby–Popper compactness, centroid, nearest
+ * neighbour and cluster; for the set counts and areas, nearest-neighbour distances (centroid to centroid and edge
+ * to edge), the Clark–Evans ratio over the study area, DBSCAN clusters, the minimum spanning tree, coverage by
+ * stations and campuses, the share in each zone, and map overlays. Figures that cannot be computed are null with
+ * a message; never NaN.
+ *
+ * @param parks a FeatureCollection or a list of park features (Polygon, MultiPolygon or Point; `properties.id`)
+ * @param options see {@link DispersionOptions}; every field has a default
+ */
+export function analyseDispersion(
+  parks: FeatureCollection<Polygon | MultiPolygon | Point> | FeatureCollection | readonly ParkFeature[] | null | undefined,
+  options: DispersionOptions = {},
+): DispersionResult {
+  const clusterDistanceM = finiteOr(options.clusterDistanceM, DISPERSION_DEFAULTS.clusterDistanceM);
+  const clusterMinPoints = Math.max(1, Math.round(finiteOr(options.clusterMinPoints, DISPERSION_DEFAULTS.clusterMinPoints, 1)));
+  const coverageDistanceM = finiteOr(options.coverageDistanceM, DISPERSION_DEFAULTS.coverageDistanceM);
+  const wantOverlays = options.overlays ?? DISPERSION_DEFAULTS.overlays;
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + now - clock;
+    clock = now;
+  };
+
+  const prepared = prepareParks(parks as FeatureCollection);
+  const { plane } = prepared;
+  const list = prepared.parks;
+  const messages: DispersionMessage[] = [...prepared.messages];
+  const n = list.length;
+  const withArea = list.filter((p) => p.kind === 'polygon').length;
+  if (n === 0) messages.push({ code: 'empty', text: 'No parks to analyse' });
+  if (n === 1) messages.push({ code: 'single', text: 'One park: no distances, clusters or spanning tree' });
+  if (n > 0 && withArea === 0) messages.push({ code: 'no-area', text: 'No park has an outline: area figures are missing' });
+  if (withArea > 0 && withArea < n) {
+    messages.push({
+      code: 'some-points',
+      ids: list.filter((p) => p.kind === 'point').map((p) => p.id),
+      text: `${n - withArea} of ${n} parks are points: area figures cover the ${withArea} outlined parks only`,
+    });
+  }
+  lap('prepare');
+
+  // Areas.
+  const areas = list.filter((p) => p.areaM2 !== null).map((p) => p.areaM2!);
+  const totalAreaM2 = areas.length ? areas.reduce((s, a) => s + a, 0) : null;
+  const sortedAreas = [...areas].sort((a, b) => a - b);
+  const mid = sortedAreas.length >> 1;
+  const medianAreaM2 = sortedAreas.length ? (sortedAreas.length % 2 ? sortedAreas[mid]! : (sortedAreas[mid - 1]! + sortedAreas[mid]!) / 2) : null;
+  const largestShare = totalAreaM2 && totalAreaM2 > 0 ? sortedAreas[sortedAreas.length - 1]! / totalAreaM2 : null;
+
+  // The Delaunay graph of the centroids holds each park's nearest neighbour and the spanning tree.
+  const graph = delaunayEdges(list);
+  lap('delaunay');
+  const nnC = nearestInGraph(n, graph);
+  lap('nnCentroid');
+  const boxes = boxIndex(list);
+  const nnE = nearestEdges(list, boxes, nnC.index, plane);
+  lap('nnEdge');
+  const tree: TreeEdge[] = spanningTree(list, undefined, graph);
+  lap('mst');
+  const db = dbscan(list, clusterDistanceM, clusterMinPoints, {
+    centroids: clusterMinPoints > 2 ? centroidIndex(list) : null,
+    nearestMetres: nnC.metres,
+    tree,
+  });
+  lap('dbscan');
+
+  const clarkEvans = clarkEvansOf(list, nnC, options.studyArea ?? null, plane, messages);
+  lap('clarkEvans');
+
+  // Coverage.
+  const stations = (options.stations ?? []).filter(
+    (s): s is [number, number] => Array.isArray(s) && Number.isFinite(s[0]) && Number.isFinite(s[1]) && Math.abs(s[0]) <= 180 && Math.abs(s[1]) <= 90,
+  );
+  const campuses = (options.campuses ?? []).filter(
+    (f) => f && f.geometry && (f.geometry.type === 'Point' || f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+  );
+  if (stations.length === 0) messages.push({ code: 'no-stations', text: 'No stations given: station coverage is missing' });
+  if (campuses.length === 0) messages.push({ code: 'no-campuses', text: 'No campuses given: campus coverage is missing' });
+  const basis: 'area' | 'count' = withArea > 0 ? 'area' : 'count';
+  const stationSet = stations.length && n ? CoverageSet.of(stations, [], coverageDistanceM, plane) : null;
+  const campusSet =
+    campuses.length && n
+      ? CoverageSet.of(
+          campuses.filter((f) => f.geometry.type === 'Point').map((f) => (f.geometry as Point).coordinates as [number, number]),
+          campuses.filter((f) => f.geometry.type !== 'Point').map((f) => f.geometry as Polygon | MultiPolygon),
+          coverageDistanceM,
+          plane,
+        )
+      : null;
+  const coverageShare = (set: CoverageSet | null) => (set ? share(list, basis, (p) => set.coveredArea(p), (p) => set.contains(p.cx, p.cy)) : null);
+  const countShare = (set: CoverageSet | null) => (set ? share(list, 'count', () => 0, (p) => set.contains(p.cx, p.cy)) : null);
+  const coverage: DispersionResult['coverage'] = {
+    distanceM: coverageDistanceM,
+    basis,
+    stations: coverageShare(stationSet),
+    campuses: coverageShare(campusSet),
+    byCount: { stations: countShare(stationSet), campuses: countShare(campusSet) },
+  };
+  lap('coverage');
+
+  const zones = n ? (options.zones ?? []).filter((z) => z && z.geometry).map((z) => zoneShare(z, list, basis, plane)) : [];
+  lap('zones');
+
+  const parkMetrics: ParkMetrics[] = list.map((p, i) => {
+    const c = { index: nnC.index[i]!, metres: nnC.metres[i]! };
+    const e = nnE[i]!;
+    return {
+      id: p.id,
+      areaM2: p.areaM2,
+      perimeterM: p.perimeterM,
+      compactness: p.areaM2 !== null && p.perimeterM ? (4 * Math.PI * p.areaM2) / (p.perimeterM * p.perimeterM) : null,
+      centroid: [p.lon, p.lat],
+      nearestId: c.index >= 0 ? list[c.index]!.id : null,
+      nnCentroidM: c.index >= 0 ? c.metres : null,
+      nnEdgeM: e.index >= 0 ? e.metres : null,
+      nearestEdgeId: e.index >= 0 ? list[e.index]!.id : null,
+      cluster: db.labels[i] ?? null,
+    };
+  });
+
+  const mst: DispersionResult['mst'] =
+    n >= 2
+      ? {
+          edges: tree.map((e) => ({ from: list[e.a]!.id, to: list[e.b]!.id, lengthM: e.metres })),
+          totalM: tree.reduce((s, e) => s + e.metres, 0),
+          longestM: tree.reduce((m, e) => Math.max(m, e.metres), 0),
+        }
+      : null;
+
+  const overlays: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  if (wantOverlays && n > 0) {
+    overlays.features.push(...clusterHulls(list, db.labels, db.sizes, clusterDistanceM, plane));
+    for (const e of tree) {
+      const a = list[e.a]!;
+      const b = list[e.b]!;
+      overlays.features.push({
+        type: 'Feature',
+        properties: { role: 'mst', from: a.id, to: b.id, lengthM: e.metres },
+        geometry: { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] },
+      } satisfies Feature<LineString>);
+    }
+    lap('overlaysParks');
+    const extent = overlayExtent(list, options.studyArea ?? null, plane);
+    const st = stations.length ? coverageOverlay('coverage-station', stations, [], coverageDistanceM, options.studyArea ?? null, extent, plane) : null;
+    if (st) overlays.features.push(st);
+    const cp = campuses.length
+      ? coverageOverlay('coverage-campus', [], campuses, coverageDistanceM, options.studyArea ?? null, extent, plane)
+      : null;
+    if (cp) overlays.features.push(cp);
+    lap('overlaysCoverage');
+  }
+
+  messages.sort((a, b) => MESSAGE_ORDER.indexOf(a.code) - MESSAGE_ORDER.indexOf(b.code));
+  const result: DispersionResult = {
+    count: n,
+    withArea,
+    totalAreaM2,
+    meanAreaM2: totalAreaM2 !== null ? totalAreaM2 / areas.length : null,
+    medianAreaM2,
+    largestShare,
+    nnCentroid: summarise(Array.from(nnC.metres).filter((m) => m < Infinity)),
+    nnEdge: summarise(nnE.filter((x) => x.index >= 0).map((x) => x.metres)),
+    clarkEvans,
+    clusters: {
+      distanceM: clusterDistanceM,
+      minPoints: clusterMinPoints,
+      count: db.sizes.length,
+      noise: db.labels.filter((l) => l === null).length,
+      sizes: db.sizes,
+    },
+    mst,
+    coverage,
+    zones,
+    parks: parkMetrics,
+    messages,
+    overlays,
+  };
+  if (options.timings) result.timingsMs = timings;
+  return result;
+}
+
+/**
+ * Share of the parks "in" something: by area (outlined parks only; `inside` gives the planar area inside) or by
+ * count (all parks, an outline by its centroid).
+ */
+function share(
+  parks: readonly PreparedPark[],
+  basis: 'area' | 'count',
+  inside: (p: PreparedPark) => number,
+  centroidIn: (p: PreparedPark) => boolean,
+): number | null {
+  if (parks.length === 0) return null;
+  if (basis === 'count') {
+    let k = 0;
+    for (const p of parks) if (centroidIn(p)) k++;
+    return k / parks.length;
+  }
+  let total = 0;
+  let covered = 0;
+  for (const p of parks) {
+    if (p.kind !== 'polygon' || !p.areaM2) continue;
+    total += p.areaM2;
+    covered += (inside(p) / p.planarArea) * p.areaM2;
+  }
+  return total > 0 ? Math.min(1, covered / total) : null;
+}
+
+function zoneShare(zone: ZoneInput, parks: readonly PreparedPark[], basis: 'area' | 'count', plane: LocalPlane): DispersionResult['zones'][number] {
+  const tris = new TriangleSet(zone.geometry, plane);
+  // A broken outline that the triangulation cannot cut exactly: fall back on polygon clipping for the parks it meets.
+  const overlap = tris.exact
+    ? (p: PreparedPark) => tris.overlapArea(p)
+    : (p: PreparedPark) => {
+        const f = intersect({
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', properties: {}, geometry: p.geometry as Polygon | MultiPolygon },
+            { type: 'Feature', properties: {}, geometry: zone.geometry },
+          ],
+        });
+        return f ? (area(f) / p.areaM2!) * p.planarArea : 0;
+      };
+  const contains = (p: PreparedPark) => tris.contains(p.cx, p.cy);
+  return {
+    id: zone.id,
+    name_zh: zone.name_zh,
+    name_en: zone.name_en,
+    share: share(parks, basis, overlap, contains) ?? 0,
+    basis,
+    countShare: share(parks, 'count', () => 0, contains) ?? 0,
+  };
+}
+
+function clarkEvansOf(
+  parks: readonly PreparedPark[],
+  nn: { index: Int32Array; metres: Float64Array },
+  studyArea: Polygon | MultiPolygon | null,
+  plane: LocalPlane,
+  messages: DispersionMessage[],
+): ClarkEvans | null {
+  const n = parks.length;
+  if (n === 0) return null;
+  if (n < 3) {
+    messages.push({ code: 'too-few-for-r', text: `Clark–Evans needs at least 3 parks (${n} given)` });
+    return null;
+  }
+  if (!studyArea || (studyArea.type !== 'Polygon' && studyArea.type !== 'MultiPolygon')) {
+    messages.push({ code: 'no-study-area', text: 'No study area given: the Clark–Evans ratio is not computed' });
+    return null;
+  }
+  const studyAreaM2 = area({ type: 'Feature', properties: {}, geometry: studyArea });
+  if (!(studyAreaM2 > 0)) {
+    messages.push({ code: 'no-study-area', text: 'The study area has no area: the Clark–Evans ratio is not computed' });
+    return null;
+  }
+  const tris = new TriangleSet(studyArea, plane);
+  const isIn = new Uint8Array(n);
+  const inside: number[] = [];
+  const outside: string[] = [];
+  for (const p of parks) {
+    if (tris.contains(p.cx, p.cy)) {
+      isIn[p.index] = 1;
+      inside.push(p.index);
+    } else outside.push(p.id);
+  }
+  let distances: number[];
+  if (inside.length === n) distances = Array.from(nn.metres);
+  else {
+    messages.push({
+      code: 'outside-study-area',
+      ids: outside,
+      text: `${outside.length} park${outside.length === 1 ? ' lies' : 's lie'} outside the study area and ${outside.length === 1 ? 'is' : 'are'} not counted in Clark–Evans`,
+    });
+    if (inside.length < 3) {
+      messages.push({ code: 'too-few-for-r', text: `Clark–Evans needs at least 3 parks inside the study area (${inside.length})` });
+      return null;
+    }
+    // Only parks whose nearest neighbour lies outside need another search, among the parks inside.
+    const index = centroidIndex(parks)!;
+    distances = inside.map((i) => {
+      if (isIn[nn.index[i]!]) return nn.metres[i]!;
+      const p = parks[i]!;
+      let best = Infinity;
+      for (const j of index.neighbors(p.cx, p.cy, 4, Infinity, (j) => j !== i && isIn[j] === 1)) {
+        const q = parks[j]!;
+        best = Math.min(best, haversine(p.lon, p.lat, q.lon, q.lat));
+      }
+      return best;
+    });
+  }
+  const k = distances.length;
+  const observedMeanM = distances.reduce((s, d) => s + d, 0) / k;
+  const density = k / studyAreaM2;
+  const expectedMeanM = 0.5 / Math.sqrt(density);
+  const se = CE_SE / Math.sqrt(k * density);
+  const R = observedMeanM / expectedMeanM;
+  const z = (observedMeanM - expectedMeanM) / se;
+  const significant = Math.abs(z) > Z_CRITICAL;
+  return {
+    R,
+    z,
+    observedMeanM,
+    expectedMeanM,
+    studyAreaM2,
+    n: k,
+    reading: !significant ? 'random' : R < 1 ? 'clustered' : 'dispersed',
+    significant,
+  };
+}
+
+/** Convex hull of each cluster's parks, grown by a margin so that two-park clusters show as a shape. */
+function clusterHulls(parks: readonly PreparedPark[], labels: readonly (number | null)[], sizes: readonly number[], distanceM: number, plane: LocalPlane): Feature<Polygon>[] {
+  const margin = Math.min(100, Math.max(25, distanceM / 10));
+  const pad = equalAreaPolygon(0, 0, margin, 16);
+  const members: number[][] = sizes.map(() => []);
+  labels.forEach((l, i) => {
+    if (l !== null) members[l]!.push(i);
+  });
+  return members.map((idx, k) => {
+    const pts: number[] = [];
+    for (const i of idx) {
+      const p = parks[i]!;
+      if (p.kind === 'point') pts.push(p.cx, p.cy);
+      else for (const r of p.rings) if (r.length) for (let v = 0; v < r.length; v++) pts.push(r[v]!);
+    }
+    const core = convexHull(pts);
+    const grown: number[] = [];
+    for (let v = 0; v < core.length; v += 2) for (let w = 0; w < pad.length; w += 2) grown.push(core[v]! + pad[w]!, core[v + 1]! + pad[w + 1]!);
+    const hull = convexHull(grown);
+    const ring: [number, number][] = [];
+    for (let v = 0; v < hull.length; v += 2) ring.push(plane.inverse(hull[v]!, hull[v + 1]!));
+    ring.push(ring[0]!);
+    return {
+      type: 'Feature',
+      properties: { role: 'cluster', cluster: k, size: idx.length, ids: idx.map((i) => parks[i]!.id) },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    };
+  });
+}
+
+/** Planar box the coverage overlays need: the study area's and the parks' extent. */
+function overlayExtent(parks: readonly PreparedPark[], studyArea: Polygon | MultiPolygon | null, plane: LocalPlane): [number, number, number, number] {
+  let box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (x: number, y: number) => {
+    box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+  };
+  for (const p of parks) {
+    add(p.bbox[0], p.bbox[1]);
+    add(p.bbox[2], p.bbox[3]);
+  }
+  if (studyArea) {
+    const polys = studyArea.type === 'Polygon' ? [studyArea.coordinates] : studyArea.coordinates;
+    for (const poly of polys) for (const q of poly[0] ?? []) add(...plane.forward(q[0]!, q[1]!));
+  }
+  return box;
+}
+
+const overlayCache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+
+/**
+ * The union of the buffers, clipped to the study area: drawn on the map only, so computed once per call (and
+ * remembered for the same inputs, since a change of the cluster distance does not change it).
+ */
+function coverageOverlay(
+  role: 'coverage-station' | 'coverage-campus',
+  points: readonly [number, number][],
+  campuses: readonly Feature<Polygon | MultiPolygon | Point>[],
+  distanceM: number,
+  studyArea: Polygon | MultiPolygon | null,
+  extent: [number, number, number, number],
+  plane: LocalPlane,
+): Feature<Polygon | MultiPolygon> | null {
+  const reach = distanceM * 1.01;
+  const near = (x: number, y: number) => x >= extent[0] - reach && x <= extent[2] + reach && y >= extent[1] - reach && y <= extent[3] + reach;
+  const pts = points.filter(([lon, lat]) => near(...plane.forward(lon, lat)));
+  const key = JSON.stringify([role, distanceM, pts, campuses.map((c) => c.geometry), studyArea]);
+  if (overlayCache.has(key)) {
+    const hit = overlayCache.get(key)!;
+    return hit ? structuredClone(hit) : null;
+  }
+  const pieces: Feature<Polygon | MultiPolygon>[] = [];
+  const disk = (lon: number, lat: number): Feature<Polygon> => {
+    const [x, y] = plane.forward(lon, lat);
+    const ring = equalAreaPolygon(x, y, distanceM, 64);
+    const coords: [number, number][] = [];
+    for (let v = 0; v < ring.length; v += 2) coords.push(plane.inverse(ring[v]!, ring[v + 1]!));
+    coords.push(coords[0]!);
+    return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [coords] } };
+  };
+  for (const [lon, lat] of pts) pieces.push(disk(lon, lat));
+  for (const c of campuses) {
+    if (c.geometry.type === 'Point') pieces.push(disk(c.geometry.coordinates[0]!, c.geometry.coordinates[1]!));
+    else {
+      const b = buffer(c as Feature<Polygon | MultiPolygon>, distanceM, { units: 'meters', steps: 16 });
+      if (b) pieces.push(b as Feature<Polygon | MultiPolygon>);
+    }
+  }
+  let merged: Feature<Polygon | MultiPolygon> | null = null;
+  if (pieces.length === 1) merged = pieces[0]!;
+  else if (pieces.length > 1) merged = union({ type: 'FeatureCollection', features: pieces });
+  if (merged && studyArea) {
+    merged = intersect({ type: 'FeatureCollection', features: [merged, { type: 'Feature', properties: {}, geometry: studyArea }] });
+  }
+  const out: Feature<Polygon | MultiPolygon> | null = merged
+    ? { type: 'Feature', properties: { role, distanceM }, geometry: merged.geometry }
+    : null;
+  if (overlayCache.size >= 8) overlayCache.delete(overlayCache.keys().next().value!);
+  overlayCache.set(key, out);
+  return out ? structuredClone(out) : null;
+}
