@@ -92,6 +92,8 @@ export interface StyleOptions extends LayersOptions {
   analysis?: FeatureCollection;
   /** The investors' listings that pass the filters, as points; clustered at low zoom. */
   listings?: FeatureCollection;
+  /** The investors' drawn search area (outline and vertices); empty when none. */
+  listingsArea?: FeatureCollection;
   /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
   planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
@@ -116,7 +118,17 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       air: { type: 'geojson', data: options.air ?? EMPTY_OVERLAY },
       analysis: { type: 'geojson', data: options.analysis ?? EMPTY_OVERLAY },
       // Listings gather into counted clusters until the map is close enough to tell them apart.
-      listings: { type: 'geojson', data: options.listings ?? EMPTY_OVERLAY, cluster: true, clusterRadius: 40, clusterMaxZoom: 14 },
+      // Each cluster counts its sample points, so a cluster of the team's sample is drawn as sample.
+      listings: {
+        type: 'geojson',
+        data: options.listings ?? EMPTY_OVERLAY,
+        cluster: true,
+        clusterRadius: 40,
+        clusterMaxZoom: 14,
+        clusterProperties: { samples: ['+', ['case', ['get', 'sample'], 1, 0]] },
+      },
+      // The investors' drawn search area: not clustered, so apart from the listings.
+      'listings-area': { type: 'geojson', data: options.listingsArea ?? EMPTY_OVERLAY },
     },
     layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
   };

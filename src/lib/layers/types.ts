@@ -18,7 +18,7 @@ export type LegendSymbol =
   | { kind: 'circle'; fill: string; line: string };
 
 /** The vector sources the style knows. */
-export type SourceId = 'basemap' | 'plan' | 'air' | 'analysis' | 'listings';
+export type SourceId = 'basemap' | 'plan' | 'air' | 'analysis' | 'listings' | 'listings-area';
 
 export interface StyleLayer {
   slot: Slot;

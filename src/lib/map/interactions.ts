@@ -1,4 +1,4 @@
-import type { Map as MlMap, MapGeoJSONFeature, MapMouseEvent, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MlMap, MapGeoJSONFeature, MapMouseEvent, PaddingOptions } from 'maplibre-gl';
 import { REGISTRY_KEY } from '../layers/style.ts';
 import type { SearchEntry } from '../search/types.ts';
 import type { AppState, CameraRequest } from '../state/app.svelte.ts';
@@ -10,6 +10,14 @@ export function planLayerIds(map: MlMap): string[] {
   return map
     .getStyle()
     .layers.filter((l) => 'source' in l && l.source === 'plan' && CLICKABLE_TYPES.has(l.type) && l.layout?.visibility !== 'none')
+    .map((l) => l.id);
+}
+
+/** Circle layers of the investors' listings (points and clusters), as currently visible. */
+export function listingLayerIds(map: MlMap): string[] {
+  return map
+    .getStyle()
+    .layers.filter((l) => 'source' in l && l.source === 'listings' && l.type === 'circle' && l.layout?.visibility !== 'none')
     .map((l) => l.id);
 }
 
@@ -45,10 +53,30 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     hovered = id;
     if (id !== undefined) map.setFeatureState({ source: 'plan', id }, { hover: true });
   };
+  // Listings (drawn above the plan) answer the pointer first; clusters only change the cursor.
+  let hoveredListing: string | number | undefined;
+  const setListingHover = (id: string | number | undefined) => {
+    if (hoveredListing === id) return;
+    if (hoveredListing !== undefined && map.getSource('listings')) map.setFeatureState({ source: 'listings', id: hoveredListing }, { hover: false });
+    hoveredListing = id;
+    if (id !== undefined) map.setFeatureState({ source: 'listings', id }, { hover: true });
+  };
+  const listingAt = (e: MapMouseEvent): MapGeoJSONFeature | undefined => {
+    const layers = listingLayerIds(map);
+    return layers.length ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
+  };
   const onMove = (e: MapMouseEvent) => {
     if (app.drawing) {
       setHover(undefined);
+      setListingHover(undefined);
       map.getCanvas().style.cursor = 'crosshair';
+      return;
+    }
+    const listing = listingAt(e);
+    setListingHover(listing && listing.properties.point_count === undefined ? listing.id : undefined);
+    if (listing) {
+      setHover(undefined);
+      map.getCanvas().style.cursor = 'pointer';
       return;
     }
     const layers = planLayerIds(map);
@@ -59,6 +87,7 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
   };
   const onLeave = () => {
     setHover(undefined);
+    setListingHover(undefined);
     map.getCanvas().style.cursor = '';
   };
   const onClick = (e: MapMouseEvent) => {
@@ -66,6 +95,24 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     if (app.drawing) {
       app.addDrawPoint([e.lngLat.lng, e.lngLat.lat]);
       return;
+    }
+    const listing = listingAt(e);
+    if (listing) {
+      const clusterId = listing.properties.cluster_id;
+      if (typeof clusterId === 'number' && listing.geometry.type === 'Point') {
+        // A cluster opens up: zoom to where its points separate.
+        const center = listing.geometry.coordinates as [number, number];
+        const source = map.getSource<GeoJSONSource>('listings');
+        source
+          ?.getClusterExpansionZoom(clusterId)
+          .then((zoom) => map.easeTo({ center, zoom: Math.min(zoom + 0.5, map.getMaxZoom()), duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 }))
+          .catch(() => map.easeTo({ center, zoom: map.getZoom() + 2 }));
+        return;
+      }
+      if (typeof listing.properties.lid === 'string') {
+        app.select(`listing:${listing.properties.lid}`);
+        return;
+      }
     }
     const layers = planLayerIds(map);
     const top = layers.length ? pickTop(map.queryRenderedFeatures(e.point, { layers })) : undefined;
@@ -93,22 +140,23 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     map.off('mouseout', onLeave);
     map.off('click', onClick);
     setHover(undefined);
+    setListingHover(undefined);
   };
 }
 
-/** Marks the selected plan feature through feature-state. Returns the cleanup. */
-export function markSelected(map: MlMap, numericId: number | undefined): () => void {
+/** Marks the selected plan feature (or, with `source`, a listing) through feature-state. Returns the cleanup. */
+export function markSelected(map: MlMap, numericId: number | undefined, source = 'plan'): () => void {
   if (numericId === undefined) return () => {};
-  const target = { source: 'plan', id: numericId };
+  const target = { source, id: numericId };
   const apply = () => {
-    if (map.getSource('plan')) map.setFeatureState(target, { selected: true });
+    if (map.getSource(source)) map.setFeatureState(target, { selected: true });
   };
   apply();
   // A style diff that re-adds the source drops feature-state: set it again when the data is back.
   map.on('sourcedata', apply);
   return () => {
     map.off('sourcedata', apply);
-    if (map.getSource('plan')) map.setFeatureState(target, { selected: false });
+    if (map.getSource(source)) map.setFeatureState(target, { selected: false });
   };
 }
 
@@ -135,7 +183,10 @@ export function reportView(map: MlMap, app: AppState): () => void {
       if (!row) continue;
       const key = `${f.sourceLayer ?? f.source}:${String(f.id ?? JSON.stringify(f.properties))}`;
       if (!rows.has(row)) rows.set(row, new Set());
-      rows.get(row)!.add(key);
+      // A cluster (listings) stands for its points: it counts as many.
+      const points = typeof f.properties.point_count === 'number' ? f.properties.point_count : 0;
+      if (points > 0) for (let i = 0; i < points; i++) rows.get(row)!.add(`${key}#${i}`);
+      else rows.get(row)!.add(key);
       if (f.source === 'plan' && typeof f.properties.id === 'string') planIds.add(f.properties.id);
     }
     const counts = Object.fromEntries([...rows].map(([row, set]) => [row, set.size]));

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ListingFacts } from '../listings/compare.ts';
 import { DEFAULT_SORT, type ListingFilters, type ListingSort } from '../listings/filter.ts';
-import type { Inventory, Listing } from '../listings/types.ts';
+import type { ImportMessage, Inventory, Listing } from '../listings/types.ts';
 import { INVEST_LIMITS, type InvestLink } from './invest-link.ts';
 
 /** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */
@@ -31,8 +31,8 @@ export class InvestState {
   inventories = $state.raw<Inventory[]>([]);
   /** Whether the inventories are loaded: nothing is read until the view is wanted. */
   load = $state<'idle' | 'loading' | 'ready'>('idle');
-  /** A problem with the browser's storage ('storage-unavailable', 'storage-full'), shown in the panel. */
-  storageProblem = $state<string | null>(null);
+  /** A problem with the browser's storage (unavailable, full, failed), shown in the panel. */
+  storageProblem = $state.raw<ImportMessage | null>(null);
   /** The listings that pass the filters, in the chosen order. */
   results = $state.raw<Listing[]>([]);
   /** Nearest station, zone and nearby science parks, per listing id. */
