@@ -89,7 +89,7 @@ describe('dashboard figures', () => {
     expect(rows.find((r) => r.id === 'in_zone-yangshupu-belt')).toMatchObject({ a: 0, b: null });
     const csv = figuresCsv(rows, true);
     expect(csv.startsWith('\uFEFFfigure,label,unit,scenario_a,scenario_b\r\n')).toBe(true);
-    expect(csv).toContain('\r\ncount,Parks,count,4,2\r\n');
+    expect(csv).toContain('\r\ncount,Park sites (distinct locations),count,4,2\r\n');
     expect(csv).toContain('\r\nclark_evans_r,Clark–Evans nearest-neighbour ratio R,,0.618,0.618\r\n');
     expect(csv).toContain('\r\ntotal_area,Total area,m²,,\r\n');
   });

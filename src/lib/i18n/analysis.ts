@@ -38,7 +38,7 @@ export const analysisZh = {
   anFailed: '分析失败：{reason}。参数和选择已保留，可修改后重试。',
   anResults: '结果',
   anFigure: '指标',
-  anCount: '园区数量',
+  anCount: '园区点位（按位置去重）',
   anWithArea: '其中有边界（可算面积）',
   anTotalArea: '总面积',
   anMeanArea: '平均面积',
@@ -104,6 +104,8 @@ export const analysisZh = {
   msgTooFewForR: '园区少于3个，Clark–Evans 指数没有意义。',
   msgNoStations: '没有地铁站数据，地铁覆盖率无法计算。',
   msgNoCampuses: '没有高校校区数据，高校覆盖率无法计算。',
+  msgMissingId: '{count} 个园区没有编号，已排除。',
+  msgOutsideStudyArea: '{count} 个园区位于杨浦区边界外，Clark–Evans 指数只统计区内园区：{names}',
 };
 
 export const analysisEn: Record<keyof typeof analysisZh, string> = {
@@ -145,7 +147,7 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   anFailed: 'The analysis failed: {reason}. Your settings and choices are kept; change them to try again.',
   anResults: 'Results',
   anFigure: 'Figure',
-  anCount: 'Parks',
+  anCount: 'Park sites (distinct locations)',
   anWithArea: 'of which with an outline (area known)',
   anTotalArea: 'Total area',
   anMeanArea: 'Mean area',
@@ -211,4 +213,6 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   msgTooFewForR: 'With fewer than 3 parks the Clark–Evans ratio means nothing.',
   msgNoStations: 'No metro stations are loaded: station coverage cannot be computed.',
   msgNoCampuses: 'No campuses are loaded: campus coverage cannot be computed.',
+  msgMissingId: '{count} parks have no id and are left out.',
+  msgOutsideStudyArea: "{count} parks lie outside Yangpu's outline: the Clark–Evans ratio counts only those inside: {names}",
 };

@@ -71,7 +71,7 @@ export function formatFigure(value: number | null, unit: FigureRow['unit'], lang
     case 'share':
       return percent(value);
     case 'ratio':
-      return value.toFixed(2);
+      return value.toFixed(2).replace('-', '−');
     case 'm':
       return distance(value, lang);
     case 'm2':
@@ -138,6 +138,8 @@ const MESSAGE_KEYS: Record<DispersionMessage['code'], MessageKey> = {
   'too-few-for-r': 'msgTooFewForR',
   'no-stations': 'msgNoStations',
   'no-campuses': 'msgNoCampuses',
+  'missing-id': 'msgMissingId',
+  'outside-study-area': 'msgOutsideStudyArea',
 };
 
 /** A result's messages in the user's language; `names` turns park ids into names. */

@@ -1,0 +1,165 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite } from './harness.ts';
+
+const suite = useBrowserSuite();
+
+// Located science parks, incubators and platforms: 8 + 5 + 7 = 20 places at 14 distinct locations (a university's
+// science park, its incubator and its platform often share one address); co-located places count as one site.
+const PLACES = 20;
+const SITES = 14;
+
+/** A figure's cell in the results table: column 1 is scenario A, 2 is B. */
+const figure = (panel: Locator, id: string, column = 1) => panel.locator(`tr[data-figure="${id}"] td`).nth(column - 1);
+const count = async (panel: Locator, column = 1) => Number(await figure(panel, 'count', column).textContent());
+
+const fitYangpu = (page: Page) =>
+  page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.fitBounds([121.49, 31.25, 121.58, 31.34], { duration: 0, padding: { top: 20, bottom: 20, left: 20, right: 360 } }));
+
+describe('dispersion dashboard (production build)', () => {
+  it('reads the figures of today\'s park space in plain words, draws them on the map, and exports them', async () => {
+    const { page, problems } = await openPage(suite, '?lang=en&panel=analysis');
+    const panel = page.getByTestId('analysis-panel');
+    await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
+    expect((await panel.textContent()) ?? '').toContain(`(${PLACES} of ${PLACES} counted)`);
+    const readings = (await panel.getByTestId('readings-a').textContent()) ?? '';
+    expect(readings).toMatch(/R = \d\.\d\d: (more clustered than random|not distinguishable from random|more evenly spread than random) \(z = /);
+    expect(readings).toMatch(/Half the parks have another park within \d+\.\d km\./);
+    expect(readings).toMatch(/At 500 m the parks form \d+ clusters?/);
+    // The plan publishes no park areas: the dashboard says so rather than inventing them.
+    expect(readings).toMatch(/known only as points|has an outline/);
+    expect(readings).toMatch(/duplicates \(same id or same place\) and are counted once/);
+    expect(await figure(panel, 'total_area').textContent()).toBe('—');
+    expect(await figure(panel, 'clark_evans_r').textContent()).toMatch(/^\d\.\d\d$/);
+    await expect.poll(() => panel.locator('figure svg[aria-label="Distance to the nearest park"]').count(), { timeout: 20_000 }).toBe(1);
+
+    // The tree and the clusters are on the map.
+    await fitYangpu(page);
+    await settle(page);
+    const drawn = await renderedCounts(page, ['analysis-tree-line', 'analysis-clusters-fill']);
+    expect(drawn['analysis-tree-line']).toBeGreaterThan(0);
+    expect(drawn['analysis-clusters-fill']).toBeGreaterThan(0);
+
+    // A wider distance joins parks into fewer, larger clusters; the link keeps it.
+    const clustersAt500 = Number(await figure(panel, 'clusters').textContent()) + Number(await figure(panel, 'noise').textContent());
+    const distanceBox = panel.getByRole('spinbutton', { name: 'Cluster distance (m)' });
+    await distanceBox.fill('2000');
+    await distanceBox.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/cd=2000/);
+    await expect.poll(async () => (await panel.getByTestId('readings-a').textContent()) ?? '', { timeout: 20_000 }).toMatch(/At 2000 m/);
+    const clustersAt2000 = Number(await figure(panel, 'clusters').textContent()) + Number(await figure(panel, 'noise').textContent());
+    expect(clustersAt2000).toBeLessThan(clustersAt500);
+    // A number out of range is refused with a hint, and the last good value is kept.
+    await distanceBox.fill('-3');
+    await distanceBox.press('Enter');
+    expect((await panel.textContent()) ?? '').toMatch(/Enter a number from 50 to 5000; 2000 is kept/);
+    expect(page.url()).toMatch(/cd=2000/);
+
+    const axe = await new AxeBuilder({ page }).include('[data-testid="analysis-panel"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Figures (CSV)' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv).toMatch(/^\uFEFFfigure,label,unit,scenario_a\r\n/);
+    expect(csv).toContain(`\r\ncount,Park sites (distinct locations),count,${SITES}\r\n`);
+    const overlays = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Overlays (GeoJSON)' }).click();
+    const fc = JSON.parse(readFileSync((await (await overlays).path())!, 'utf8'));
+    expect(fc.features.filter((f: { properties: { role: string } }) => f.properties.role === 'mst')).toHaveLength(SITES - 1);
+    await page.screenshot({ path: screenshotPath('analysis-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two scenarios, selects by drawing and picking, and shares all of it as a link', async () => {
+    const { page, problems } = await openPage(suite, '?lang=en&panel=analysis');
+    const panel = page.getByTestId('analysis-panel');
+    await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
+
+    // B: the plan's consolidation, the same parks counted inside the two zones only.
+    await panel.getByRole('checkbox', { name: 'Compare with scenario B' }).check();
+    await expect.poll(() => figure(panel, 'count', 2).textContent(), { timeout: 20_000 }).toMatch(/^\d+$/);
+    const inZones = await count(panel, 2);
+    expect(inZones).toBeGreaterThan(0);
+    expect(inZones).toBeLessThan(SITES);
+    expect(await figure(panel, 'in_zone-future-valley', 2).textContent()).toMatch(/%/);
+
+    // Draw a selection around Wujiaochang and the Fudan/Tongji area with clicks on the map.
+    await fitYangpu(page);
+    await settle(page);
+    await panel.getByRole('button', { name: 'Draw a selection on the map' }).first().click();
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const at = async (lon: number, lat: number) => {
+      const p = await page.evaluate(([x, y]) => (window as unknown as MapHandle).__yangpu.map.project([x!, y!]), [lon, lat]);
+      await canvas.click({ position: { x: p.x, y: p.y } });
+    };
+    expect(box.width).toBeGreaterThan(0);
+    await at(121.49, 31.28);
+    await at(121.535, 31.28);
+    await at(121.535, 31.315);
+    await at(121.49, 31.315);
+    await expect.poll(() => page.url()).toMatch(/apoly=([\d.]+,[\d.]+;){3}[\d.]+,[\d.]+/);
+    await panel.getByRole('button', { name: 'Draw a selection on the map' }).first().click();
+    expect((await renderedCounts(page, ['analysis-area-line']))['analysis-area-line']).toBeGreaterThan(0);
+
+    // Scenario A: only inside the selection.
+    await panel.getByRole('radio', { name: 'Scenario A' }).first().check();
+    await panel.getByRole('checkbox', { name: /Inside the drawn selection only/ }).check();
+    await expect.poll(() => count(panel), { timeout: 20_000 }).toBeLessThan(SITES);
+    expect(await count(panel)).toBeGreaterThan(0);
+
+    // Picking: untick every place one by one but one, and a single site is left (with a message saying so).
+    const summary = panel.getByText(/Pick parks one by one/);
+    await summary.click();
+    const total = Number(/of (\d+) counted/.exec((await summary.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(1);
+    const boxes = panel.locator('details.pick input[type="checkbox"]');
+    for (let i = 1; i < total; i++) await boxes.nth(i).uncheck();
+    await expect.poll(() => summary.textContent()).toMatch(new RegExp(`\\(1 of ${total} counted\\)`));
+    await expect.poll(() => count(panel), { timeout: 20_000 }).toBe(1);
+    expect((await panel.getByTestId('readings-a').textContent()) ?? '').toMatch(/Only one park is chosen/);
+    expect(await figure(panel, 'clark_evans_r').textContent()).toBe('—');
+    await boxes.nth(1).check();
+    await expect.poll(() => summary.textContent()).toMatch(new RegExp(`\\(2 of ${total} counted\\)`));
+    await expect.poll(() => page.url()).toMatch(/aoff=[a-z]/);
+    await expect.poll(() => page.url()).toMatch(/aarea=1/);
+    await expect.poll(() => page.url()).toMatch(/cmp=1/);
+
+    // The map can show B's overlays instead of A's.
+    await panel.getByRole('radio', { name: 'Scenario B' }).last().check();
+    await expect.poll(() => page.url()).toMatch(/amap=b/);
+    const url = page.url();
+    const a = await count(panel);
+    const b = await count(panel, 2);
+    const r = await figure(panel, 'clark_evans_r').textContent();
+    await page.screenshot({ path: screenshotPath('analysis-compare-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+
+    // A colleague opening the link in a fresh browser sees the same scenarios and figures, in Chinese too.
+    const again = await openPage(suite, url.replace(suite.server.url, '').replace('lang=en', 'lang=zh'));
+    const panel2 = again.page.getByTestId('analysis-panel');
+    await expect.poll(() => count(panel2), { timeout: 30_000 }).toBe(a);
+    expect(await count(panel2, 2)).toBe(b);
+    expect(await figure(panel2, 'clark_evans_r').textContent()).toBe(r);
+    expect((await panel2.getByTestId('readings-a').textContent()) ?? '').toMatch(/按 500 米计，园区形成 \d+ 个聚类/);
+    const axe = await new AxeBuilder({ page: again.page }).include('[data-testid="analysis-panel"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(again.problems.errors).toEqual([]);
+    await again.page.close();
+  });
+
+  it('works as a bottom sheet on a phone', async () => {
+    const { page, problems } = await openPage(suite, '?lang=zh&panel=analysis&cmp=1', { width: 390, height: 844 });
+    const panel = page.getByTestId('analysis-panel');
+    await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
+    await panel.getByTestId('figures').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('analysis-phone-zh') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
