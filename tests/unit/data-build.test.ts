@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
+import area from '@turf/area';
+import booleanValid from '@turf/boolean-valid';
+import kinks from '@turf/kinks';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PbfReader } from 'pbf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
@@ -67,6 +71,18 @@ describe('npm run data with an OSM extract and no shared data folder', () => {
     const names = Array.from({ length: roads!.length }, (_, i) => roads!.feature(i).properties);
     expect(names).toEqual(expect.arrayContaining([expect.objectContaining({ name_zh: '示例路', name_en: 'Example Road' })]));
     expect(vt.layers['campuses']?.length).toBeGreaterThan(0);
+  });
+
+  it('writes the dispersion analysis’s study area: Yangpu’s echarts outline, a valid polygon of about 60 km²', () => {
+    const f = JSON.parse(readFileSync(join(out, 'data/study-area.geojson'), 'utf8')) as Feature<Polygon | MultiPolygon>;
+    expect(f.type).toBe('Feature');
+    expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+    expect(f.properties).toMatchObject({ adcode: '310110', name_zh: '杨浦区', source: expect.stringMatching(/^echarts@4\.9\.0/) });
+    expect(booleanValid(f)).toBe(true);
+    expect(kinks(f as Feature<Polygon>).features).toHaveLength(0);
+    // Yangpu's official area is 60.61 km²; the ±100 m outline is within a few per cent of it.
+    expect(area(f) / 1e6).toBeGreaterThan(57);
+    expect(area(f) / 1e6).toBeLessThan(64);
   });
 
   it('skips the work when nothing changed', () => {

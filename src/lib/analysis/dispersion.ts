@@ -8,11 +8,10 @@
  * O(n log n); the formulas and degenerate cases are described in docs/data.md ("Dispersion analysis").
  */
 import area from '@turf/area';
-import buffer from '@turf/buffer';
 import intersect from '@turf/intersect';
-import union from '@turf/union';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { CoverageSet, TriangleSet } from './dispersion-areal.ts';
+import { clearOverlayCache, coverageOverlay } from './dispersion-overlay.ts';
 import { convexHull, equalAreaPolygon, haversine, type LocalPlane } from './dispersion-geo.ts';
 import { dbscan, delaunayEdges, nearestInGraph, spanningTree, type TreeEdge } from './dispersion-graph.ts';
 import { boxIndex, centroidIndex, nearestEdges, summarise } from './dispersion-nn.ts';
@@ -422,56 +421,7 @@ function overlayExtent(parks: readonly PreparedPark[], studyArea: Polygon | Mult
   return box;
 }
 
-const overlayCache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
-
-/**
- * The union of the buffers, clipped to the study area: drawn on the map only, so computed once per call (and
- * remembered for the same inputs, since a change of the cluster distance does not change it).
- */
-function coverageOverlay(
-  role: 'coverage-station' | 'coverage-campus',
-  points: readonly [number, number][],
-  campuses: readonly Feature<Polygon | MultiPolygon | Point>[],
-  distanceM: number,
-  studyArea: Polygon | MultiPolygon | null,
-  extent: [number, number, number, number],
-  plane: LocalPlane,
-): Feature<Polygon | MultiPolygon> | null {
-  const reach = distanceM * 1.01;
-  const near = (x: number, y: number) => x >= extent[0] - reach && x <= extent[2] + reach && y >= extent[1] - reach && y <= extent[3] + reach;
-  const pts = points.filter(([lon, lat]) => near(...plane.forward(lon, lat)));
-  const key = JSON.stringify([role, distanceM, pts, campuses.map((c) => c.geometry), studyArea]);
-  if (overlayCache.has(key)) {
-    const hit = overlayCache.get(key)!;
-    return hit ? structuredClone(hit) : null;
-  }
-  const pieces: Feature<Polygon | MultiPolygon>[] = [];
-  const disk = (lon: number, lat: number): Feature<Polygon> => {
-    const [x, y] = plane.forward(lon, lat);
-    const ring = equalAreaPolygon(x, y, distanceM, 64);
-    const coords: [number, number][] = [];
-    for (let v = 0; v < ring.length; v += 2) coords.push(plane.inverse(ring[v]!, ring[v + 1]!));
-    coords.push(coords[0]!);
-    return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [coords] } };
-  };
-  for (const [lon, lat] of pts) pieces.push(disk(lon, lat));
-  for (const c of campuses) {
-    if (c.geometry.type === 'Point') pieces.push(disk(c.geometry.coordinates[0]!, c.geometry.coordinates[1]!));
-    else {
-      const b = buffer(c as Feature<Polygon | MultiPolygon>, distanceM, { units: 'meters', steps: 16 });
-      if (b) pieces.push(b as Feature<Polygon | MultiPolygon>);
-    }
-  }
-  let merged: Feature<Polygon | MultiPolygon> | null = null;
-  if (pieces.length === 1) merged = pieces[0]!;
-  else if (pieces.length > 1) merged = union({ type: 'FeatureCollection', features: pieces });
-  if (merged && studyArea) {
-    merged = intersect({ type: 'FeatureCollection', features: [merged, { type: 'Feature', properties: {}, geometry: studyArea }] });
-  }
-  const out: Feature<Polygon | MultiPolygon> | null = merged
-    ? { type: 'Feature', properties: { role, distanceM }, geometry: merged.geometry }
-    : null;
-  if (overlayCache.size >= 8) overlayCache.delete(overlayCache.keys().next().value!);
-  overlayCache.set(key, out);
-  return out ? structuredClone(out) : null;
+/** Forgets the remembered coverage overlays (for benchmarks that time the first call). */
+export function clearDispersionCache(): void {
+  clearOverlayCache();
 }
