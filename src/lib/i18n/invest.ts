@@ -10,7 +10,8 @@ export const investZh = {
   investSessionOnly: '已载入的清单只在本次浏览中可用，刷新后不会保留。',
   investShowOnMapLegend: '在地图上显示',
   investShowImported: '导入的房源',
-  investShowSample: '示例房源（{mark}）',
+  investShowSample: '示例房源（示例数据，非真实报价）',
+  investSampleTag: '示例数据',
 
   // Filters.
   investFilters: '搜索与筛选',
@@ -156,7 +157,8 @@ export const investEn: Record<keyof typeof investZh, string> = {
   investSessionOnly: 'What is loaded stays for this visit only and will be gone after a reload.',
   investShowOnMapLegend: 'Show on the map',
   investShowImported: 'Imported listings',
-  investShowSample: 'Sample listings ({mark})',
+  investShowSample: 'Sample listings — not real offers',
+  investSampleTag: 'Sample — not a real offer',
 
   investFilters: 'Search and filters',
   investActive: '{count} on',

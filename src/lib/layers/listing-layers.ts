@@ -32,8 +32,9 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
   const fill = sample ? LISTING_COLOURS.sample : LISTING_COLOURS.imported;
   const line = sample ? LISTING_COLOURS.sampleLine : '#ffffff';
   const text = sample ? LISTING_COLOURS.sampleText : LISTING_COLOURS.importedText;
+  // A sample cluster says so under its count.
   const count: ExpressionSpecification = sample
-    ? ['concat', lang === 'zh' ? '示例 ' : 'sample ', ['get', 'point_count_abbreviated']]
+    ? ['format', ['to-string', ['get', 'point_count_abbreviated']], {}, '\n', {}, lang === 'zh' ? '示例' : 'sample', { 'font-scale': 0.7 }]
     : ['to-string', ['get', 'point_count_abbreviated']];
   const name: ExpressionSpecification = sample ? ['concat', ['get', 'name'], lang === 'zh' ? '（示例）' : ' (sample)'] : ['get', 'name'];
   return [
@@ -50,7 +51,7 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
           'circle-color': fill,
           'circle-stroke-color': line,
           'circle-stroke-width': 2,
-          'circle-radius': ['step', ['get', 'point_count'], 13, 5, 16, 20, 20],
+          'circle-radius': ['step', ['get', 'point_count'], sample ? 17 : 13, 5, sample ? 19 : 16, 20, 22],
         },
       },
     },
