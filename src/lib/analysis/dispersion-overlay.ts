@@ -3,15 +3,18 @@
  * to the study area. Drawn on the map only (the coverage figures never union anything).
  *
  * Disks of one radius are unioned by their arcs: each circle keeps the arcs no other disk covers, and the arcs
- * join into rings where the circles cross — O(k²) for k disks instead of a general polygon union (which takes
- * ~100 ms for 30 disks). Campus outlines are buffered with @turf/buffer and unioned with @turf/union, and the
- * result is clipped with @turf/intersect.
+ * join into rings where the circles cross — O(k²) for k disks. Campus outlines are buffered with @turf/buffer.
+ * Unions with them and the clip to the study area trace the outlines from crossing to crossing in the plane; a
+ * general polygon clipper (@turf/union, @turf/intersect: polyclip-ts) takes 50–500 ms for the ~1000 vertices of
+ * 30 stations' disks and is only the fallback where outlines touch.
  */
 import buffer from '@turf/buffer';
 import intersect from '@turf/intersect';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import Flatbush from 'flatbush';
 import { insideRings, ringSignedArea, type LocalPlane } from './dispersion-geo.ts';
+import { projectPolygons } from './dispersion-areal.ts';
 
 interface Arc {
   circle: number;
@@ -118,6 +121,135 @@ export function diskUnion(centres: readonly (readonly [number, number])[], r: nu
   return rings;
 }
 
+interface Crossing {
+  x: number;
+  y: number;
+  /** Whether ring set A's boundary enters B's interior here (then B's leaves A's). */
+  aEnters: boolean;
+  visited: boolean;
+  /** Where on each side: ring, segment, parameter along the segment. */
+  at: [{ ring: number; seg: number; t: number }, { ring: number; seg: number; t: number }];
+}
+
+/** Thrown when the outlines touch or overlap along an edge: the caller falls back on a general clipper. */
+class Degenerate extends Error {}
+
+function segmentBoxes(rings: readonly number[][]): { index: Flatbush | null; refs: [number, number][] } {
+  const refs: [number, number][] = [];
+  for (let r = 0; r < rings.length; r++) for (let k = 0; k < rings[r]!.length / 2; k++) refs.push([r, k]);
+  if (refs.length === 0) return { index: null, refs };
+  const index = new Flatbush(refs.length);
+  for (const [r, k] of refs) {
+    const ring = rings[r]!;
+    const n = ring.length;
+    const j = 2 * k + 2 < n ? 2 * k + 2 : 0;
+    index.add(Math.min(ring[2 * k]!, ring[j]!), Math.min(ring[2 * k + 1]!, ring[j + 1]!), Math.max(ring[2 * k]!, ring[j]!), Math.max(ring[2 * k + 1]!, ring[j + 1]!));
+  }
+  index.finish();
+  return { index, refs };
+}
+
+/**
+ * Intersection or union of two sets of rings in general position (outer rings counter-clockwise, holes
+ * clockwise), by tracing their boundaries from crossing to crossing (Greiner–Hormann). At each crossing the
+ * boundary goes on along whichever side heads into the other set (intersection) or out of it (union). Rings
+ * without crossings are kept when they lie inside (intersection) or outside (union) the other set.
+ */
+export function clipRings(a: readonly number[][], b: readonly number[][], op: 'intersection' | 'union'): number[][] {
+  const crossings: Crossing[] = [];
+  const { index, refs } = segmentBoxes(b);
+  const onRing: Crossing[][][] = [a.map(() => []), b.map(() => [])];
+  if (index) {
+    for (let ra = 0; ra < a.length; ra++) {
+      const ring = a[ra]!;
+      const n = ring.length;
+      for (let k = 0; k < n; k += 2) {
+        const j = k + 2 < n ? k + 2 : 0;
+        const ax = ring[k]!;
+        const ay = ring[k + 1]!;
+        const bx = ring[j]!;
+        const by = ring[j + 1]!;
+        for (const hit of index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
+          const [rb, sb] = refs[hit]!;
+          const other = b[rb]!;
+          const m = other.length;
+          const cx = other[2 * sb]!;
+          const cy = other[2 * sb + 1]!;
+          const dx = other[2 * sb + 2 < m ? 2 * sb + 2 : 0]!;
+          const dy = other[2 * sb + 2 < m ? 2 * sb + 3 : 1]!;
+          const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+          const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+          const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+          const d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+          if ((d1 > 0 && d2 > 0) || (d1 < 0 && d2 < 0) || (d3 > 0 && d4 > 0) || (d3 < 0 && d4 < 0)) continue;
+          if (d1 === 0 || d2 === 0 || d3 === 0 || d4 === 0) throw new Degenerate('outlines touch');
+          const t = d1 / (d1 - d2);
+          const u = d3 / (d3 - d4);
+          // A heads into B where it crosses B's edge from its right to its left (B's inside).
+          const c: Crossing = {
+            x: ax + t * (bx - ax),
+            y: ay + t * (by - ay),
+            aEnters: d2 > 0,
+            visited: false,
+            at: [
+              { ring: ra, seg: k / 2, t },
+              { ring: rb, seg: sb, t: u },
+            ],
+          };
+          crossings.push(c);
+          onRing[0]![ra]!.push(c);
+          onRing[1]![rb]!.push(c);
+        }
+      }
+    }
+  }
+  const sides = [a, b] as const;
+  for (let side = 0; side < 2; side++)
+    for (const list of onRing[side]!) list.sort((u, v) => u.at[side]!.seg - v.at[side]!.seg || u.at[side]!.t - v.at[side]!.t);
+
+  const out: number[][] = [];
+  for (const start of crossings) {
+    if (start.visited) continue;
+    const ring: number[] = [];
+    let c = start;
+    let guard = 0;
+    do {
+      c.visited = true;
+      // Intersection: follow the side heading into the other; union: the side heading out of it.
+      const side = (c.aEnters ? 0 : 1) ^ (op === 'union' ? 1 : 0);
+      const pos = c.at[side]!;
+      const list = onRing[side]![pos.ring]!;
+      const next = list[(list.indexOf(c) + 1) % list.length]!;
+      const src = sides[side]![pos.ring]!;
+      const n = src.length / 2;
+      ring.push(c.x, c.y);
+      // Vertices from after c up to the next crossing (going round the ring if the next one is behind).
+      const to = next.at[side]!;
+      let k = (pos.seg + 1) % n;
+      const wraps = to.seg < pos.seg || (to.seg === pos.seg && to.t <= pos.t) || next === c;
+      let steps = wraps ? (to.seg - pos.seg + n) % n || n : to.seg - pos.seg;
+      while (steps-- > 0) {
+        ring.push(src[2 * k]!, src[2 * k + 1]!);
+        k = (k + 1) % n;
+      }
+      c = next;
+      if (++guard > crossings.length + 1) throw new Degenerate('tracing did not close');
+    } while (c !== start);
+    if (ring.length >= 6) out.push(ring);
+  }
+  // Rings that cross nothing lie wholly inside or outside the other set.
+  const keepInside = op === 'intersection';
+  for (let side = 0; side < 2; side++) {
+    const own = sides[side]!;
+    const other = sides[1 - side]!;
+    own.forEach((r, i) => {
+      if (onRing[side]![i]!.length > 0) return;
+      if (insideRings(other, r[0]!, r[1]!) === keepInside) out.push([...r]);
+    });
+  }
+  return out;
+}
+
 /** Rings (outer counter-clockwise, holes clockwise) grouped into polygons, as lon/lat. */
 function toMultiPolygon(rings: readonly number[][], plane: LocalPlane): MultiPolygon | null {
   const outers = rings.filter((r) => ringSignedArea(r) > 0).map((r) => ({ ring: r, area: ringSignedArea(r), holes: [] as number[][] }));
@@ -133,6 +265,46 @@ function toMultiPolygon(rings: readonly number[][], plane: LocalPlane): MultiPol
     return out;
   };
   return { type: 'MultiPolygon', coordinates: outers.map((o) => [lonlat(o.ring), ...o.holes.map(lonlat)]) };
+}
+
+/** The overlay in the plane: the disks' arcs, the campus buffers and the clip traced by {@link clipRings}. */
+function planarOverlay(
+  centres: readonly [number, number][],
+  polygons: readonly Feature<Polygon | MultiPolygon>[],
+  distanceM: number,
+  studyArea: Polygon | MultiPolygon | null,
+  plane: LocalPlane,
+): MultiPolygon | null {
+  let rings: number[][] | null = distanceM > 0 && centres.length ? diskUnion(centres, distanceM) : null;
+  for (const p of polygons) {
+    const b = distanceM > 0 ? buffer(p, distanceM, { units: 'meters', steps: 16 }) : p;
+    if (!b) continue;
+    const own = projectPolygons(b.geometry as Polygon | MultiPolygon, plane).flat();
+    rings = rings ? clipRings(rings, own, 'union') : own;
+  }
+  if (!rings) return null;
+  if (studyArea) rings = clipRings(rings, projectPolygons(studyArea, plane).flat(), 'intersection');
+  return toMultiPolygon(rings, plane);
+}
+
+/** The same with Turf's general clipper, for outlines that touch (which the tracing does not handle). */
+function turfOverlay(
+  centres: readonly [number, number][],
+  polygons: readonly Feature<Polygon | MultiPolygon>[],
+  distanceM: number,
+  studyArea: Polygon | MultiPolygon | null,
+  plane: LocalPlane,
+): MultiPolygon | Polygon | null {
+  const pieces: Feature<Polygon | MultiPolygon>[] = [];
+  const disks = distanceM > 0 && centres.length ? toMultiPolygon(diskUnion(centres, distanceM), plane) : null;
+  if (disks) pieces.push({ type: 'Feature', properties: {}, geometry: disks });
+  for (const p of polygons) {
+    const b = distanceM > 0 ? buffer(p, distanceM, { units: 'meters', steps: 16 }) : p;
+    if (b) pieces.push(b as Feature<Polygon | MultiPolygon>);
+  }
+  let merged: Feature<Polygon | MultiPolygon> | null = pieces.length > 1 ? union({ type: 'FeatureCollection', features: pieces }) : (pieces[0] ?? null);
+  if (merged && studyArea) merged = intersect({ type: 'FeatureCollection', features: [merged, { type: 'Feature', properties: {}, geometry: studyArea }] });
+  return merged?.geometry ?? null;
 }
 
 const cache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
@@ -169,16 +341,14 @@ export function coverageOverlay(
   const hit = cache.get(key);
   if (hit !== undefined) return hit ? structuredClone(hit) : null;
 
-  const pieces: Feature<Polygon | MultiPolygon>[] = [];
-  const disks = distanceM > 0 && kept.length ? toMultiPolygon(diskUnion(kept, distanceM), plane) : null;
-  if (disks) pieces.push({ type: 'Feature', properties: {}, geometry: disks });
-  for (const p of polygons) {
-    const b = distanceM > 0 ? buffer(p, distanceM, { units: 'meters', steps: 16 }) : p;
-    if (b) pieces.push(b as Feature<Polygon | MultiPolygon>);
+  let geometry: MultiPolygon | Polygon | null;
+  try {
+    geometry = planarOverlay(kept, polygons, distanceM, studyArea, plane);
+  } catch (err) {
+    if (!(err instanceof Degenerate)) throw err;
+    geometry = turfOverlay(kept, polygons, distanceM, studyArea, plane);
   }
-  let merged: Feature<Polygon | MultiPolygon> | null = pieces.length > 1 ? union({ type: 'FeatureCollection', features: pieces }) : (pieces[0] ?? null);
-  if (merged && studyArea) merged = intersect({ type: 'FeatureCollection', features: [merged, { type: 'Feature', properties: {}, geometry: studyArea }] });
-  const out: Feature<Polygon | MultiPolygon> | null = merged ? { type: 'Feature', properties: { role, distanceM }, geometry: merged.geometry } : null;
+  const out: Feature<Polygon | MultiPolygon> | null = geometry ? { type: 'Feature', properties: { role, distanceM }, geometry } : null;
   if (cache.size >= 8) cache.delete(cache.keys().next().value!);
   cache.set(key, out);
   return out ? structuredClone(out) : null;
