@@ -215,6 +215,9 @@ describe('investors’ view (production build)', () => {
     expect(await alert.textContent()).toContain('已载入的清单保持不变');
     await expect.poll(() => panel.getByTestId('invest-inventories').textContent()).toContain('示例数据');
     expect(page.url()).toContain('panel=invest');
+    // A file over the limit is refused before it is read.
+    await page.getByTestId('invest-file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) });
+    await expect.poll(() => panel.getByRole('alert').textContent()).toMatch(/无法导入 huge\.csv[\s\S]*文件大小为 6 MB，超过上限 5 MB/);
     expect(dialogs).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
@@ -284,6 +287,56 @@ describe('investors’ view (production build)', () => {
     await again.page.screenshot({ path: screenshotPath('invest-shared-en') });
     expect(again.problems.errors).toEqual([]);
     await again.page.close();
+  });
+
+  it('filters by an area drawn from the keyboard and by clicks, shows it on the map and keeps it in the link', async () => {
+    const { page, problems } = await openPage(suite, '?lang=en&panel=invest');
+    const panel = page.getByTestId('invest-panel');
+    await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toMatch(/listings match/);
+    const total = Number(/of (\d+)/.exec((await panel.getByTestId('invest-count').textContent()) ?? '')?.[1]);
+    await panel.getByText('Search and filters').click();
+    await panel.getByRole('radio', { name: 'Inside an area drawn on the map' }).check();
+    // A triangle around the Fudan science park's sample offers, vertex by vertex at the map centre.
+    const add = panel.getByRole('button', { name: 'Add a vertex at the map centre' });
+    for (const [lon, lat] of [
+      [121.5, 31.288],
+      [121.514, 31.288],
+      [121.507, 31.298],
+    ] as const) {
+      await jump(page, lon, lat, 15);
+      await settle(page);
+      await add.focus();
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.url()).toMatch(/lin=area.*lpoly=121\.5,31\.288;121\.514,31\.288;121\.507,31\.298/);
+    const inside = Number(/^(\d+) of/.exec((await panel.getByTestId('invest-count').textContent()) ?? '')?.[1]);
+    expect(inside).toBeGreaterThan(0);
+    expect(inside).toBeLessThan(total);
+    await jump(page, 121.507, 31.292, 14);
+    await settle(page);
+    // (A polygon spanning tiles comes back once per tile: vertices are counted by position.)
+    const drawn = await page.evaluate(() => {
+      const features = (window as unknown as MapHandle).__yangpu.map.queryRenderedFeatures({ layers: ['listings-area-fill', 'listings-area-vertex'] });
+      const vertices = new Set(features.filter((f) => f.layer.id === 'listings-area-vertex').map((f) => JSON.stringify(f.properties.n)));
+      return { fill: features.some((f) => f.layer.id === 'listings-area-fill'), vertices: vertices.size };
+    });
+    expect(drawn).toEqual({ fill: true, vertices: 3 });
+
+    // While drawing, clicks on the map add vertices (and select nothing); the link follows.
+    const draw = panel.getByRole('button', { name: 'Draw the area on the map' });
+    await draw.click();
+    expect(await draw.getAttribute('aria-pressed')).toBe('true');
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + 200, box.y + 500);
+    await expect.poll(() => (/lpoly=([^&]*)/.exec(page.url())?.[1] ?? '').split(';').length).toBe(4);
+    await draw.click();
+    await panel.getByRole('button', { name: 'Clear the area' }).click();
+    await expect.poll(() => page.url()).not.toMatch(/lpoly=/);
+    // Without three vertices the area does not filter yet.
+    await expect.poll(() => panel.getByTestId('invest-count').textContent()).toBe(`${total} of ${total} listings match`);
+    await page.screenshot({ path: screenshotPath('invest-draw-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
   });
 
   it('works as the bottom sheet on a phone, in both languages, with the compare table scrolling sideways', async () => {
