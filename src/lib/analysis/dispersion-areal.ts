@@ -35,7 +35,7 @@ interface Piece {
   /** Per edge, a, b, c of the line a·x + b·y + c = 0 with (a, b) the unit inward normal: the value is the distance inside. */
   lines?: Float64Array;
   /** For a disk: its centre and the radii of the circles inside and around its polygon. */
-  disk?: { x: number; y: number; rIn2: number; rOut2: number };
+  disk?: { x: number; y: number; rIn2: number; rOut2: number; apothem: number; sides: number };
 }
 
 /** Whether a ring's bounding box meets a box (without building the ring's box). */
@@ -146,6 +146,35 @@ function edgeLines(ring: readonly number[]): Float64Array {
   return lines;
 }
 
+/** Whether a park lies inside a convex piece, outside it (beyond one of its sides) or across its outline. */
+function convexSide(piece: Piece, park: PreparedPark): 'inside' | 'outside' | 'crossing' {
+  const lines = (piece.lines ??= edgeLines(piece.ring));
+  const [minX, minY, maxX, maxY] = park.bbox;
+  const ox = (minX + maxX) / 2;
+  const oy = (minY + maxY) / 2;
+  const rho = Math.hypot(maxX - minX, maxY - minY) / 2;
+  let inside = true;
+  for (let i = 0; i < lines.length; i += 3) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    const c = lines[i + 2]!;
+    const v = a * ox + b * oy + c;
+    if (v >= rho) continue;
+    if (v <= -rho) return 'outside';
+    // Near this side: the vertices decide.
+    let anyIn = false;
+    let anyOut = false;
+    for (const r of park.rings)
+      for (let k = 0; k < r.length; k += 2) {
+        if (a * r[k]! + b * r[k + 1]! + c >= 0) anyIn = true;
+        else anyOut = true;
+      }
+    if (!anyIn) return 'outside';
+    if (anyOut) inside = false;
+  }
+  return inside ? 'inside' : 'crossing';
+}
+
 /** Parts of `ring` outside the convex counter-clockwise `piece`. */
 function subtractConvex(ring: number[], piece: Piece, out: number[][]): void {
   const lines = (piece.lines ??= edgeLines(piece.ring));
@@ -167,7 +196,27 @@ function subtractConvex(ring: number[], piece: Piece, out: number[][]): void {
   const oy = (minY + maxY) / 2;
   const rho = Math.hypot(maxX - minX, maxY - minY) / 2;
   let rem: number[] | null = ring;
-  for (let i = 0; i < lines.length && rem; i += 3) {
+  const m = lines.length / 3;
+  // A disk's sides that can cut the ring face it: those whose outward normal is within ±Δ of the direction to
+  // the ring, where dist·cos Δ + ρ reaches the apothem. The others leave the ring inside; skipping them is exact.
+  let first = 0;
+  let count = m;
+  const d = piece.disk;
+  if (d) {
+    const dist = Math.hypot(ox - d.x, oy - d.y);
+    const q = dist > 0 ? (d.apothem - rho) / dist : -Infinity;
+    if (q >= 1) return;
+    if (q > -1) {
+      const step = (2 * Math.PI) / d.sides;
+      const phi = Math.atan2(oy - d.y, ox - d.x);
+      const delta = Math.acos(q);
+      // Side k's outward normal points at angle (k + ½)·step.
+      first = Math.floor((phi - delta) / step - 0.5) - 1;
+      count = Math.min(m, Math.ceil((2 * delta) / step) + 3);
+    }
+  }
+  for (let e = 0; e < count && rem; e++) {
+    const i = 3 * ((((first + e) % m) + m) % m);
     const a = lines[i]!;
     const b = lines[i + 1]!;
     const c = lines[i + 2]!;
@@ -225,7 +274,7 @@ export class CoverageSet {
     for (const [lon, lat] of points) {
       const [x, y] = plane.forward(lon, lat);
       const ring = disk.map((v, i) => v + (i % 2 ? y : x));
-      pieces.push({ ring, bbox: ringsBBox([ring]), disk: { x, y, rIn2: rIn * rIn, rOut2: rOut * rOut } });
+      pieces.push({ ring, bbox: ringsBBox([ring]), disk: { x, y, rIn2: rIn * rIn, rOut2: rOut * rOut, apothem: rIn, sides: disk.length / 2 } });
     }
     for (const g of polygons) {
       for (const tri of triangulate(projectPolygons(g, plane))) {
@@ -250,8 +299,9 @@ export class CoverageSet {
       const piece = this.pieces[c]!;
       const d = piece.disk;
       if (!d) {
-        if (allInside(piece.ring, park.rings)) return park.planarArea;
-        cands[relevant++] = c;
+        const side = convexSide(piece, park);
+        if (side === 'inside') return park.planarArea;
+        if (side === 'crossing') cands[relevant++] = c;
         continue;
       }
       let far = 0;

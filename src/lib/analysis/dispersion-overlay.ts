@@ -13,7 +13,7 @@ import intersect from '@turf/intersect';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
-import { insideRings, ringSignedArea, type LocalPlane } from './dispersion-geo.ts';
+import { insideRings, LocalPlane, ringSignedArea } from './dispersion-geo.ts';
 import { projectPolygons } from './dispersion-areal.ts';
 
 interface Arc {
@@ -307,6 +307,22 @@ function turfOverlay(
   return merged?.geometry ?? null;
 }
 
+/** A stereographic plane centred on the middle of the overlay's inputs. */
+function overlayPlane(points: readonly [number, number][], polygons: readonly Feature<Polygon | MultiPolygon>[], studyArea: Polygon | MultiPolygon | null): LocalPlane {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (p: Position) => {
+    minX = Math.min(minX, p[0]!);
+    maxX = Math.max(maxX, p[0]!);
+    minY = Math.min(minY, p[1]!);
+    maxY = Math.max(maxY, p[1]!);
+  };
+  points.forEach(add);
+  for (const g of [...polygons.map((p) => p.geometry), ...(studyArea ? [studyArea] : [])]) {
+    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) poly[0]?.forEach(add);
+  }
+  return Number.isFinite(minX) ? new LocalPlane((minX + maxX) / 2, (minY + maxY) / 2) : new LocalPlane(0, 0);
+}
+
 const cache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
 
 /** Forgets the remembered overlays. */
@@ -329,24 +345,27 @@ export function coverageOverlay(
 ): Feature<Polygon | MultiPolygon> | null {
   const reach = distanceM * 1.01;
   const near = (x: number, y: number) => x >= extent[0] - reach && x <= extent[2] + reach && y >= extent[1] - reach && y <= extent[3] + reach;
-  const centres: [number, number][] = [];
+  const lonlats: [number, number][] = [];
   const polygons: Feature<Polygon | MultiPolygon>[] = [];
-  for (const [lon, lat] of points) centres.push(plane.forward(lon, lat));
+  for (const [lon, lat] of points) lonlats.push([lon, lat]);
   for (const f of campuses) {
-    if (f.geometry.type === 'Point') centres.push(plane.forward(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!));
+    if (f.geometry.type === 'Point') lonlats.push([f.geometry.coordinates[0]!, f.geometry.coordinates[1]!]);
     else polygons.push(f as Feature<Polygon | MultiPolygon>);
   }
-  const kept = centres.filter(([x, y]) => near(x, y));
-  const key = JSON.stringify([role, distanceM, kept.map(([x, y]) => plane.inverse(x, y)), polygons.map((p) => p.geometry), studyArea]);
+  const kept = lonlats.filter(([lon, lat]) => near(...plane.forward(lon, lat)));
+  const key = JSON.stringify([role, distanceM, kept, polygons.map((p) => p.geometry), studyArea]);
   const hit = cache.get(key);
   if (hit !== undefined) return hit ? structuredClone(hit) : null;
 
+  // A plane of the overlay's own (not the parks'), so that what is remembered depends only on the key.
+  const own = overlayPlane(kept, polygons, studyArea);
+  const centres = kept.map(([lon, lat]) => own.forward(lon, lat));
   let geometry: MultiPolygon | Polygon | null;
   try {
-    geometry = planarOverlay(kept, polygons, distanceM, studyArea, plane);
+    geometry = planarOverlay(centres, polygons, distanceM, studyArea, own);
   } catch (err) {
     if (!(err instanceof Degenerate)) throw err;
-    geometry = turfOverlay(kept, polygons, distanceM, studyArea, plane);
+    geometry = turfOverlay(centres, polygons, distanceM, studyArea, own);
   }
   const out: Feature<Polygon | MultiPolygon> | null = geometry ? { type: 'Feature', properties: { role, distanceM }, geometry } : null;
   if (cache.size >= 8) cache.delete(cache.keys().next().value!);
