@@ -4,6 +4,7 @@ import buffer from '@turf/buffer';
 import clustersDbscan from '@turf/clusters-dbscan';
 import distance from '@turf/distance';
 import intersect from '@turf/intersect';
+import length from '@turf/length';
 import nearestNeighborAnalysis from '@turf/nearest-neighbor-analysis';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import union from '@turf/union';
@@ -219,8 +220,11 @@ describe('analyseDispersion: against Turf', () => {
   it('areas and perimeters are Turf’s', () => {
     for (const p of r.parks) {
       const f = byId.get(p.id)!;
-      if (f.geometry.type === 'Point') expect(p.areaM2).toBeNull();
-      else expect(p.areaM2).toBeCloseTo(area(f), 6);
+      if (f.geometry.type === 'Point') expect([p.areaM2, p.perimeterM]).toEqual([null, null]);
+      else {
+        expect(p.areaM2).toBeCloseTo(area(f), 6);
+        expect(p.perimeterM).toBeCloseTo(length(f, { units: 'meters' }), 6);
+      }
     }
   });
 
