@@ -77,14 +77,22 @@ describe('investors’ view (production build)', () => {
     // A click on a cluster zooms in; a click on a point opens its card.
     await jump(page, 121.515, 31.29, 11);
     await settle(page);
-    const cluster = (await renderedListings(page, ['listings-sample-cluster']))[0];
-    if (cluster) {
-      const px = await page.evaluate((ll) => (window as unknown as MapHandle).__yangpu.map.project(ll as [number, number]), cluster.lonlat);
-      const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-      await page.mouse.click(box.x + px.x, box.y + px.y);
-      await settle(page);
-      expect(await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getZoom())).toBeGreaterThan(11.5);
+    // A cluster the panels and the notice leave uncovered.
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const clusters = await renderedListings(page, ['listings-sample-cluster']);
+    let target: { x: number; y: number } | null = null;
+    for (const c of clusters) {
+      const px = await page.evaluate((ll) => (window as unknown as MapHandle).__yangpu.map.project(ll as [number, number]), c.lonlat);
+      const onCanvas = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.classList.contains('maplibregl-canvas') ?? false, [box.x + px.x, box.y + px.y]);
+      if (onCanvas) {
+        target = { x: box.x + px.x, y: box.y + px.y };
+        break;
+      }
     }
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await settle(page);
+    expect(await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getZoom())).toBeGreaterThan(11.5);
 
     // Choosing a result selects it on the map and opens its card, with the sample banner.
     const first = results.first().getByRole('button').first();
@@ -188,6 +196,8 @@ describe('investors’ view (production build)', () => {
     await inventories.getByRole('button', { name: 'Remove · operator-gcj02' }).click();
     await inventories.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => inventories.textContent()).not.toContain('operator-gcj02');
+    // The status line speaks once the browser's storage has let go of it.
+    await expect.poll(() => page.locator('p.status').textContent()).toBe('Removed “operator-gcj02”.');
     await page.reload();
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toContain(`of ${before}`);
 
