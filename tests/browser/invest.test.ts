@@ -355,6 +355,20 @@ describe('investors’ view (production build)', () => {
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toMatch(/条房源符合条件/);
     expect(await axeSerious(page, '[data-testid="invest-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('invest-phone-zh') });
+    // Every control of the panel, the filters included, is a 44 px target for a finger.
+    await panel.getByText('搜索与筛选').click();
+    const small = await panel.evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>('button, input, select, summary, a[href]')]
+        .filter((el) => el.getClientRects().length > 0 && !(el instanceof HTMLInputElement && el.type === 'file'))
+        .map((el) => {
+          // A checkbox or radio counts with its whole label row, which is what a finger hits.
+          const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
+          const r = target.getBoundingClientRect();
+          return { what: `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 20)}`, w: r.width, h: r.height };
+        })
+        .filter((b) => b.w > 0 && (b.h < 44 || b.w < 44)),
+    );
+    expect(small).toEqual([]);
 
     const results = panel.getByTestId('invest-results').locator('li');
     for (const i of [0, 1, 2]) await results.nth(i).getByRole('button', { name: /^收藏 / }).click();
