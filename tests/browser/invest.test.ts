@@ -133,6 +133,8 @@ describe('investors’ view (production build)', () => {
     const hint = panel.getByTestId('offset-hint');
     await hint.waitFor();
     expect(await hint.textContent()).toMatch(/may be in GCJ-02/);
+    await hint.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('invest-import-review-en') });
     await review.getByRole('radio', { name: /GCJ-02/ }).check();
     await expect.poll(() => hint.count()).toBe(0);
     await review.getByRole('button', { name: 'Import', exact: true }).click();
