@@ -51,13 +51,19 @@ function edgeDistance(a: ParkFeature, b: ParkFeature): number {
   return best;
 }
 
-/** One step of the naive analysis over the parks at `rows` (its outer loop), all others as the inner loop. */
-export type NaiveStep = (ctx: NaiveContext, rows: number) => unknown;
+/**
+ * One step of the naive analysis over the first `rows` parks (its outer loop) and, for pairwise steps, the first
+ * `cols` parks as the inner loop — so that a sample measures the cost per park or per pair.
+ */
+export type NaiveStep = (ctx: NaiveContext, rows: number, cols: number) => unknown;
 
-/** The steps; `sampled: false` for the ones that can only run whole (Turf's own DBSCAN). */
-export const NAIVE_STEPS: Record<string, { run: NaiveStep; sampled: boolean }> = {
+/**
+ * The steps, by how their cost grows: `linear` (per park), `pairs` (per pair of parks), `whole` (runs only
+ * whole: Turf's own DBSCAN).
+ */
+export const NAIVE_STEPS: Record<string, { run: NaiveStep; kind: 'linear' | 'pairs' | 'whole' }> = {
   shape: {
-    sampled: true,
+    kind: 'linear',
     run: (ctx, rows) => {
       let s = 0;
       for (let i = 0; i < rows; i++) {
@@ -71,34 +77,34 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; sampled: boolean }> =
     },
   },
   nnCentroid: {
-    sampled: true,
-    run: (ctx, rows) => {
+    kind: 'pairs',
+    run: (ctx, rows, cols) => {
       let s = 0;
       for (let i = 0; i < rows; i++) {
         let best = Infinity;
-        for (let j = 0; j < ctx.centroids.length; j++) if (j !== i) best = Math.min(best, distance(ctx.centroids[i]!, ctx.centroids[j]!, M));
+        for (let j = 0; j < cols; j++) if (j !== i) best = Math.min(best, distance(ctx.centroids[i]!, ctx.centroids[j]!, M));
         s += best;
       }
       return s / rows;
     },
   },
   nnEdge: {
-    sampled: true,
-    run: (ctx, rows) => {
+    kind: 'pairs',
+    run: (ctx, rows, cols) => {
       let s = 0;
       for (let i = 0; i < rows; i++) {
         let best = Infinity;
-        for (let j = 0; j < ctx.parks.length; j++) if (j !== i) best = Math.min(best, edgeDistance(ctx.parks[i]!, ctx.parks[j]!));
+        for (let j = 0; j < cols; j++) if (j !== i) best = Math.min(best, edgeDistance(ctx.parks[i]!, ctx.parks[j]!));
         s += best;
       }
       return s / rows;
     },
   },
   clarkEvans: {
-    sampled: true,
-    run: (ctx, rows) => {
+    kind: 'pairs',
+    run: (ctx, rows, cols) => {
       const study: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: ctx.options.studyArea! };
-      if (rows === ctx.parks.length) {
+      if (rows === ctx.parks.length && cols === ctx.parks.length) {
         return nearestNeighborAnalysis({ type: 'FeatureCollection', features: ctx.centroids }, { studyArea: study as Feature<Polygon>, units: 'meters' })
           .properties.nearestNeighborAnalysis;
       }
@@ -106,21 +112,21 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; sampled: boolean }> =
       let s = 0;
       for (let i = 0; i < rows; i++) {
         let best = Infinity;
-        for (let j = 0; j < ctx.centroids.length; j++) if (j !== i) best = Math.min(best, distance(ctx.centroids[i]!, ctx.centroids[j]!, M));
+        for (let j = 0; j < cols; j++) if (j !== i) best = Math.min(best, distance(ctx.centroids[i]!, ctx.centroids[j]!, M));
         s += best;
       }
       return s;
     },
   },
   dbscan: {
-    sampled: false,
+    kind: 'whole',
     run: (ctx) => clustersDbscan({ type: 'FeatureCollection', features: ctx.centroids }, ctx.options.clusterDistanceM ?? 500, { units: 'meters', minPoints: 2 }),
   },
   mst: {
-    sampled: true,
-    // Prim on the complete graph: each of the n iterations scans every park.
-    run: (ctx, rows) => {
-      const n = ctx.centroids.length;
+    kind: 'pairs',
+    // Prim on the complete graph: each of the n iterations scans every park (a sample: `rows` iterations over `cols`).
+    run: (ctx, rows, cols) => {
+      const n = cols;
       const inTree = new Uint8Array(n);
       const best = new Float64Array(n).fill(Infinity);
       best[0] = 0;
@@ -136,7 +142,7 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; sampled: boolean }> =
     },
   },
   coverage: {
-    sampled: true,
+    kind: 'linear',
     run: (ctx, rows) => {
       const d = ctx.options.coverageDistanceM ?? 800;
       const merge = (fs: Feature<Polygon | MultiPolygon>[]) => (fs.length > 1 ? union({ type: 'FeatureCollection', features: fs }) : (fs[0] ?? null));
@@ -162,7 +168,7 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; sampled: boolean }> =
     },
   },
   zones: {
-    sampled: true,
+    kind: 'linear',
     run: (ctx, rows) => {
       const shares: number[] = [];
       for (const z of ctx.options.zones ?? []) {
@@ -189,6 +195,6 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; sampled: boolean }> =
 /** The whole naive analysis (every step over every park), for small sets and for checking its figures. */
 export function naiveDispersion(parks: ParkFeature[], options: DispersionOptions): Record<string, unknown> {
   const ctx = naiveContext(parks, options);
-  return Object.fromEntries(Object.entries(NAIVE_STEPS).map(([name, s]) => [name, s.run(ctx, parks.length)]));
+  return Object.fromEntries(Object.entries(NAIVE_STEPS).map(([name, s]) => [name, s.run(ctx, parks.length, parks.length)]));
 }
 

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseDispersion, DISPERSION_DEFAULTS } from '../../src/lib/analysis/dispersion.ts';
 import type { DispersionResult, ParkFeature } from '../../src/lib/analysis/dispersion-types.ts';
 import { rng, studyArea } from '../../scripts/bench/synthetic.ts';
-import { equalAreaPolygon, insideRings, LocalPlane, ringSignedArea } from '../../src/lib/analysis/dispersion-geo.ts';
-import { clipRings, diskUnion } from '../../src/lib/analysis/dispersion-overlay.ts';
+import { convexHull, equalAreaPolygon, insideRings, LocalPlane, minkowskiConvex, ringSignedArea } from '../../src/lib/analysis/dispersion-geo.ts';
+import { clipRings, diskUnion } from '../../src/lib/analysis/dispersion-clip.ts';
 
 const M_LAT = 111_195.08;
 const M_LON = M_LAT * Math.cos((31.3 * Math.PI) / 180);
@@ -297,6 +297,27 @@ describe('analyseDispersion: against Turf', () => {
     expect(Math.abs(r.coverage.campuses! - cp)).toBeLessThan(0.005 * cp);
   });
 
+  it('coverage of parks larger than the distance (intersected with the union’s outline) equals Turf’s within 0.5 %', () => {
+    const big = [
+      poly('big1', [[0, 0], [3000, 200], [2800, 2600], [200, 3000]]),
+      poly('big2', [[3200, 3200], [4000, 3300], [3900, 4000]], [[[3500, 3400], [3700, 3450], [3650, 3600]]]),
+      sq('small', 3500, 100, 80),
+    ];
+    const many: [number, number][] = Array.from({ length: 12 }, (_, i) => ll(300 + (i % 4) * 900, 300 + Math.floor(i / 4) * 1300));
+    const rb = analyseDispersion(big, { stations: many, campuses: [campusPoly, campusPt], coverageDistanceM: 600, overlays: false });
+    const bp = big as Feature<Polygon>[];
+    const total = bp.reduce((s, p) => s + area(p), 0);
+    const covered = (pieces: Feature<Polygon | MultiPolygon>[]) => {
+      const u = union({ type: 'FeatureCollection', features: pieces })!;
+      return bp.reduce((s, p) => s + area(intersect({ type: 'FeatureCollection', features: [p, u] }) ?? { type: 'FeatureCollection', features: [] }), 0) / total;
+    };
+    const st = covered(many.map((s) => buffer({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: s } }, 600, { units: 'meters', steps: 64 })!));
+    const cp = covered([buffer(campusPoly, 600, { units: 'meters', steps: 64 })!, buffer(campusPt, 600, { units: 'meters', steps: 64 })!] as Feature<Polygon>[]);
+    expect(st).toBeGreaterThan(0.2);
+    expect(Math.abs(rb.coverage.stations! - st)).toBeLessThan(0.005 * st);
+    expect(Math.abs(rb.coverage.campuses! - cp)).toBeLessThan(0.005 * cp);
+  });
+
   it('the zone share equals Turf’s intersection areas, and its count share the parks whose centroid is inside', () => {
     const zf: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: zone };
     const total = polys.reduce((s, p) => s + area(p), 0);
@@ -479,5 +500,20 @@ describe('coverage overlay: clipping by tracing crossings', () => {
     const r = analyseDispersion([pt('a', 0, 0), pt('b', 500, 0)], { studyArea: outline, campuses: [campus], coverageDistanceM: 0 });
     const c = r.overlays.features.find((f) => f.properties?.role === 'coverage-campus') as Feature<Polygon | MultiPolygon>;
     expect(area(c)).toBeCloseTo(area(campus), -3);
+  });
+});
+
+describe('geometry kernel', () => {
+  it('grows a convex polygon by another (Minkowski sum) as the hull of all sums', () => {
+    const rand = rng(99);
+    for (let t = 0; t < 50; t++) {
+      const tri = [rand() * 100, rand() * 100, rand() * 100, rand() * 100, rand() * 100, rand() * 100];
+      const ccw = ringSignedArea(tri) > 0 ? tri : [tri[0]!, tri[1]!, tri[4]!, tri[5]!, tri[2]!, tri[3]!];
+      const disk = t % 5 === 0 ? [0, 0, 10, 0, 10, 10, 0, 10] : equalAreaPolygon(0, 0, 5 + rand() * 50, 8 + Math.floor(rand() * 60));
+      const sum = minkowskiConvex(ccw, disk);
+      const pts: number[] = [];
+      for (let v = 0; v < 6; v += 2) for (let i = 0; i < disk.length; i += 2) pts.push(ccw[v]! + disk[i]!, ccw[v + 1]! + disk[i + 1]!);
+      expect(ringSignedArea(sum)).toBeCloseTo(ringSignedArea(convexHull(pts)), 6);
+    }
   });
 });

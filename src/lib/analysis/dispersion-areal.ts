@@ -10,17 +10,20 @@
  * Zones and the study area: a polygon is cut into disjoint triangles (earcut); a park's area inside it is the sum
  * of its clipped areas in the triangles its box meets.
  */
+import buffer from '@turf/buffer';
 import earcut from 'earcut';
 import Flatbush from 'flatbush';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { clipRings, Degenerate, diskUnion, segmentIndex, type SegmentIndex } from './dispersion-clip.ts';
 import {
   clipConvex,
   clipHalfPlane,
-  convexHull,
   equalAreaPolygon,
   insideConvex,
   insideRings,
+  minkowskiConvex,
   pointSegmentDist2,
+  projectPolygons,
   ringSignedArea,
   ringsBBox,
   type LocalPlane,
@@ -53,36 +56,6 @@ function ringMeetsBox(r: readonly number[], b: BBox): boolean {
     if (y > maxY) maxY = y;
   }
   return minX <= b[2] && b[0] <= maxX && minY <= b[3] && b[1] <= maxY;
-}
-
-/** Projected rings of a (multi)polygon, grouped per polygon (outer counter-clockwise, holes clockwise). */
-export function projectPolygons(geometry: Polygon | MultiPolygon, plane: LocalPlane): number[][][] {
-  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const out: number[][][] = [];
-  for (const poly of polys) {
-    const rings: number[][] = [];
-    poly.forEach((ring: Position[], k: number) => {
-      const flat: number[] = [];
-      const n = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.length - 1 : ring.length;
-      for (let i = 0; i < n; i++) {
-        const p = ring[i]!;
-        const at = flat.length;
-        plane.forwardInto(p[0]!, p[1]!, flat, at);
-        // Repeated positions add nothing and upset the triangulation.
-        if (at >= 2 && flat[at] === flat[at - 2] && flat[at + 1] === flat[at - 1]) flat.length = at;
-      }
-      if (flat.length < 6) return;
-      const a = ringSignedArea(flat);
-      if (a === 0) return;
-      if ((k === 0) !== a > 0) {
-        const rev: number[] = [];
-        for (let i = flat.length - 2; i >= 0; i -= 2) rev.push(flat[i]!, flat[i + 1]!);
-        rings.push(rev);
-      } else rings.push(flat);
-    });
-    if (rings.length > 0 && ringSignedArea(rings[0]!) > 0) out.push(rings);
-  }
-  return out;
 }
 
 /** Triangles of projected polygons (counter-clockwise, flat). */
@@ -248,9 +221,15 @@ function subtractConvex(ring: number[], piece: Piece, out: number[][]): void {
 export class CoverageSet {
   private readonly pieces: Piece[];
   private readonly index: Flatbush | null;
+  private readonly distanceM: number;
+  private readonly makeRegion: () => number[][] | null;
+  /** The union's outline, built on first need (undefined: not yet; null: could not be traced). */
+  private region: { rings: number[][]; index: SegmentIndex } | null | undefined;
 
-  private constructor(pieces: Piece[]) {
+  private constructor(pieces: Piece[], distanceM: number, makeRegion: () => number[][] | null) {
     this.pieces = pieces;
+    this.distanceM = distanceM;
+    this.makeRegion = makeRegion;
     if (pieces.length === 0) {
       this.index = null;
       return;
@@ -278,13 +257,34 @@ export class CoverageSet {
     }
     for (const g of polygons) {
       for (const tri of triangulate(projectPolygons(g, plane))) {
-        const pts: number[] = [];
-        for (let v = 0; v < 6; v += 2) for (let i = 0; i < disk.length; i += 2) pts.push(tri[v]! + disk[i]!, tri[v + 1]! + disk[i + 1]!);
-        const ring = convexHull(pts);
+        const ring = minkowskiConvex(tri, disk);
         pieces.push({ ring, bbox: ringsBBox([ring]) });
       }
     }
-    return new CoverageSet(pieces);
+    const centres = pieces.filter((p) => p.disk).map((p) => [p.disk!.x, p.disk!.y] as [number, number]);
+    return new CoverageSet(pieces, distanceM, () => {
+      let rings: number[][] | null = centres.length && distanceM > 0 ? diskUnion(centres, distanceM) : null;
+      for (const g of polygons) {
+        const grown = distanceM > 0 ? buffer({ type: 'Feature', properties: {}, geometry: g }, distanceM, { units: 'meters', steps: 16 })?.geometry : g;
+        if (!grown) continue;
+        const own = projectPolygons(grown as Polygon | MultiPolygon, plane).flat();
+        rings = rings ? clipRings(rings, own, 'union') : own;
+      }
+      return rings;
+    });
+  }
+
+  private regionOutline(): { rings: number[][]; index: SegmentIndex } | null {
+    if (this.region === undefined) {
+      try {
+        const rings = this.makeRegion();
+        this.region = rings ? { rings, index: segmentIndex(rings) } : null;
+      } catch (err) {
+        if (!(err instanceof Degenerate)) throw err;
+        this.region = null;
+      }
+    }
+    return this.region;
   }
 
   /** Planar area of the park inside the union of pieces. */
@@ -311,6 +311,22 @@ export class CoverageSet {
       cands[relevant++] = c;
     }
     cands.length = relevant;
+    if (relevant === 0) return 0;
+    // A park larger than the distance, or among many pieces: taking the pieces away one by one would split it
+    // into many parts; intersect it with the union's outline instead (traced once, reused for every park).
+    const [minX, minY, maxX, maxY] = park.bbox;
+    if (relevant > 6 || Math.hypot(maxX - minX, maxY - minY) > this.distanceM) {
+      const region = this.regionOutline();
+      if (region) {
+        try {
+          let s = 0;
+          for (const r of clipRings(park.rings, region.rings, 'intersection', region.index)) s += ringSignedArea(r);
+          return Math.min(park.planarArea, Math.max(0, s));
+        } catch (err) {
+          if (!(err instanceof Degenerate)) throw err;
+        }
+      }
+    }
     let left: number[][] = park.rings;
     for (const c of cands) {
       const piece = this.pieces[c]!;

@@ -1,3 +1,5 @@
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+
 /**
  * Geometry kernel of the dispersion analysis: a local plane and the few planar operations the analysis needs
  * (ring areas and centroids, point/segment distances, half-plane clipping), on flat coordinate arrays so that
@@ -302,6 +304,51 @@ export function equalAreaPolygon(cx: number, cy: number, r: number, segments = 6
   return out;
 }
 
+function polarAngle(x: number, y: number): number {
+  const t = Math.atan2(y, x);
+  return t < 0 ? t + 2 * Math.PI : t;
+}
+
+/**
+ * Minkowski sum of two convex counter-clockwise polygons (flat), by merging their edges in order of direction:
+ * O(m + n), no sort. Used to grow a triangle by a disk polygon.
+ */
+export function minkowskiConvex(a: readonly number[], b: readonly number[]): number[] {
+  const start = (p: readonly number[]) => {
+    let best = 0;
+    for (let i = 2; i < p.length; i += 2) if (p[i + 1]! < p[best + 1]! || (p[i + 1] === p[best + 1] && p[i]! < p[best]!)) best = i;
+    return best / 2;
+  };
+  const n = a.length / 2;
+  const m = b.length / 2;
+  const ia0 = start(a);
+  const ib0 = start(b);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    const ai = (ia0 + i) % n;
+    const bj = (ib0 + j) % m;
+    out.push(a[2 * ai]! + b[2 * bj]!, a[2 * ai + 1]! + b[2 * bj + 1]!);
+    const an = (ai + 1) % n;
+    const bn = (bj + 1) % m;
+    const ex = a[2 * an]! - a[2 * ai]!;
+    const ey = a[2 * an + 1]! - a[2 * ai + 1]!;
+    const fx = b[2 * bn]! - b[2 * bj]!;
+    const fy = b[2 * bn + 1]! - b[2 * bj + 1]!;
+    // From the lowest vertices, edge directions rise from 0 to 2π: take the smaller.
+    const ta = polarAngle(ex, ey);
+    const tb = polarAngle(fx, fy);
+    if (j >= m || (i < n && ta < tb - 1e-12)) i++;
+    else if (i >= n || tb < ta - 1e-12) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
 /**
  * Akl–Toussaint: the points not strictly inside the octagon of the extreme points in x, y, x + y and x − y. Only
  * these can be on the hull; for a large cloud they are few, so the hull's sort stays small.
@@ -358,4 +405,34 @@ export function convexHull(points: readonly number[]): number[] {
   for (let k = n - 2; k >= 0; k--) push(idx[k]!, lower - 2);
   hull.length -= 2; // the last point repeats the first
   return hull;
+}
+
+/** Projected rings of a (multi)polygon, grouped per polygon (outer counter-clockwise, holes clockwise). */
+export function projectPolygons(geometry: Polygon | MultiPolygon, plane: LocalPlane): number[][][] {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const out: number[][][] = [];
+  for (const poly of polys) {
+    const rings: number[][] = [];
+    poly.forEach((ring: Position[], k: number) => {
+      const flat: number[] = [];
+      const n = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.length - 1 : ring.length;
+      for (let i = 0; i < n; i++) {
+        const p = ring[i]!;
+        const at = flat.length;
+        plane.forwardInto(p[0]!, p[1]!, flat, at);
+        // Repeated positions add nothing and upset the triangulation.
+        if (at >= 2 && flat[at] === flat[at - 2] && flat[at + 1] === flat[at - 1]) flat.length = at;
+      }
+      if (flat.length < 6) return;
+      const a = ringSignedArea(flat);
+      if (a === 0) return;
+      if ((k === 0) !== a > 0) {
+        const rev: number[] = [];
+        for (let i = flat.length - 2; i >= 0; i -= 2) rev.push(flat[i]!, flat[i + 1]!);
+        rings.push(rev);
+      } else rings.push(flat);
+    });
+    if (rings.length > 0 && ringSignedArea(rings[0]!) > 0) out.push(rings);
+  }
+  return out;
 }
