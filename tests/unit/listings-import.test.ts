@@ -102,7 +102,9 @@ describe('buildInventory on the fixtures: accepted and rejected rows, and why', 
       text: 'Address without coordinates: not geocoded (杨浦区国定路335号). Add longitude and latitude.',
     });
     // Feature ids make the listing ids; a repeated one gets a suffix.
-    expect(inventory.listings.map((l) => l.id)).toEqual(['inv:a1', 'inv:a1~2', 'inv:3']);
+    expect(inventory.listings.map((l) => l.id)).toEqual(['inv:a1', 'inv:a1-2', 'inv:3']);
+    // Ids go into links (pins, the selection), whose check accepts no spaces, Chinese, dots or slashes.
+    for (const l of inventory.listings) expect(l.id).toMatch(/^[a-z0-9][a-z0-9:_-]{0,80}$/i);
     expect(inventory.listings[0]).toMatchObject({ industries: ['ai', 'fintech'], rentMin: 3.2, rentMax: 4 });
     expect(inventory.listings[1]).toMatchObject({ areaM2: 1000, spaceType: 'lab' });
     expect(inventory.listings[1]!.rentMin).toBeUndefined();
@@ -262,6 +264,22 @@ describe('buildInventory: options, mapping and notes', () => {
     const before = JSON.stringify([t, mapping]);
     buildInventory(t, mapping, { crs: 'gcj02', name: 'n', fileName: 'f', id: 'x', now: NOW });
     expect(JSON.stringify([t, mapping])).toBe(before);
+  });
+
+  it('turns feature ids with spaces, Chinese, dots or slashes into ids a link accepts', () => {
+    const fc = {
+      type: 'FeatureCollection',
+      features: ['复旦 A/1.2', '复旦 A/1.2', '...'].map((id, i) => ({
+        type: 'Feature',
+        id,
+        properties: { name: `P${i}`, area: '100' },
+        geometry: { type: 'Point', coordinates: [121.5 + i * 0.001, 31.3] },
+      })),
+    };
+    const read = readFile({ name: 'f.geojson', bytes: new TextEncoder().encode(JSON.stringify(fc)) });
+    if (!('table' in read)) throw new Error('not read');
+    const { inventory } = buildInventory(read.table, suggestMapping(read.table.headers), { crs: 'wgs84', name: 'f', fileName: 'f.geojson', id: 'inv', now: NOW });
+    expect(inventory.listings.map((l) => l.id)).toEqual(['inv:A_1_2', 'inv:A_1_2-2', 'inv:3']);
   });
 
   it('refuses points outside a custom box', () => {

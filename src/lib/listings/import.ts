@@ -331,10 +331,11 @@ export function buildInventory(
 
     let localId = String(row.row);
     if (row.ref !== undefined) {
-      const ref = cleanText(row.ref, 'name').value.slice(0, 80) || String(row.row);
+      // Ids travel in links (pins, the selection), which accept only [A-Za-z0-9_-]: anything else becomes "_".
+      const ref = cleanText(row.ref, 'name').value.replace(/[^A-Za-z0-9_-]/g, '_').replace(/^[_-]+/, '').slice(0, 40) || String(row.row);
       const n = (refs.get(ref) ?? 0) + 1;
       refs.set(ref, n);
-      localId = n === 1 ? ref : `${ref}~${n}`;
+      localId = n === 1 ? ref : `${ref}-${n}`;
       if (n > 1) rowNotes.push(message('row-duplicate-id', { ref, id: localId }));
     }
 
