@@ -354,14 +354,26 @@ export function minkowskiConvex(a: readonly number[], b: readonly number[]): num
  * these can be on the hull; for a large cloud they are few, so the hull's sort stays small.
  */
 function outsideOctagon(points: readonly number[], idx: number[]): number[] {
+  // Extremes in the directions 0°, 45°, … 315°: max x, max x+y, max y, max y−x, min x, min x+y, min y, min y−x.
+  const best = [-Infinity, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity];
   const ext = [0, 0, 0, 0, 0, 0, 0, 0];
-  const val = (i: number, k: number) => {
+  for (const i of idx) {
     const x = points[2 * i]!;
     const y = points[2 * i + 1]!;
-    return k === 0 ? x : k === 1 ? x + y : k === 2 ? y : k === 3 ? y - x : k === 4 ? -x : k === 5 ? -x - y : k === 6 ? -y : x - y;
-  };
-  for (const i of idx) for (let k = 0; k < 8; k++) if (val(i, k) > val(ext[k]!, k)) ext[k] = i;
-  // The octagon, counter-clockwise: max x, max x+y, max y, max y−x, min x, min x+y, min y, min y−x.
+    const v0 = x;
+    const v1 = x + y;
+    const v2 = y;
+    const v3 = y - x;
+    if (v0 > best[0]!) (best[0] = v0), (ext[0] = i);
+    if (v1 > best[1]!) (best[1] = v1), (ext[1] = i);
+    if (v2 > best[2]!) (best[2] = v2), (ext[2] = i);
+    if (v3 > best[3]!) (best[3] = v3), (ext[3] = i);
+    if (-v0 > best[4]!) (best[4] = -v0), (ext[4] = i);
+    if (-v1 > best[5]!) (best[5] = -v1), (ext[5] = i);
+    if (-v2 > best[6]!) (best[6] = -v2), (ext[6] = i);
+    if (-v3 > best[7]!) (best[7] = -v3), (ext[7] = i);
+  }
+  // The octagon of the extremes, counter-clockwise.
   const oct: number[] = [];
   for (const i of ext) {
     const x = points[2 * i]!;
@@ -371,15 +383,19 @@ function outsideOctagon(points: readonly number[], idx: number[]): number[] {
   if (oct.length >= 4 && oct[0] === oct[oct.length - 2] && oct[1] === oct[oct.length - 1]) oct.length -= 2;
   if (oct.length < 6 || ringSignedArea(oct) <= 0) return idx;
   const m = oct.length;
-  return idx.filter((i) => {
+  const out: number[] = [];
+  for (const i of idx) {
     const x = points[2 * i]!;
     const y = points[2 * i + 1]!;
     for (let k = 0; k < m; k += 2) {
       const j = k + 2 < m ? k + 2 : 0;
-      if (orient(oct[k]!, oct[k + 1]!, oct[j]!, oct[j + 1]!, x, y) <= 0) return true;
+      if (orient(oct[k]!, oct[k + 1]!, oct[j]!, oct[j + 1]!, x, y) <= 0) {
+        out.push(i);
+        break;
+      }
     }
-    return false;
-  });
+  }
+  return out;
 }
 
 /** Convex hull of flat points (Andrew's monotone chain), counter-clockwise, flat; fewer than 3 points returned as is. */

@@ -208,19 +208,23 @@ export function nearestEdges(parks: readonly PreparedPark[], boxes: Flatbush | n
         }
         return false;
       });
-      const order = cand.map((_, k) => k).sort((u, v) => candD[u]! - candD[v]! || cand[u]! - cand[v]!);
-      for (const k of order) {
-        if (candD[k]! >= bestD2) break;
-        const j = cand[k]!;
-        const d2 = parkDistance(p, parks[j]!);
-        if (d2 < bestD2 || (d2 === bestD2 && j < best)) {
-          bestD2 = d2;
-          best = j;
-          pair0 = nearestPair[0]!;
-          pair1 = nearestPair[1]!;
-          pair2 = nearestPair[2]!;
-          pair3 = nearestPair[3]!;
-          if (d2 === 0) break;
+      // Overlapping boxes first (the likeliest to touch), then the rest while they can still beat the best; no
+      // sort — in dense sets the candidates run into the hundreds.
+      for (let pass = 0; pass < 2 && bestD2 > 0; pass++) {
+        for (let k = 0; k < cand.length; k++) {
+          const bd = candD[k]!;
+          if ((pass === 0) !== (bd === 0) || bd >= bestD2) continue;
+          const j = cand[k]!;
+          const d2 = parkDistance(p, parks[j]!);
+          if (d2 < bestD2 || (d2 === bestD2 && j < best)) {
+            bestD2 = d2;
+            best = j;
+            pair0 = nearestPair[0]!;
+            pair1 = nearestPair[1]!;
+            pair2 = nearestPair[2]!;
+            pair3 = nearestPair[3]!;
+            if (d2 === 0) break;
+          }
         }
       }
     }
