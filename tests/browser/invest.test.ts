@@ -30,7 +30,7 @@ function renderedListings(page: Page, layers: string[]) {
       layer: f.layer.id,
       name: f.properties.name as string | undefined,
       count: f.properties.point_count as number | undefined,
-      lonlat: (f.geometry as { coordinates: [number, number] }).coordinates,
+      lonlat: (f.geometry as unknown as { coordinates: [number, number] }).coordinates,
     }));
   }, layers);
 }

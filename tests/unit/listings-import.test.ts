@@ -277,7 +277,7 @@ describe('buildInventory: options, mapping and notes', () => {
       })),
     };
     const read = readFile({ name: 'f.geojson', bytes: new TextEncoder().encode(JSON.stringify(fc)) });
-    if (!('table' in read)) throw new Error('not read');
+    if (!read.table) throw new Error('not read');
     const { inventory } = buildInventory(read.table, suggestMapping(read.table.headers), { crs: 'wgs84', name: 'f', fileName: 'f.geojson', id: 'inv', now: NOW });
     expect(inventory.listings.map((l) => l.id)).toEqual(['inv:A_1_2', 'inv:A_1_2-2', 'inv:3']);
   });
