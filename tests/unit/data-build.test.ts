@@ -96,5 +96,6 @@ describe('npm run data with an OSM extract and no shared data folder', () => {
     expect(again.code).toBe(0);
     expect(again.output).not.toContain('up to date');
     expect(again.output).toMatch(/missing layer roads/);
-  });
+    // A whole data build in a subprocess: seconds alone, more on a busy machine.
+  }, 60_000);
 });
