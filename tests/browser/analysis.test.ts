@@ -41,6 +41,12 @@ describe('dispersion dashboard (production build)', () => {
     const drawn = await renderedCounts(page, ['analysis-tree-line', 'analysis-clusters-fill']);
     expect(drawn['analysis-tree-line']).toBeGreaterThan(0);
     expect(drawn['analysis-clusters-fill']).toBeGreaterThan(0);
+    // Coverage buffers are off until asked for.
+    expect((await renderedCounts(page, ['analysis-coverage-stations-fill']))['analysis-coverage-stations-fill']).toBe(0);
+    await panel.getByRole('checkbox', { name: 'Within reach of metro stations' }).check();
+    await settle(page);
+    expect((await renderedCounts(page, ['analysis-coverage-stations-fill']))['analysis-coverage-stations-fill']).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/layers=[^&]*analysis_coverage_stations/);
 
     // A wider distance joins parks into fewer, larger clusters; the link keeps it.
     const clustersAt500 = Number(await figure(panel, 'clusters').textContent()) + Number(await figure(panel, 'noise').textContent());
