@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DispersionResult } from '../../src/lib/analysis/dispersion-types.ts';
-import { figureRows, figuresCsv, formatFigure, histogram, messageTexts, parksCsv, readings, toCsv } from '../../src/lib/ui/analysis/figures.ts';
+import { csvText as toCsv } from '../../src/lib/data/csv.ts';
+import { figureRows, figuresCsv, formatFigure, histogram, messageTexts, parksCsv, readings } from '../../src/lib/ui/analysis/figures.ts';
 
 const base: DispersionResult = {
   count: 4,

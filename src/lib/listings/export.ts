@@ -1,6 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import Papa from 'papaparse';
-import { FORMULA_START } from './import.ts';
+import { csvText } from '../data/csv.ts';
 import { SAMPLE_MARKER, type Listing } from './types.ts';
 
 /**
@@ -27,13 +26,6 @@ const COLUMNS: readonly [string, (l: Listing) => string | number | undefined][] 
 ];
 const NOTE_COLUMN = '说明 / note';
 
-/** A cell as text, prefixed with ' when a spreadsheet would take it for a formula (=, +, -, @ at the start). */
-function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
 /**
  * Listings as CSV: UTF-8 with a BOM (so Excel opens Chinese correctly), CRLF line ends, bilingual headers, WGS-84
  * coordinates. When any listing is sample data, a first column "说明 / note" carries the sample marker on each of
@@ -43,12 +35,8 @@ function csvCell(value: string | number | undefined): string {
 export function toCsv(listings: readonly Listing[]): string {
   const withNote = listings.some((l) => l.sample);
   const fields = [...(withNote ? [NOTE_COLUMN] : []), ...COLUMNS.map(([h]) => h)];
-  const data = listings.map((l) => [
-    ...(withNote ? [l.sample ? SAMPLE_MARKER : ''] : []),
-    ...COLUMNS.map(([, get]) => csvCell(get(l))),
-  ]);
-  const body = Papa.unparse({ fields, data }, { newline: '\r\n', quotes: false });
-  return `\uFEFF${body.replace(/(\r\n)?$/, '\r\n')}`;
+  const data = listings.map((l) => [...(withNote ? [l.sample ? SAMPLE_MARKER : ''] : []), ...COLUMNS.map(([, get]) => get(l))]);
+  return csvText(fields, data);
 }
 
 /** Properties of an exported feature: the listing's fields (no lon/lat), and the sample marker when sample. */

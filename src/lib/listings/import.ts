@@ -91,8 +91,6 @@ const DEFAULT_MAX_LENGTH = 500;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|on[a-z]+\s*=/i;
-/** Cells a spreadsheet may run as a formula when it opens a CSV (OWASP's list): exports prefix them. */
-export const FORMULA_START = /^[=+\-@\t\r]/;
 // What is worth a note on import: a formula, not a phone number ("+86 …") or a negative number.
 const LOOKS_LIKE_FORMULA = /^(?:[=@]|[+-](?![\d\s.(]))/;
 

@@ -4,6 +4,7 @@
  */
 import type { DispersionMessage, DispersionResult } from '../../analysis/dispersion-types.ts';
 import { ZONE_IDS } from '../../analysis/scenario.ts';
+import { csvText } from '../../data/csv.ts';
 import { t, type Lang, type MessageKey } from '../../i18n/index.ts';
 
 /** One figure of the results table. Values are raw numbers in `unit`; null where the figure does not exist. */
@@ -152,24 +153,11 @@ export function messageTexts(r: DispersionResult, lang: Lang, names: (id: string
   });
 }
 
-// Excel reads a leading =, +, - or @ as a formula: such text cells are quoted with an apostrophe.
-function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Rows as CSV text (RFC 4180, CRLF), with a byte-order mark so spreadsheet programs read the Chinese right. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
 /** The figures table as CSV: one row per figure, raw values in SI units, both scenarios. */
 export function figuresCsv(rows: FigureRow[], compare: boolean): string {
   const unit = { count: 'count', m: 'm', m2: 'm²', share: 'share (0–1)', ratio: '' } as const;
   const header = ['figure', 'label', 'unit', 'scenario_a', ...(compare ? ['scenario_b'] : [])];
-  return toCsv(
+  return csvText(
     header,
     rows.map((r) => [r.id, r.label, unit[r.unit], round(r.a), ...(compare ? [round(r.b)] : [])]),
   );
@@ -179,7 +167,7 @@ const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(8)
 
 /** Each counted park's figures as CSV. */
 export function parksCsv(r: DispersionResult, names: (id: string) => { zh: string; en: string }): string {
-  return toCsv(
+  return csvText(
     ['id', 'name_zh', 'name_en', 'lon', 'lat', 'area_m2', 'perimeter_m', 'compactness', 'nearest_id', 'nn_centroid_m', 'nn_edge_m', 'cluster'],
     r.parks.map((p) => {
       const n = names(p.id);
