@@ -91,8 +91,9 @@ describe('investors’ view (production build)', () => {
     }
     expect(target).not.toBeNull();
     await page.mouse.click(target!.x, target!.y);
+    // The zoom starts only once the source has answered how far the cluster must open: wait for it, then settle.
+    await expect.poll(() => page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getZoom()), { timeout: 10_000 }).toBeGreaterThan(11.5);
     await settle(page);
-    expect(await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getZoom())).toBeGreaterThan(11.5);
 
     // Choosing a result selects it on the map and opens its card, with the sample banner.
     const first = results.first().getByRole('button').first();
