@@ -1,6 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, drawnPolygon, filterListings, sortListings, stationDistanceOf, type FilterContext } from '../../src/lib/listings/filter.ts';
+import { drawnPolygon } from '../../src/lib/data/drawn-area.ts';
+import { activeFilterCount, filterListings, sortListings, stationDistanceOf, type FilterContext } from '../../src/lib/listings/filter.ts';
 import type { Listing } from '../../src/lib/listings/types.ts';
 
 // 0.01° of latitude is 1111.95 m on Turf's sphere: distances below are worked from that.

@@ -7,6 +7,7 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { drawnPolygon } from '../data/drawn-area.ts';
 import type { ParkFeature, ZoneInput } from './dispersion-types.ts';
 
 /** Plan classes a scenario can count as park space, with their short codes in links. */
@@ -65,7 +66,7 @@ export function scenarioCandidates(features: readonly PlanLike[], scenario: Scen
   const zones = options.zones ?? [];
   const fv = zones.find((z) => z.id === ZONE_IDS.future_valley)?.geometry;
   const ysp = zones.find((z) => z.id === ZONE_IDS.yangshupu)?.geometry;
-  const ring = options.area && options.area.length >= 3 ? areaPolygon(options.area) : null;
+  const ring = drawnPolygon(options.area);
   const out: ParkFeature[] = [];
   for (const f of features) {
     const g = f.geometry;
@@ -91,13 +92,6 @@ export function selectParks(features: readonly PlanLike[], scenario: Scenario, o
   return scenarioCandidates(features, scenario, options).filter((p) => !off.has(p.properties.id));
 }
 
-/** The drawn vertices as a closed polygon. */
-export function areaPolygon(vertices: readonly [number, number][]): Polygon {
-  const ring: Position[] = vertices.map(([x, y]) => [x, y]);
-  const [x0, y0] = ring[0]!;
-  ring.push([x0!, y0!]);
-  return { type: 'Polygon', coordinates: [ring] };
-}
 
 // A point is in when it lies inside; an outline when its centre does, or failing that any of its vertices.
 function touches(g: Geometry, zone: Polygon | MultiPolygon): boolean {

@@ -10,6 +10,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { nearestStation } from '../analysis/nearest.ts';
 import type { SearchEntry } from '../search/types.ts';
+import { drawnPolygon } from '../data/drawn-area.ts';
 import type { Listing, SpaceType } from './types.ts';
 
 /** The two zones of the plan a listing can be searched in, by their plan feature id. */
@@ -77,13 +78,6 @@ export function activeFilterCount(filters: ListingFilters): number {
   return n;
 }
 
-/** The drawn polygon as a closed GeoJSON ring, or null with fewer than three vertices. */
-export function drawnPolygon(area: readonly [number, number][] | undefined): Polygon | null {
-  if (!area || area.length < 3) return null;
-  const ring = area.map(([x, y]) => [x, y]);
-  ring.push([area[0]![0], area[0]![1]]);
-  return { type: 'Polygon', coordinates: [ring] };
-}
 
 /** Distance (m) from the listing to its nearest station; null when there is none. */
 export function stationDistanceOf(listing: Listing, stations: FilterContext['stations']): number | null {

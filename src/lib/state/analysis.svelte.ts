@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { drawnAreaFeatures } from '../data/drawn-area.ts';
 import type { DispersionResult } from '../analysis/dispersion-types.ts';
 import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from '../analysis/scenario.ts';
 import type { AnalysisLink } from './analysis-link.ts';
@@ -33,14 +34,7 @@ export class AnalysisState {
   /** What the map draws: the shown scenario's clusters, tree and coverage, and the drawn polygon. */
   get overlay(): FeatureCollection | null {
     const result = this.show === 'b' && this.compare ? this.resultB : this.resultA;
-    const features: Feature[] = [...(result?.overlays.features ?? [])];
-    const area = this.area;
-    if (area.length >= 3) {
-      features.push({ type: 'Feature', properties: { role: 'area' }, geometry: { type: 'Polygon', coordinates: [[...area, area[0]!].map((p) => [...p])] } });
-    } else if (area.length === 2) {
-      features.push({ type: 'Feature', properties: { role: 'area-line' }, geometry: { type: 'LineString', coordinates: area.map((p) => [...p]) } });
-    }
-    area.forEach((p, i) => features.push({ type: 'Feature', properties: { role: 'area-vertex', n: i + 1 }, geometry: { type: 'Point', coordinates: [...p] } }));
+    const features: Feature[] = [...(result?.overlays.features ?? []), ...drawnAreaFeatures(this.area)];
     return features.length ? { type: 'FeatureCollection', features } : null;
   }
 

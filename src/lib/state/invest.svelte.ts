@@ -1,3 +1,4 @@
+import { drawnAreaFeatures } from '../data/drawn-area.ts';
 import type { FeatureCollection } from 'geojson';
 import type { ListingFacts } from '../listings/compare.ts';
 import { DEFAULT_SORT, type ListingFilters, type ListingSort } from '../listings/filter.ts';
@@ -77,23 +78,7 @@ export class InvestState {
 
   /** The drawn search area for the map: its outline once it has three vertices, and its vertices. */
   get areaOverlay(): FeatureCollection | undefined {
-    const a = this.area;
-    if (!a.length) return undefined;
-    const features: FeatureCollection['features'] = a.map(([x, y], i) => ({
-      type: 'Feature',
-      properties: { role: 'vertex', n: i + 1 },
-      geometry: { type: 'Point', coordinates: [x, y] },
-    }));
-    if (a.length >= 3) {
-      features.unshift({
-        type: 'Feature',
-        properties: { role: 'area' },
-        geometry: { type: 'Polygon', coordinates: [[...a.map(([x, y]) => [x, y]), [a[0]![0], a[0]![1]]]] },
-      });
-    } else if (a.length === 2) {
-      features.unshift({ type: 'Feature', properties: { role: 'edge' }, geometry: { type: 'LineString', coordinates: a.map(([x, y]) => [x, y]) } });
-    }
-    return { type: 'FeatureCollection', features };
+    return this.area.length ? { type: 'FeatureCollection', features: drawnAreaFeatures(this.area) } : undefined;
   }
 
   /** The investors' part of a link: only what differs from the defaults. */
