@@ -186,11 +186,16 @@ export class AppState {
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
   }
 
-  /** Adds a vertex to whatever is being drawn (see {@link DrawTarget}). */
-  addDrawPoint(point: [number, number]): void {
-    if (this.drawing === 'sketch') this.addSketchPoint(point);
-    else if (this.drawing === 'analysis') this.analysis.area = withVertex(this.analysis.area, point);
-    else if (this.drawing === 'invest') this.invest.area = withVertex(this.invest.area, point);
+  /** The map's centre, rounded as drawn vertices are; null until the map has reported its view. */
+  get centre(): [number, number] | null {
+    return this.view ? roundVertex([this.view.lon, this.view.lat]) : null;
+  }
+
+  /** Adds a vertex to a drawing (see {@link DrawTarget}): by default the one in draw mode. */
+  addDrawPoint(point: [number, number], target: DrawTarget | null = this.drawing): void {
+    if (target === 'sketch') this.addSketchPoint(point);
+    else if (target === 'analysis') this.analysis.area = withVertex(this.analysis.area, point);
+    else if (target === 'invest') this.invest.area = withVertex(this.invest.area, point);
   }
 
   /** Adds a vertex to the sketch (up to the link's limit), as a new array so every change is a clean update. */
@@ -202,5 +207,8 @@ export class AppState {
 /** A polygon's vertex list with one more vertex (rounded to ~0.1 m), up to the link's limit; a new array each time. */
 export function withVertex(vertices: readonly [number, number][], point: [number, number]): [number, number][] {
   if (vertices.length >= AIR_LIMITS.sketchPoints) return [...vertices];
-  return [...vertices, [Number(point[0].toFixed(6)), Number(point[1].toFixed(6))]];
+  return [...vertices, roundVertex(point)];
 }
+
+// Six decimals: about 0.1 m, far finer than a click, and short in links.
+const roundVertex = ([lon, lat]: readonly [number, number]): [number, number] => [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
