@@ -164,4 +164,7 @@ export const en: Record<keyof typeof zh, string> = {
   airSketchNeedTwo: 'At least two points are needed to analyse the route.',
   airExport: 'Export GeoJSON',
   airExported: 'Exported {file}',
+  tabMonitor: 'Monitor',
+  groupMonitor: 'Plan monitor',
+  panelLoading: 'Loading…',
 };

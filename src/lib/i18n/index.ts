@@ -1,7 +1,9 @@
 import { analysisEn, analysisZh } from './analysis.ts';
 import { en } from './en.ts';
 import { investEn, investZh } from './invest.ts';
+import { faultsEn, faultsZh } from './faults.ts';
 import { importEn, importZh } from './invest-import.ts';
+import { offlineEn, offlineZh } from './offline.ts';
 import { zh } from './zh.ts';
 
 /** The two languages of the site. */
@@ -12,18 +14,25 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export type Bilingual = { zh: string; en: string };
 
 // Each capability keeps its messages in its own catalogue pair; the Chinese side defines the keys.
-const zhAll = { ...zh, ...analysisZh, ...investZh, ...importZh };
+const zhAll = { ...zh, ...analysisZh, ...investZh, ...importZh, ...faultsZh, ...offlineZh };
 export type MessageKey = keyof typeof zhAll;
-const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...analysisEn, ...investEn, ...importEn } };
+const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...analysisEn, ...investEn, ...importEn, ...faultsEn, ...offlineEn } };
 
 /** BCP 47 tag for `lang` attributes. */
 export const langTag = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : 'en');
 
-/** Looks up a message and fills `{name}` placeholders with `params` (plain text, never markup). */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[lang][key] ?? catalogues.zh[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** A lookup over one catalogue pair: the message in `lang` (else Chinese, else the key), `{name}` filled from `params`. */
+export function translator<K extends string>(
+  pair: Record<Lang, Record<K, string>>,
+): (lang: Lang, key: K, params?: Record<string, string | number>) => string {
+  return (lang, key, params = {}) => {
+    const template = pair[lang][key] ?? pair.zh[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
 }
+
+/** Looks up a message of the first view's catalogues and fills `{name}` placeholders with `params` (plain text, never markup). */
+export const t: (lang: Lang, key: MessageKey, params?: Record<string, string | number>) => string = translator(catalogues);
 
 /** Picks the text in `lang` from a bilingual pair. */
 export const pick = (text: Bilingual, lang: Lang): string => text[lang];

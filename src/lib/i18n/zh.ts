@@ -162,4 +162,7 @@ export const zh = {
   airSketchNeedTwo: '至少需要两个点才能分析航线。',
   airExport: '导出 GeoJSON',
   airExported: '已导出：{file}',
+  tabMonitor: '监测',
+  groupMonitor: '方案监测',
+  panelLoading: '加载中…',
 } as const;

@@ -94,6 +94,8 @@ export interface StyleOptions extends LayersOptions {
   listings?: FeatureCollection;
   /** The investors' drawn search area (outline and vertices); empty when none. */
   listingsArea?: FeatureCollection;
+  /** The plan monitor's figures by place, as proportional symbols; empty when none. */
+  monitor?: FeatureCollection;
   /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
   planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
@@ -129,6 +131,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       },
       // The investors' drawn search area: not clustered, so apart from the listings.
       'listings-area': { type: 'geojson', data: options.listingsArea ?? EMPTY_OVERLAY },
+      monitor: { type: 'geojson', data: options.monitor ?? EMPTY_OVERLAY },
     },
     layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
   };

@@ -3,7 +3,7 @@ import type { Bilingual, Lang } from '../i18n/index.ts';
 import type { Theme } from './theme.ts';
 
 /** Panel groups, in the order the panel shows them. */
-export const GROUPS = ['zones', 'parks', 'platforms', 'invest', 'low_altitude', 'analysis', 'context'] as const;
+export const GROUPS = ['zones', 'parks', 'platforms', 'invest', 'low_altitude', 'analysis', 'monitor', 'context'] as const;
 export type GroupId = (typeof GROUPS)[number];
 
 /** Where a layer sits in the drawing order; within a slot, registry order decides. */
@@ -18,7 +18,7 @@ export type LegendSymbol =
   | { kind: 'circle'; fill: string; line: string };
 
 /** The vector sources the style knows. */
-export type SourceId = 'basemap' | 'plan' | 'air' | 'analysis' | 'listings' | 'listings-area';
+export type SourceId = 'basemap' | 'plan' | 'air' | 'analysis' | 'listings' | 'listings-area' | 'monitor';
 
 export interface StyleLayer {
   slot: Slot;

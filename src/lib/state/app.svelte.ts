@@ -5,6 +5,7 @@ import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
 import type { SearchEntry } from '../search/types.ts';
 import { AnalysisState } from './analysis.svelte.ts';
 import { InvestState } from './invest.svelte.ts';
+import { MonitorState } from './monitor.svelte.ts';
 import { AIR_LIMITS, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** Defaults of the low-altitude settings: a 60 m corridor, and 36 km/h (10 m/s), a delivery drone's cruise. */
@@ -76,6 +77,8 @@ export class AppState {
   readonly analysis = new AnalysisState();
   /** The investors' view: inventories, filters, shortlist. */
   readonly invest = new InvestState();
+  /** The plan monitor: targets, imported figures, the tasks' progress, snapshots. */
+  readonly monitor = new MonitorState();
 
   readonly registry = REGISTRY;
   /** The sheet a link without `panel` opens: the layers beside a wide map, nothing over a phone's. */
@@ -165,6 +168,7 @@ export class AppState {
       cruiseKmh: this.cruiseKmh !== AIR_DEFAULTS.cruiseKmh ? this.cruiseKmh : undefined,
       analysis: this.analysis.toLink(),
       invest: this.invest.toLink(),
+      monitor: this.monitor.toLink(),
     };
   }
 
@@ -183,6 +187,7 @@ export class AppState {
     this.cruiseKmh = link.cruiseKmh ?? AIR_DEFAULTS.cruiseKmh;
     this.analysis.apply(link.analysis);
     this.invest.apply(link.invest);
+    this.monitor.apply(link.monitor);
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
   }
 

@@ -1,9 +1,10 @@
 import type { Lang } from '../i18n/index.ts';
 import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './analysis-link.ts';
 import { parseInvestLink, writeInvestLink, type InvestLink } from './invest-link.ts';
+import { parseMonitorLink, writeMonitorLink, type MonitorLink } from './monitor-link.ts';
 
 /** The panels the side sheet can show. */
-export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air', 'analysis', 'invest'] as const;
+export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air', 'analysis', 'invest', 'monitor'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** A camera position: centre, zoom, bearing and pitch. */
@@ -36,6 +37,8 @@ export interface LinkState {
   analysis?: AnalysisLink;
   /** The investors' filters, sort and shortlist. */
   invest?: InvestLink;
+  /** The plan monitor's indicator, year and read-only snapshot. */
+  monitor?: MonitorLink;
 }
 
 /** Ranges the low-altitude settings may take. */
@@ -112,6 +115,8 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
   if (analysis) out.analysis = analysis;
   const invest = parseInvestLink(q);
   if (invest) out.invest = invest;
+  const monitor = parseMonitorLink(q);
+  if (monitor) out.monitor = monitor;
   return out;
 }
 
@@ -138,6 +143,7 @@ export function formatLink(state: LinkState): string {
   if (state.cruiseKmh !== undefined) q.set('speed', String(state.cruiseKmh));
   if (state.analysis) writeAnalysisLink(state.analysis, q);
   if (state.invest) writeInvestLink(state.invest, q);
+  if (state.monitor) writeMonitorLink(state.monitor, q);
   const s = q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return s ? `?${s}` : '';
 }
