@@ -1,56 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from './server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'tests/browser/__screenshots__');
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-/** The production build served by `vite preview` (which answers HTTP Range requests). */
-export async function startPreview(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  // Spawned through node, not npx: killing npx would leave vite running.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    // YANGPU_DIST lets parallel work test its own build without overwriting dist/.
-    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(process.env.YANGPU_DIST ? ['--outDir', process.env.YANGPU_DIST] : [])],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+/**
+ * The production build (YANGPU_DIST, else dist/) served by the test server of tests/browser/server.ts: Range
+ * requests, ETags, the cache headers and the CSP header a host should send, and `setFault` to break answers.
+ */
+export async function startPreview(): Promise<TestServer> {
+  // YANGPU_DIST lets parallel work test its own build without overwriting dist/.
+  const root = resolve(ROOT, process.env.YANGPU_DIST ?? 'dist');
+  if (!existsSync(resolve(root, 'index.html'))) throw new Error(`no build in ${root}: run \`npm run build\` (or vite build --outDir)`);
+  return startServer({ root });
 }
 
 /** Debian's Chromium with WebGL2 on SwiftShader and no background network traffic. */
@@ -71,18 +36,33 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Problems a page reported: uncaught errors, console errors, failed or refused requests. */
+/** Problems a page reported: uncaught errors, console errors, failed or refused requests, CSP violations. */
 export interface PageProblems {
   errors: string[];
 }
 
-/** Records every page error, console error and failed request, so a test can demand there were none. */
+// Chromium logs most CSP refusals to the console, but not every one (e.g. some inside workers or frames):
+// the `securitypolicyviolation` event sees them all in the document that owns the policy.
+const CSP_LISTENER = `addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);`;
+
+/**
+ * Records every page error, console error, failed request and Content-Security-Policy violation (page and
+ * workers), so a test can demand there were none. Call it before the page navigates.
+ */
 export function watchProblems(page: Page, origin: string): PageProblems {
   const problems: PageProblems = { errors: [] };
+  // Sent before any later navigation of this page (Playwright keeps the order of its protocol messages).
+  void page.addInitScript({ content: CSP_LISTENER });
   page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(`console.error: ${m.text()}`);
+    else if (/Content Security Policy/i.test(m.text())) problems.errors.push(`console.${m.type()}: ${m.text()}`);
   });
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) problems.errors.push(`worker console: ${m.text()}`);
+    }),
+  );
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText ?? '';
     // MapLibre cancels tile requests it no longer needs while the camera moves: the page's choice, not a failure.
