@@ -113,7 +113,7 @@ export function sitePolicy(root: string): string | null {
   try {
     const html = readFileSync(join(root, 'index.html'), 'utf8');
     const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-    if (m) return m[1].replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    if (m?.[1]) return m[1].replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   } catch {
     /* no index.html */
   }
@@ -294,7 +294,8 @@ function noneMatch(header: string | undefined, etag: string): boolean {
 
 // If-Range: the range applies only if the client's validator still names this exact file (strong ETag or date).
 function ifRangeHolds(req: IncomingMessage, etag: string, mtimeMs: number): boolean {
-  const v = req.headers['if-range'];
+  const raw = req.headers['if-range'];
+  const v = Array.isArray(raw) ? raw[0] : raw;
   if (!v) return true;
   if (v.startsWith('"')) return v === etag;
   if (v.startsWith('W/')) return false;
