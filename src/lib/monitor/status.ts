@@ -89,7 +89,7 @@ export function validateTask(raw: unknown, entry: number): { task: TaskProgress 
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { errors: [taskMessage('mtask-bad-entry', { entry })] };
   const r = raw as Record<string, unknown>;
   if (typeof r.n !== 'number' || !NUMBERS.has(r.n)) {
-    return { errors: [taskMessage('mtask-unknown-task', { entry, n: quoted(r.n) })] };
+    return { errors: [taskMessage('mtask-unknown-task', { entry, n: typeof r.n === 'number' ? r.n : quoted(JSON.stringify(r.n) ?? String(r.n)) })] };
   }
   const n = r.n;
   const errors: ImportMessage[] = [];
