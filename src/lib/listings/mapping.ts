@@ -43,13 +43,26 @@ export function normaliseHeader(header: string): string {
  * shorter one ("最低租金" goes to rentMin, not rent). Headers with no match are left out.
  */
 export function suggestMapping(headers: readonly string[]): FieldMapping {
-  const candidates: { field: ListingField; header: string; score: number }[] = [];
+  return matchHeaders(headers, SYNONYMS);
+}
+
+/**
+ * Which header feeds which field, given each field's synonyms (compared after `normaliseHeader`; write them
+ * normalised). Each header feeds at most one field; an exact synonym beats one contained in a longer header, and a
+ * longer contained synonym beats a shorter one. Latin synonyms match inside a header only from 4 letters on.
+ * Shared by the investors' and the plan monitor's imports.
+ */
+export function matchHeaders<F extends string>(
+  headers: readonly string[],
+  synonyms: Readonly<Record<F, readonly string[]>>,
+): Partial<Record<F, string>> {
+  const candidates: { field: F; header: string; score: number }[] = [];
   for (const header of headers) {
     const h = normaliseHeader(header);
     if (!h) continue;
-    for (const field of Object.keys(SYNONYMS) as ListingField[]) {
+    for (const field of Object.keys(synonyms) as F[]) {
       let best = 0;
-      for (const syn of SYNONYMS[field]) {
+      for (const syn of synonyms[field]) {
         if (h === syn) best = Math.max(best, 1000 + syn.length);
         else if (syn.length >= MIN_CONTAINED && /[^\x00-\x7f]/.test(syn) && h.includes(syn)) best = Math.max(best, syn.length * 10);
         else if (syn.length >= 4 && h.includes(syn)) best = Math.max(best, syn.length * 10);
@@ -58,14 +71,13 @@ export function suggestMapping(headers: readonly string[]): FieldMapping {
     }
   }
   candidates.sort((a, b) => b.score - a.score || headers.indexOf(a.header) - headers.indexOf(b.header));
-  const mapping: FieldMapping = {};
+  const mapping: Partial<Record<F, string>> = {};
   const used = new Set<string>();
   for (const c of candidates) {
     if (mapping[c.field] !== undefined || used.has(c.header)) continue;
     mapping[c.field] = c.header;
     used.add(c.header);
   }
-  // A rent range in two columns makes a single rent column redundant only if it is the same column.
   return mapping;
 }
 

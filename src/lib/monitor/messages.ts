@@ -1,0 +1,25 @@
+import { t, type Lang } from '../i18n/index.ts';
+import { importKey } from '../i18n/invest-import.ts';
+import { monitorImportEn, monitorImportKey, tmi, type MonitorImportCode } from '../i18n/monitor-import.ts';
+import type { ImportMessage } from '../listings/types.ts';
+
+export type { MonitorImportCode } from '../i18n/monitor-import.ts';
+
+/** Builds a monitor import message; its `text` is the English wording with the params filled in. */
+export function monitorMessage(code: MonitorImportCode, params?: Record<string, string | number>): ImportMessage {
+  const template = monitorImportEn[monitorImportKey(code)];
+  const text = template.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  return params ? { code, params, text } : { code, text };
+}
+
+/** Whether a message is one of the monitor import's own (its code starts with `monitor-`). */
+export const isMonitorCode = (code: string): boolean => code.startsWith('monitor-');
+
+/**
+ * A message of the monitor import in `lang`: its own codes from the monitor import catalogue, the codes it shares
+ * with the investors' import (file errors, encoding, ignored columns, cleaned text, storage) from theirs. Plain
+ * text: show it as text, never as markup.
+ */
+export function monitorMessageText(lang: Lang, m: ImportMessage): string {
+  return isMonitorCode(m.code) ? tmi(lang, monitorImportKey(m.code), m.params) : t(lang, importKey(m.code), m.params);
+}
