@@ -31,7 +31,7 @@ export const monitorImportZh = {
   'mimport.monitor-row-no-value': '缺少数值。',
   'mimport.monitor-row-bad-value': '数值“{value}”不是数字。请只填写数字（如 1234.5），单位写在“单位”列。',
   'mimport.monitor-row-unit-mismatch':
-    '单位“{unit}”与指标不符：{indicator} 的单位是“{expected}”。请换算为{expected}，并在“单位”列填写“{expected}”。',
+    '单位“{unit}”与指标不符：{indicator} 的单位是“{expected}”。请以“{expected}”为单位填写数值（必要时换算），并在“单位”列填写“{expected}”。',
   'mimport.monitor-row-value-out-of-range': '数值 {value} {unit} 超出合理范围（{min} 至 {max} {unit}）。',
   'mimport.monitor-row-value-not-whole': '数值 {value} 应为整数（单位：{unit}）。',
   'mimport.monitor-row-no-source': '缺少数据来源。请注明出处（如统计公报、部门报表及其年份）。',
@@ -74,7 +74,7 @@ export const monitorImportEn: Record<keyof typeof monitorImportZh, string> = {
   'mimport.monitor-row-no-value': 'No value.',
   'mimport.monitor-row-bad-value': 'Value "{value}" is not a number. Write the number only (such as 1234.5) and the unit in the unit column.',
   'mimport.monitor-row-unit-mismatch':
-    'Unit "{unit}" does not match the indicator: {indicator} is given in {expected}. Convert the figure to {expected} and write "{expected}" in the unit column.',
+    'Unit "{unit}" does not match the indicator: {indicator} is given in {expected}. Give the figure in {expected} (convert it if need be) and write "{expected}" in the unit column.',
   'mimport.monitor-row-value-out-of-range': 'Value {value} {unit} is outside the plausible range ({min} to {max} {unit}).',
   'mimport.monitor-row-value-not-whole': 'Value {value} must be a whole number (unit: {unit}).',
   'mimport.monitor-row-no-source':

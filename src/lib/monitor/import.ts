@@ -42,10 +42,15 @@ const MAP_FILE = /\.(geojson|json|kml|kmz)$/i;
 export function readIndicatorFile(file: { name: string; bytes: Uint8Array }, options: ReadFileOptions = {}): ReadFileResult {
   if (MAP_FILE.test(file.name)) return { fileErrors: [monitorMessage('monitor-file-not-table')] };
   const result = readFile(file, options);
-  if (result.table && result.table.format !== 'csv' && result.table.format !== 'tsv') {
-    return { fileErrors: [monitorMessage('monitor-file-not-table')] };
-  }
-  return result;
+  const mapLike = result.table ? result.table.format !== 'csv' && result.table.format !== 'tsv' : looksLikeMarkupOrJson(file.bytes);
+  return mapLike ? { fileErrors: [monitorMessage('monitor-file-not-table')] } : result;
+}
+
+/** Whether a file opens with JSON or XML (after a UTF-8 byte-order mark and blanks): not a table, whatever its name. */
+function looksLikeMarkupOrJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && i < 1024 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b || bytes[i] === 0x3c;
 }
 
 /** Header synonyms per field, normalised as `normaliseHeader` does (lower case, no spaces, bracketed units dropped). */

@@ -91,8 +91,22 @@ export function createMonitorStore(options: MonitorStoreOptions = {}): MonitorSt
       guarded(async () => {
         const plain = plainCopy([...tasks]);
         const tx = (await db.get()).transaction('tasks', 'readwrite');
-        // One transaction: a failed write (quota) leaves the previous progress as it was.
-        await Promise.all([tx.store.clear(), ...plain.map((t) => tx.store.put(t)), tx.done]);
+        // One transaction, aborted on the first failure (a quota error may be thrown by `put` itself): the
+        // previous progress stays as it was, never half replaced.
+        const writes: Promise<unknown>[] = [tx.done];
+        try {
+          writes.push(tx.store.clear());
+          for (const t of plain) writes.push(tx.store.put(t));
+          await Promise.all(writes);
+        } catch (e) {
+          for (const w of writes) w.catch(() => {});
+          try {
+            tx.abort();
+          } catch {
+            // Already finished or aborted.
+          }
+          throw e;
+        }
       }),
     close: () => db.close(),
   };
