@@ -390,5 +390,10 @@ describe('monitor import messages', () => {
     expect(monitorMessageText('zh', m)).toBe('年份 2027 超出范围：只接受 2019 至 2026 年的数据（尚未开始的年份没有统计数据）。');
     expect(monitorMessageText('en', m)).toBe(m.text);
     expect(monitorMessageText('en', { code: 'file-empty', text: '' })).toBe(importEn['import.file-empty']);
+    // The shared cleaning notes name the column by the monitor's own label.
+    const markup = importMonitorFixture('hostile.csv').report.rows[0]!.messages[0]!;
+    expect(markup.params).toEqual({ field: 'source' });
+    expect(monitorMessageText('zh', markup)).toBe('“数据来源”中含有标记代码（如 <script>）：按纯文本保存和显示，不会执行。');
+    expect(monitorMessageText('en', markup)).toBe('"Source" contains markup (such as <script>): kept and shown as plain text, never run.');
   });
 });

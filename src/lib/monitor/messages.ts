@@ -1,6 +1,6 @@
 import { t, type Lang } from '../i18n/index.ts';
 import { importKey } from '../i18n/invest-import.ts';
-import { monitorImportEn, monitorImportKey, tmi, type MonitorImportCode } from '../i18n/monitor-import.ts';
+import { monitorImportEn, monitorImportKey, monitorImportZh, tmi, type MonitorImportCode } from '../i18n/monitor-import.ts';
 import type { ImportMessage } from '../listings/types.ts';
 
 export type { MonitorImportCode } from '../i18n/monitor-import.ts';
@@ -21,5 +21,11 @@ export const isMonitorCode = (code: string): boolean => code.startsWith('monitor
  * text: show it as text, never as markup.
  */
 export function monitorMessageText(lang: Lang, m: ImportMessage): string {
-  return isMonitorCode(m.code) ? tmi(lang, monitorImportKey(m.code), m.params) : t(lang, importKey(m.code), m.params);
+  let params = m.params;
+  // Notes from the shared text cleaning name the column by its field id ("source"): say it as the column's label.
+  const field = params?.['field'];
+  if (typeof field === 'string' && monitorImportKey(`field.${field}`) in monitorImportZh) {
+    params = { ...params, field: tmi(lang, monitorImportKey(`field.${field}`)) };
+  }
+  return isMonitorCode(m.code) ? tmi(lang, monitorImportKey(m.code), params) : t(lang, importKey(m.code), params);
 }
