@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvText } from '../../src/lib/data/csv.ts';
 import { importEn, importZh } from '../../src/lib/i18n/invest-import.ts';
 import { monitorImportEn, monitorImportKey, monitorImportZh } from '../../src/lib/i18n/monitor-import.ts';
+import { cleanText } from '../../src/lib/listings/import.ts';
 import type { ImportTable } from '../../src/lib/listings/types.ts';
 import {
   buildIndicatorDataset,
@@ -12,6 +14,8 @@ import {
 } from '../../src/lib/monitor/import.ts';
 import { INDICATORS } from '../../src/lib/monitor/indicators.ts';
 import { monitorMessage, monitorMessageText } from '../../src/lib/monitor/messages.ts';
+import { observationsCsv } from '../../src/lib/monitor/template.ts';
+import type { Observation } from '../../src/lib/monitor/types.ts';
 import { fixtureBytes as listingFixture } from '../fixtures/listings/helpers.ts';
 import { fixtureBytes, importMonitorFixture, monitorTable, NOW, PLACES, rowCodes } from '../fixtures/monitor/helpers.ts';
 
@@ -395,5 +399,91 @@ describe('monitor import messages', () => {
     expect(markup.params).toEqual({ field: 'source' });
     expect(monitorMessageText('zh', markup)).toBe('“数据来源”中含有标记代码（如 <script>）：按纯文本保存和显示，不会执行。');
     expect(monitorMessageText('en', markup)).toBe('"Source" contains markup (such as <script>): kept and shown as plain text, never run.');
+  });
+});
+
+describe('properties', () => {
+  const HEADERS = ['indicator', 'year', 'value', 'unit', 'source', 'place'];
+  const MAPPING = { indicator: 'indicator', year: 'year', value: 'value', unit: 'unit', source: 'source', place: 'place' };
+  const piece = (known: string[]) => fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 12 }), fc.constant(''));
+  const rowSpec = fc.record({
+    indicator: piece([...INDICATORS.map((i) => i.id), '瞪羚企业', 'gdp', '<b>x</b>']),
+    year: piece(['2018', '2019', '2024', '2025年', '２０２６', '2027', '24']),
+    value: piece(['0', '1', '4.6', '12.5', '1,234.5', '１３８', '1400亿元', '700万元', '5%', '-3', 'n/a', '第一梯队', '1e3']),
+    unit: piece(['亿元', '%', '家', '梯队', '万元', '个', 'tier']),
+    source: piece(['统计公报', '=SUM(A1)', '\u0007\u202e', '  ']),
+    place: piece(['zc-kic', 'ZC-KIC', '长阳创谷', 'nowhere']),
+  });
+  const tableOf = (rows: Record<string, string>[]): ImportTable => ({
+    format: 'csv',
+    fileName: 'random.csv',
+    encoding: 'UTF-8',
+    rowKind: 'row',
+    headers: HEADERS,
+    rows: rows.map((values, i) => ({ row: i + 2, values })),
+    notes: [],
+  });
+
+  it('any table: every row accepted or rejected with a reason, and every figure kept is valid', () => {
+    fc.assert(
+      fc.property(fc.array(rowSpec, { maxLength: 25 }), (rows) => {
+        const { dataset, report } = buildIndicatorDataset(tableOf(rows), MAPPING, { places: PLACES, now: NOW });
+        const skipped = Number(report.notes.find((n) => n.code === 'monitor-template-rows-skipped')?.params?.['count'] ?? 0);
+        expect(report.rows.length + skipped).toBe(rows.length);
+        expect(report.accepted).toBe(dataset.observations.length);
+        expect(report.accepted + report.rejected).toBe(report.rows.length);
+        for (const r of report.rows) if (!r.accepted) expect(r.messages.length).toBeGreaterThan(0);
+        const keys = new Set<string>();
+        for (const o of dataset.observations) {
+          const ind = INDICATORS.find((i) => i.id === o.indicator)!;
+          expect(o.unit).toBe(ind.unit);
+          expect(o.year).toBeGreaterThanOrEqual(FIRST_YEAR);
+          expect(o.year).toBeLessThanOrEqual(2026);
+          expect(o.value).toBeGreaterThanOrEqual(ind.min);
+          expect(o.value).toBeLessThanOrEqual(ind.max);
+          if (ind.integer) expect(Number.isInteger(o.value)).toBe(true);
+          expect(o.source).not.toBe('');
+          expect(o.source).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]|^\s|\s$/);
+          if (o.place !== undefined) expect(PLACES.has(o.place)).toBe(true);
+          const k = `${o.indicator}|${o.year}|${o.place ?? ''}`;
+          expect(keys.has(k)).toBe(false);
+          keys.add(k);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any set of valid figures survives export and import unchanged', () => {
+    const figure = fc
+      .record({
+        k: fc.integer({ min: 0, max: INDICATORS.length - 1 }),
+        year: fc.integer({ min: FIRST_YEAR, max: 2026 }),
+        v: fc.double({ min: 0, max: 1, noNaN: true }),
+        source: fc.string({ minLength: 1, maxLength: 30 }).filter((x) => x.trim() !== ''),
+        place: fc.constantFrom(undefined, 'zc-kic', 'zc-changyang-campus'),
+      })
+      .map(({ k, year, v, source, place }): Observation => {
+        const ind = INDICATORS[k]!;
+        const raw = ind.min + v * Math.min(ind.max - ind.min, 5000);
+        const value = ind.integer ? Math.round(raw) : Math.round(raw * 100) / 100;
+        const o: Observation = { indicator: ind.id, year, value, unit: ind.unit, source };
+        if (place) o.place = place;
+        return o;
+      });
+    fc.assert(
+      fc.property(fc.uniqueArray(figure, { selector: (o) => `${o.indicator}|${o.year}|${o.place ?? ''}`, minLength: 1, maxLength: 20 }), (figures) => {
+        // What the import keeps of a source is its cleaned text: compare with that.
+        const kept = figures.map((o) => ({ ...o, source: cleanText(o.source, 'source').value })).filter((o) => o.source !== '');
+        fc.pre(kept.length > 0);
+        const text = observationsCsv(kept, 'en', { places: PLACES });
+        const { dataset, report } = importMonitorFixture('export.csv', utf8(text));
+        expect(report.rejected).toBe(0);
+        const strip = (list: Observation[]) =>
+          list.map(({ row: _row, ...rest }) => rest).sort((a, b) => `${a.indicator}|${a.year}|${a.place}`.localeCompare(`${b.indicator}|${b.year}|${b.place}`));
+        expect(strip(dataset.observations)).toEqual(strip(kept));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
