@@ -94,7 +94,7 @@ const UNIT_NAMES: Record<Unit, readonly string[]> = {
   亿元: ['亿元', '亿', '亿元人民币', '人民币亿元', '100millionyuan', '100millionrmb', '100myuan', '100mlnyuan'],
   '%': ['%', 'percent', 'pct', '百分比'],
   家: ['家', '户', '个', '家企业', '个企业', 'firms', 'firm', 'companies', 'enterprises'],
-  梯队: ['梯队', 'tier', '第梯队'],
+  梯队: ['梯队', 'tier'],
 };
 
 const unitMatches = (written: string, unit: Unit): boolean => UNIT_NAMES[unit].includes(key(written));
