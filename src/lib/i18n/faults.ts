@@ -1,5 +1,40 @@
 /** Messages about faults the first view must explain (a missing or broken basemap, a slow network…): Chinese defines the keys. */
-export const faultsZh = {} as const;
+export const faultsZh = {
+  faultTitle: '底图无法显示',
+  faultMissing: '网站上找不到底图文件（HTTP 404）。',
+  faultHttp: '服务器拒绝提供底图（HTTP {status}）。',
+  faultNetwork: '网络中断，底图没有下载完成。',
+  faultCorrupt: '底图文件已损坏或不完整，无法读取。',
+  faultChanged: '底图在加载过程中被服务器更新了，请重试。',
+  faultNoRange: '网站服务器不支持分段下载（HTTP Range 请求），而底图需要它；底图有 {size}，超过整体下载的上限 {limit}。请网站管理员开启 Range 请求。',
+  faultNoRangeUnknown: '网站服务器不支持分段下载（HTTP Range 请求），而底图需要它；服务器没有说明文件大小，底图未整体下载。请网站管理员开启 Range 请求。',
+  faultStillWorks: '规划图层、搜索、列表和各面板仍可正常使用。',
+  faultRetry: '重新加载底图',
+  faultServedWhole: '网站服务器不支持分段下载（HTTP Range 请求），底图已一次性整体下载（{size}）。地图可以正常使用，但首次打开较慢；请网站管理员开启 Range 请求。',
+  faultSlow: '地图仍在加载…网络较慢。搜索和各面板现在就可以使用。',
+  faultTiles: '部分地图瓦片无法显示（{count} 块），地图其余部分正常。',
+  faultDetail: '技术细节',
+  faultMapError: '地图出现错误：{reason}。其余功能仍可使用。',
+} as const;
 
 /** English messages about faults. */
-export const faultsEn: Record<keyof typeof faultsZh, string> = {};
+export const faultsEn: Record<keyof typeof faultsZh, string> = {
+  faultTitle: 'The basemap cannot be shown',
+  faultMissing: 'The basemap file is not on the site (HTTP 404).',
+  faultHttp: 'The server refused the basemap (HTTP {status}).',
+  faultNetwork: 'The network failed before the basemap had downloaded.',
+  faultCorrupt: 'The basemap file is damaged or incomplete and cannot be read.',
+  faultChanged: 'The basemap was replaced on the server while it loaded; please try again.',
+  faultNoRange:
+    'The site’s server does not support partial downloads (HTTP Range requests), which the basemap needs; at {size} it is over the {limit} limit for downloading it whole. The site’s administrator should enable Range requests.',
+  faultNoRangeUnknown:
+    'The site’s server does not support partial downloads (HTTP Range requests), which the basemap needs, and did not say how large the file is, so it was not downloaded whole. The site’s administrator should enable Range requests.',
+  faultStillWorks: 'The plan’s layers, search, the list and the panels still work.',
+  faultRetry: 'Load the basemap again',
+  faultServedWhole:
+    'The site’s server does not support partial downloads (HTTP Range requests), so the whole basemap ({size}) was downloaded at once. The map works, but opens more slowly; the site’s administrator should enable Range requests.',
+  faultSlow: 'Still loading the map… the network is slow. Search and the panels already work.',
+  faultTiles: 'Some map tiles could not be shown ({count}); the rest of the map is fine.',
+  faultDetail: 'Technical detail',
+  faultMapError: 'The map reported an error: {reason}. Everything else still works.',
+};

@@ -1,5 +1,6 @@
 import { addProtocol } from 'maplibre-gl';
 import { PMTiles, Protocol } from 'pmtiles';
+import { ArchiveSource } from './archive-source.ts';
 
 let protocol: Protocol | null = null;
 
@@ -12,12 +13,17 @@ export function pmtilesProtocol(): Protocol {
   return protocol;
 }
 
-/** Opens an archive and shares it with the protocol, so its header and directories are fetched once. */
-export function openArchive(url: string): PMTiles {
+/**
+ * Opens an archive and shares it with the protocol, so its header and directories are fetched once. Its source
+ * ({@link ArchiveSource}) says why a read failed and copes with a host that ignores Range requests. `fresh` drops
+ * an earlier, failed opening (a retry), which would otherwise answer with its cached failure.
+ */
+export function openArchive(url: string, fresh = false): { archive: PMTiles; source: ArchiveSource } {
   const p = pmtilesProtocol();
-  const existing = p.get(url);
-  if (existing) return existing;
-  const archive = new PMTiles(url);
+  const existing = fresh ? undefined : p.get(url);
+  if (existing && existing.source instanceof ArchiveSource) return { archive: existing, source: existing.source };
+  const source = new ArchiveSource(url);
+  const archive = new PMTiles(source);
   p.add(archive);
-  return archive;
+  return { archive, source };
 }

@@ -2,6 +2,7 @@ import type { AirResult } from '../analysis/air-types.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
+import type { BasemapFault } from '../map/faults.ts';
 import type { SearchEntry } from '../search/types.ts';
 import { AnalysisState } from './analysis.svelte.ts';
 import { InvestState } from './invest.svelte.ts';
@@ -40,6 +41,12 @@ export class AppState {
   /** Every searchable place: plan features, stations, roads, districts (public/data/search.json). */
   places = $state.raw<SearchEntry[]>([]);
   loadError = $state<string | null>(null);
+  /** Why the basemap could not be used, or how a misconfigured host served it; null when all is well. */
+  basemapFault = $state.raw<BasemapFault | null>(null);
+  /** Asks the map to try the basemap again (set by the map view while a retry makes sense). */
+  retryBasemap = $state.raw<(() => void) | null>(null);
+  /** Basemap tiles that could not be loaded or decoded this session; the map draws the rest. */
+  tileFaults = $state(0);
   noticeDismissed = $state(false);
   mapReady = $state(false);
 

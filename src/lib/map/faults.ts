@@ -1,0 +1,50 @@
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { EtagMismatch } from 'pmtiles';
+
+/**
+ * Why the basemap archive could not be used, or how it was served when that deserves a word. `served-whole` is not
+ * a failure: the host ignored Range requests but the archive was small enough to take in one download.
+ */
+export type BasemapFault =
+  | { kind: 'missing' | 'corrupt' | 'network' | 'changed'; detail: string }
+  | { kind: 'http'; status: number; detail: string }
+  | { kind: 'no-range'; bytes: number | null; limit: number; detail: string }
+  | { kind: 'served-whole'; bytes: number; detail: string };
+
+/** An archive request that failed for a reason the user can be told about (thrown by the archive source). */
+export class ArchiveFault extends Error {
+  readonly fault: BasemapFault;
+  constructor(fault: BasemapFault) {
+    super(fault.detail);
+    this.name = 'ArchiveFault';
+    this.fault = fault;
+  }
+}
+
+const messageOf = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+
+/**
+ * What went wrong with the basemap, from whatever opening it threw. The archive source reports the host's and the
+ * network's failures itself; anything else was thrown while reading bytes that did arrive (a wrong magic number, a
+ * truncated or undecodable directory, metadata that is not JSON), so the archive itself is damaged.
+ */
+export function classifyArchiveError(err: unknown): BasemapFault {
+  if (err instanceof ArchiveFault) return err.fault;
+  if (err instanceof EtagMismatch) return { kind: 'changed', detail: messageOf(err) };
+  return { kind: 'corrupt', detail: messageOf(err) };
+}
+
+/** Whether a fault leaves the map without its basemap (everything but `served-whole`). */
+export const isBlocking = (fault: BasemapFault | null): boolean => fault !== null && fault.kind !== 'served-whole';
+
+/** A byte count for people: `0.6 MB`, `240 KB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The style without the basemap's source and layers, for a map that must draw the rest without it. */
+export function withoutBasemap(style: StyleSpecification): StyleSpecification {
+  const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => id !== 'basemap'));
+  return { ...style, sources, layers: style.layers.filter((l) => !('source' in l) || l.source !== 'basemap') };
+}

@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, type MapHandle, renderedCounts, ROOT, screenshotPath, settle, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
+import { startServer, type Fault, type TestServer } from './server.ts';
+
+// Issue 8: each fault of the basemap or the storage, injected by the test server (or an init script for storage),
+// must be explained in the user's language while the plan's layers, search, the list and the panels keep working.
+
+const DIST = resolve(ROOT, process.env.YANGPU_DIST ?? 'dist');
+const ARCHIVE = readFileSync(resolve(DIST, 'tiles/basemap.pmtiles'));
+const header = new DataView(ARCHIVE.buffer, ARCHIVE.byteOffset, ARCHIVE.byteLength);
+const ROOT_DIR = { offset: Number(header.getBigUint64(8, true)), length: Number(header.getBigUint64(16, true)) };
+const TILE_DATA = Number(header.getBigUint64(56, true));
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ root: DIST }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(() => {
+  server.setFault(null);
+  server.requests.length = 0;
+});
+
+const isArchive = (url: string | undefined) => new URL(url ?? '/', 'http://x').pathname.endsWith('/basemap.pmtiles');
+/** Breaks every request for the basemap archive with `fault`. */
+const archiveFault = (fault: Fault) => server.setFault((req) => (isArchive(req.url) ? fault : null));
+
+/** A page in a context of its own, watched for problems and dialogs; unlike openPage, it does not wait for the map. */
+async function open(path: string): Promise<{ page: Page; problems: PageProblems; dialogs: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${server.url}${path}`);
+  return { page, problems, dialogs };
+}
+
+const planDrawn = async (page: Page) => (await renderedCounts(page, ['science-parks-circle']))['science-parks-circle'] ?? 0;
+const basemapSource = (page: Page) => page.evaluate(() => Boolean((window as unknown as MapHandle).__yangpu.map.getSource('basemap')));
+
+/** The rest of the app responds: the list opens a card, search finds and selects a place, a tab opens. */
+async function stillUsable(page: Page, lang: 'zh' | 'en') {
+  const zh = lang === 'zh';
+  await page.getByRole('tab', { name: zh ? '列表' : 'List' }).click();
+  const first = page.getByRole('tabpanel').getByRole('button').first();
+  await first.click();
+  await expect.poll(() => page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) }).count()).toBeGreaterThan(0);
+  expect(page.url()).toMatch(/sel=/);
+  await page.keyboard.press('Escape');
+  const box = page.getByRole('combobox');
+  await box.fill(zh ? '复旦' : 'fudan');
+  await page.getByRole('option', { name: zh ? /复旦大学国家大学科技园/ : /Fudan University National University Science Park/ }).first().click();
+  await expect.poll(() => page.url()).toMatch(/sel=plan:sp-fudan/);
+  await settle(page);
+  await page.getByRole('tab', { name: zh ? '任务' : 'Tasks' }).click();
+  await expect.poll(async () => ((await page.getByRole('tabpanel').textContent()) ?? '').length).toBeGreaterThan(50);
+}
+
+/** Problems other than the ones the fault itself causes. */
+const unexpected = (problems: PageProblems, allowed: RegExp[]) => problems.errors.filter((e) => !allowed.some((a) => a.test(e)));
+
+describe('faults (production build, test server)', () => {
+  it('a missing basemap (404) is explained in Chinese and English; the plan, search and panels work; "load again" brings it back', async () => {
+    archiveFault({ status: 404 });
+    const { page, problems, dialogs } = await open('?lang=zh');
+    const banner = page.getByTestId('basemap-fault');
+    await expect.poll(() => banner.getAttribute('data-kind'), { timeout: 30_000 }).toBe('missing');
+    expect(await banner.getAttribute('role')).toBe('alert');
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('底图无法显示');
+    expect(text).toContain('网站上找不到底图文件（HTTP 404）');
+    expect(text).toContain('规划图层、搜索、列表和各面板仍可正常使用');
+    // The map is there without the basemap: the plan's layers draw on the plain background.
+    await waitForIdle(page);
+    expect(await basemapSource(page)).toBe(false);
+    expect(await planDrawn(page)).toBeGreaterThan(0);
+    // The basemap's rows are greyed out in the layer panel, the plan's are not; no long list of missing layers.
+    expect(await page.getByRole('checkbox', { name: /^地铁线路与车站/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /科技园/ }).first().isDisabled()).toBe(false);
+    expect(await page.getByTestId('data-notice').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('fault-missing-zh') });
+
+    // English says the same.
+    await page.getByRole('button', { name: /切换到英文/ }).click();
+    await expect.poll(() => banner.textContent()).toContain('The basemap file is not on the site (HTTP 404).');
+    expect(await banner.textContent()).toContain('The plan’s layers, search, the list and the panels still work.');
+    await stillUsable(page, 'en');
+
+    // The file is back: one click loads it in place, the selection stays.
+    server.setFault(null);
+    await page.getByRole('button', { name: 'Load the basemap again' }).click();
+    await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => basemapSource(page)).toBe(true);
+    await waitForIdle(page);
+    expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    expect(await page.getByRole('checkbox', { name: /^Metro lines and stations/ }).isDisabled()).toBe(false);
+    expect(page.url()).toMatch(/sel=plan:sp-fudan/);
+    expect(dialogs).toEqual([]);
+    expect(unexpected(problems, [/HTTP 404: .*basemap\.pmtiles$/, /Failed to load resource: .*404/])).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('a host that ignores Range requests: the small archive is taken whole and the map works, with a quiet word about the host', async () => {
+    archiveFault({ ignoreRange: true });
+    const { page, problems } = await open('?lang=en');
+    await waitForIdle(page);
+    const note = page.getByTestId('basemap-fault');
+    await expect.poll(() => note.getAttribute('data-kind')).toBe('served-whole');
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(await note.textContent()).toMatch(/does not support partial downloads \(HTTP Range requests\), so the whole basemap \(\d+ KB\) was downloaded at once/);
+    expect(await basemapSource(page)).toBe(true);
+    expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBeGreaterThan(0);
+    // One request for the archive: every tile after it came out of memory.
+    await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [121.52, 31.3], zoom: 15 }));
+    await settle(page);
+    const asked = server.requests.filter((r) => r.path.endsWith('/basemap.pmtiles'));
+    expect(asked.length, JSON.stringify(asked)).toBe(1);
+    await page.screenshot({ path: screenshotPath('fault-no-range-en') });
+    await note.getByRole('button', { name: 'Dismiss notice' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a host that ignores Range requests for a huge archive: nothing is downloaded whole, the host problem is explained', async () => {
+    // The answer claims almost 1 GB: over the limit, so the download stops at once.
+    archiveFault({ ignoreRange: true, headers: { 'Content-Length': String(999_000_000) } });
+    const { page, problems } = await open('?lang=zh');
+    const banner = page.getByTestId('basemap-fault');
+    await expect.poll(() => banner.getAttribute('data-kind'), { timeout: 30_000 }).toBe('no-range');
+    expect(await banner.textContent()).toMatch(/网站服务器不支持分段下载（HTTP Range 请求）[\s\S]*952\.7 MB[\s\S]*32\.0 MB[\s\S]*请网站管理员开启 Range 请求/);
+    await waitForIdle(page);
+    expect(await planDrawn(page)).toBeGreaterThan(0);
+    await stillUsable(page, 'zh');
+    await page.screenshot({ path: screenshotPath('fault-no-range-huge-zh') });
+    // The cut-off transfer is the browser's doing once the page stopped reading.
+    expect(unexpected(problems, [/basemap\.pmtiles net::ERR_/])).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['a wrong magic number', { corrupt: (b: Buffer, offset: number) => (offset === 0 ? Buffer.concat([Buffer.from('XX'), b.subarray(2)]) : b) }],
+    ['a truncated root directory', { truncate: ROOT_DIR.offset + Math.floor(ROOT_DIR.length / 2) }],
+  ] as [string, Fault][])('a corrupt archive (%s) is explained; the rest works', async (_name, fault) => {
+    archiveFault(fault);
+    const { page, problems } = await open('?lang=zh');
+    const banner = page.getByTestId('basemap-fault');
+    await expect.poll(() => banner.getAttribute('data-kind'), { timeout: 30_000 }).toBe('corrupt');
+    expect(await banner.textContent()).toContain('底图文件已损坏或不完整，无法读取。');
+    await waitForIdle(page);
+    expect(await planDrawn(page)).toBeGreaterThan(0);
+    await stillUsable(page, 'zh');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a slow network: "still loading" after a few seconds, the panels work meanwhile, the message goes when the map arrives', async () => {
+    let slowOnes = 2;
+    server.setFault((req) => (isArchive(req.url) && slowOnes-- > 0 ? { delayMs: 9000 } : null));
+    const { page, problems } = await open('?lang=en');
+    const loading = page.getByTestId('map-loading');
+    await expect.poll(() => loading.textContent(), { timeout: 8000 }).toBe('Still loading the map… the network is slow. Search and the panels already work.');
+    await page.screenshot({ path: screenshotPath('fault-slow-en') });
+    // Meanwhile: a tab opens, search answers.
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await expect.poll(async () => ((await page.getByRole('tabpanel').textContent()) ?? '').length).toBeGreaterThan(50);
+    await page.getByRole('combobox').fill('fudan');
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await page.getByRole('combobox').fill('');
+    await waitForIdle(page);
+    await expect.poll(() => loading.count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.getByTestId('basemap-fault').count()).toBe(0);
+    expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBeGreaterThan(0);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a tile that fails to decode: a quiet notice, the rest of the map draws', async () => {
+    let broken = 0;
+    server.setFault((req) => {
+      const start = Number(/bytes=(\d+)-/.exec(String(req.headers.range ?? ''))?.[1] ?? -1);
+      if (!isArchive(req.url) || start < TILE_DATA || broken > 0) return null;
+      broken += 1;
+      // Garbage of the same length instead of the first tile's gzip stream.
+      return { corrupt: (b: Buffer) => Buffer.alloc(b.length, 0x5a) };
+    });
+    const { page, problems } = await open('?lang=zh');
+    await waitForIdle(page);
+    const note = page.getByTestId('tile-fault');
+    await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/部分地图瓦片无法显示（1 块），地图其余部分正常。/);
+    expect(await note.getAttribute('role')).toBe('status');
+    expect(broken).toBe(1);
+    expect(await page.getByTestId('basemap-fault').count()).toBe(0);
+    expect(await page.locator('.notice.error').count()).toBe(0);
+    expect(await basemapSource(page)).toBe(true);
+    expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBeGreaterThan(0);
+    expect(await planDrawn(page)).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('fault-tile-zh') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});

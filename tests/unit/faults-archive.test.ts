@@ -1,0 +1,169 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EtagMismatch, PMTiles } from 'pmtiles';
+import { describe, expect, it } from 'vitest';
+import { ArchiveSource } from '../../src/lib/map/archive-source.ts';
+import { ArchiveFault, classifyArchiveError, formatBytes, isBlocking, withoutBasemap } from '../../src/lib/map/faults.ts';
+import { buildStyle } from '../../src/lib/layers/style.ts';
+
+const ARCHIVE = resolve(import.meta.dirname, '../../public/tiles/basemap.pmtiles');
+const URL_ = 'https://site.test/tiles/basemap.pmtiles';
+
+/** How the fake host answers: a well-behaved one, or one of the faults the site must explain. */
+interface Host {
+  bytes?: Uint8Array;
+  status?: number;
+  ignoreRange?: boolean;
+  noLength?: boolean;
+  etag?: () => string;
+  offline?: boolean;
+}
+
+// A fetch against one file, with the host's behaviour; records the Range headers it was sent.
+function fakeFetch(host: Host, ranges: string[] = []): typeof fetch {
+  return (async (_input: RequestInfo | URL, init?: RequestInit) => {
+    if (host.offline) throw new TypeError('Failed to fetch');
+    const range = new Headers(init?.headers).get('range') ?? '';
+    ranges.push(range);
+    if (host.status) return new Response('no', { status: host.status });
+    const bytes = host.bytes ?? new Uint8Array();
+    const headers = new Headers();
+    if (host.etag) headers.set('etag', host.etag());
+    if (host.ignoreRange || !range) {
+      // A streamed body without Content-Length, or the whole file with it.
+      if (!host.noLength) headers.set('content-length', String(bytes.byteLength));
+      const body = host.noLength ? new ReadableStream({ start: (c) => (c.enqueue(bytes.slice()), c.close()) }) : bytes.slice();
+      return new Response(body, { status: 200, headers });
+    }
+    const m = /^bytes=(\d+)-(\d+)$/.exec(range)!;
+    const start = Number(m[1]);
+    if (start >= bytes.byteLength) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${bytes.byteLength}` } });
+    const end = Math.min(Number(m[2]), bytes.byteLength - 1);
+    headers.set('content-range', `bytes ${start}-${end}/${bytes.byteLength}`);
+    headers.set('content-length', String(end - start + 1));
+    return new Response(bytes.slice(start, end + 1), { status: 206, headers });
+  }) as typeof fetch;
+}
+
+const archiveBytes = () => new Uint8Array(readFileSync(ARCHIVE));
+
+async function faultOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (e) {
+    return classifyArchiveError(e);
+  }
+  throw new Error('expected a failure');
+}
+
+describe.skipIf(!existsSync(ARCHIVE))('archive source against hosts that misbehave', () => {
+  it('reads the archive over Range requests and asks for ranges only', async () => {
+    const ranges: string[] = [];
+    const source = new ArchiveSource(URL_, { fetch: fakeFetch({ bytes: archiveBytes(), etag: () => '"a"' }, ranges) });
+    const archive = new PMTiles(source);
+    const meta = (await archive.getMetadata()) as { vector_layers: unknown[] };
+    expect(meta.vector_layers.length).toBeGreaterThan(3);
+    const header = await archive.getHeader();
+    const tile = await archive.getZxy(header.maxZoom, ...lonLatTile(121.51, 31.3, header.maxZoom));
+    expect(tile?.data.byteLength).toBeGreaterThan(0);
+    expect(source.wholeBytes).toBeNull();
+    expect(ranges.every((r) => /^bytes=\d+-\d+$/.test(r))).toBe(true);
+  });
+
+  it('a missing archive is "missing", another refusal keeps its status, a dropped network is "network"', async () => {
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ status: 404 }) })).getHeader())).toMatchObject({ kind: 'missing' });
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ status: 403 }) })).getHeader())).toMatchObject({ kind: 'http', status: 403 });
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ offline: true }) })).getMetadata())).toMatchObject({ kind: 'network' });
+  });
+
+  it('takes a small archive whole from a host that ignores Range, reads it once, and says so', async () => {
+    const ranges: string[] = [];
+    const bytes = archiveBytes();
+    const source = new ArchiveSource(URL_, { fetch: fakeFetch({ bytes, ignoreRange: true }, ranges) });
+    const archive = new PMTiles(source);
+    await archive.getMetadata();
+    const header = await archive.getHeader();
+    const tile = await archive.getZxy(header.maxZoom, ...lonLatTile(121.51, 31.3, header.maxZoom));
+    expect(tile?.data.byteLength).toBeGreaterThan(0);
+    expect(source.wholeBytes).toBe(bytes.byteLength);
+    // One download: every later read came from memory.
+    expect(ranges).toHaveLength(1);
+  });
+
+  it('refuses an archive over the limit from such a host, with or without a declared length', async () => {
+    const bytes = archiveBytes();
+    const declared = await faultOf(new PMTiles(new ArchiveSource(URL_, { maxWholeBytes: 100_000, fetch: fakeFetch({ bytes, ignoreRange: true }) })).getHeader());
+    expect(declared).toMatchObject({ kind: 'no-range', bytes: bytes.byteLength, limit: 100_000 });
+    expect(isBlocking(declared)).toBe(true);
+    const streamed = await faultOf(new PMTiles(new ArchiveSource(URL_, { maxWholeBytes: 100_000, fetch: fakeFetch({ bytes, ignoreRange: true, noLength: true }) })).getHeader());
+    expect(streamed).toMatchObject({ kind: 'no-range', bytes: null });
+  });
+
+  it('a tiny archive sent whole by an ordinary host is not reported as a host problem', async () => {
+    // The first read asks for 16 KiB; a file shorter than that may come back whole with a 200.
+    const bytes = archiveBytes().slice(0, 5000);
+    const source = new ArchiveSource(URL_, { fetch: fakeFetch({ bytes, ignoreRange: true }) });
+    await source.getBytes(0, 16384);
+    expect(source.wholeBytes).toBeNull();
+  });
+
+  it('a wrong magic number, a truncated directory and a truncated header are "corrupt"', async () => {
+    const bad = archiveBytes();
+    bad[0] = 0x58;
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ bytes: bad }) })).getHeader())).toMatchObject({ kind: 'corrupt' });
+    const full = archiveBytes();
+    const view = new DataView(full.buffer);
+    const rootOffset = Number(view.getBigUint64(8, true));
+    const rootLength = Number(view.getBigUint64(16, true));
+    const cut = full.slice(0, rootOffset + Math.floor(rootLength / 2));
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ bytes: cut }) })).getMetadata())).toMatchObject({ kind: 'corrupt' });
+    const stub = full.slice(0, 60);
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ bytes: stub }) })).getHeader())).toMatchObject({ kind: 'corrupt' });
+    const empty = new Uint8Array();
+    expect(await faultOf(new PMTiles(new ArchiveSource(URL_, { fetch: fakeFetch({ bytes: empty }) })).getHeader())).toMatchObject({ kind: 'corrupt' });
+  });
+
+  it('an archive replaced on the server mid-session is noticed by its ETag', async () => {
+    let n = 0;
+    const source = new ArchiveSource(URL_, { fetch: fakeFetch({ bytes: archiveBytes(), etag: () => `"v${n++}"` }) });
+    const first = await source.getBytes(0, 16384);
+    await expect(source.getBytes(20000, 100, undefined, first.etag)).rejects.toBeInstanceOf(EtagMismatch);
+    expect(classifyArchiveError(new EtagMismatch('x')).kind).toBe('changed');
+  });
+});
+
+describe('fault helpers', () => {
+  it('any other error while reading the archive counts as a damaged archive; ArchiveFault keeps its fault', () => {
+    expect(classifyArchiveError(new RangeError('Offset is outside the bounds of the DataView'))).toMatchObject({ kind: 'corrupt' });
+    expect(classifyArchiveError(new ArchiveFault({ kind: 'missing', detail: 'HTTP 404' }))).toEqual({ kind: 'missing', detail: 'HTTP 404' });
+    expect(isBlocking({ kind: 'served-whole', bytes: 1, detail: '' })).toBe(false);
+    expect(isBlocking(null)).toBe(false);
+  });
+
+  it('formats sizes for people', () => {
+    expect(formatBytes(659_755)).toBe('644 KB');
+    expect(formatBytes(32 * 1024 * 1024)).toBe('32.0 MB');
+    expect(formatBytes(10)).toBe('1 KB');
+  });
+
+  it('drops the basemap source and only its layers from a style, leaving the input as it was', () => {
+    const style = buildStyle({ lang: 'zh', basemapUrl: 'pmtiles://x', planUrl: 'https://site.test/data/plan.geojson' });
+    const before = JSON.stringify(style);
+    const out = withoutBasemap(style);
+    expect(JSON.stringify(style)).toBe(before);
+    expect(out.sources.basemap).toBeUndefined();
+    expect(out.sources.plan).toBeDefined();
+    expect(out.layers.some((l) => 'source' in l && l.source === 'basemap')).toBe(false);
+    expect(out.layers.filter((l) => 'source' in l && l.source === 'plan').length).toBe(style.layers.filter((l) => 'source' in l && l.source === 'plan').length);
+    expect(out.layers.length).toBeLessThan(style.layers.length);
+    expect(out.layers[0]!.id).toBe('background');
+  });
+});
+
+function lonLatTile(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const r = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+  return [x, y];
+}
