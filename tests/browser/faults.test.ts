@@ -212,4 +212,44 @@ describe('faults (production build, test server)', () => {
     expect(problems.errors).toEqual([]);
     await page.close();
   });
+
+  // Storage faults are injected in the page: IndexedDB is the browser's, not the server's.
+  it.each([
+    [
+      'full (QuotaExceededError on put)',
+      `IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`,
+      'The browser\'s storage is full: nothing was saved. Remove some imported data and try again.',
+    ],
+    [
+      'denied (indexedDB.open throws SecurityError)',
+      `IDBFactory.prototype.open = function () { throw new DOMException('Access to storage is denied.', 'SecurityError'); };`,
+      'This browser does not allow saving data (private mode, or site storage switched off): the imported data lasts only while this page is open.',
+    ],
+  ])('storage %s when saving an import: the panel says so and the imported listings stay for the session', async (_name, script, message) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: script });
+    const page = await context.newPage();
+    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+    await page.goto(`${server.url}?lang=en&panel=invest`);
+    const panel = page.getByTestId('invest-panel');
+    const count = panel.getByTestId('invest-count');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/listings match/);
+    const before = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+    await page.getByTestId('invest-file').setInputFiles(resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.csv'));
+    await panel.getByRole('button', { name: 'Import', exact: true }).click();
+    // The import's report says it, and so does the panel for as long as the visit lasts.
+    await expect.poll(() => panel.getByTestId('import-report').getByRole('alert').textContent(), { timeout: 20_000 }).toContain(message);
+    const alert = panel.locator('p.problem[role=alert]').first();
+    await expect.poll(() => alert.textContent()).toContain(message);
+    expect(await alert.textContent()).toContain('What is loaded stays for this visit only and will be gone after a reload.');
+    // The import itself went through: its listings are in the list and on the map for this visit.
+    await expect.poll(() => count.textContent()).toContain(`of ${before + 6}`);
+    expect(await panel.getByTestId('invest-results').locator('li', { hasText: '五角场创智空间' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath(`fault-storage-${message.startsWith('The browser') ? 'full' : 'denied'}-en`) });
+    // Chinese says the same.
+    await page.getByRole('button', { name: /Switch to Chinese|中文/ }).first().click();
+    await expect.poll(() => alert.textContent()).toMatch(/浏览器|存储/);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 });
