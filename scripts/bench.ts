@@ -1,20 +1,52 @@
 #!/usr/bin/env -S npx tsx
 /**
- * `npm run bench [-- --sizes 100,1000 --no-naive]`: prints the project's benchmark tables. Each section comes from
- * its own module under scripts/bench/ (the analysis now; browser and Lighthouse rows can be added the same way).
- * A benchmark, not a test: it never fails on a slow machine, it reports.
+ * `npm run bench [-- --only idle,bytes,lighthouse,tiles,analysis]`: prints the project's benchmark tables, one per
+ * section, then a summary against the aims of issue 8. Each section comes from its own module under scripts/bench/.
+ *
+ *   1 idle        navigation → first map idle, app vs a plain-MapLibre page of the same basemap (--pairs 15)
+ *   2 bytes       JavaScript and CSS of the first view, gzip, MapLibre vs the rest (from the same runs as 1)
+ *   3 lighthouse  Lighthouse 12.2.3 scores (--lighthouse-runs 3, --lighthouse-desktop for the desktop preset too)
+ *   4 tiles       the basemap archive's size and its largest tiles
+ *   5 analysis    the dispersion analysis against naive Turf (--sizes 100,1000 --no-naive)
+ *
+ * `web` names 1 and 2. The browser sections build the app (from this checkout, or --source DIR) and the baseline into
+ * a temporary folder and serve it with vite preview. A benchmark, not a test: it never fails on a slow machine.
  */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analysisSection } from './bench/analysis.ts';
+import { lighthouseSection } from './bench/lighthouse.ts';
+import { buildSite, launchBench, ROOT, serve, type BuiltSite, type Server } from './bench/site.ts';
 import { formatSection, type BenchSection } from './bench/table.ts';
+import { tilesSection } from './bench/tiles.ts';
+import { webSections } from './bench/web.ts';
 
 const { values } = parseArgs({
   options: {
+    only: { type: 'string' },
     sizes: { type: 'string' },
     'no-naive': { type: 'boolean', default: false },
+    pairs: { type: 'string', default: '15' },
+    'lighthouse-runs': { type: 'string', default: '3' },
+    'lighthouse-desktop': { type: 'boolean', default: false },
+    source: { type: 'string' },
+    keep: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 });
+
+const ALL = ['idle', 'bytes', 'lighthouse', 'tiles', 'analysis'] as const;
+type Name = (typeof ALL)[number];
+const wanted = new Set<Name>(
+  (values.only ?? ALL.join(','))
+    .split(',')
+    .flatMap((s) => (s.trim() === 'web' ? ['idle', 'bytes'] : [s.trim()]))
+    .map((s) => {
+      if (!(ALL as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (known: web, ${ALL.join(', ')})`);
+      return s as Name;
+    }),
+);
 
 const sizes = values.sizes
   ?.split(',')
@@ -22,6 +54,62 @@ const sizes = values.sizes
   .filter((n) => Number.isInteger(n) && n > 0);
 const log = values.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
 
-const sections: (() => Promise<BenchSection>)[] = [() => analysisSection({ sizes, naive: !values['no-naive'], log })];
+/** One line of the summary: what was measured against its aim. */
+interface Aim {
+  what: string;
+  value: string;
+  aim: string;
+  met: boolean;
+}
+const aims: Aim[] = [];
+const print = (s: BenchSection) => console.log(formatSection(s));
 
-for (const make of sections) console.log(formatSection(await make()));
+let site: BuiltSite | undefined;
+let server: Server | undefined;
+try {
+  if (wanted.has('idle') || wanted.has('bytes') || wanted.has('lighthouse')) {
+    site = await buildSite({ source: values.source, log });
+    server = await serve(site);
+  }
+  if (wanted.has('idle') || wanted.has('bytes')) {
+    const browser = await launchBench();
+    try {
+      const web = await webSections(browser, server!, site!, { pairs: Number(values.pairs), log });
+      if (wanted.has('idle')) {
+        print(web.idleSection);
+        aims.push({ what: 'first idle, app / plain MapLibre (median ratio)', value: web.ratio.toFixed(2), aim: '≤ 1.15', met: web.ratio <= 1.15 });
+      }
+      if (wanted.has('bytes')) {
+        print(web.bytesSection);
+        const kb = web.restGzip / 1024;
+        aims.push({ what: 'first view JS + CSS beyond MapLibre (gzip)', value: `${kb.toFixed(1)} KB`, aim: '≤ 60 KB', met: kb <= 60 });
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  if (wanted.has('lighthouse')) {
+    const lh = await lighthouseSection(`${server!.url}/`, { runs: Number(values['lighthouse-runs']), desktop: values['lighthouse-desktop'], log });
+    print(lh.section);
+    aims.push({ what: 'Lighthouse performance (mobile)', value: String(lh.median.performance), aim: '≥ 90', met: lh.median.performance >= 90 });
+    aims.push({ what: 'Lighthouse accessibility', value: String(lh.median.accessibility), aim: '100', met: lh.median.accessibility >= 100 });
+    aims.push({ what: 'Lighthouse best practices', value: String(lh.median['best-practices']), aim: '≥ 95', met: lh.median['best-practices'] >= 95 });
+  }
+  if (wanted.has('tiles')) {
+    const tiles = await tilesSection(resolve(values.source ?? ROOT, 'public/tiles/basemap.pmtiles'));
+    print(tiles.section);
+    aims.push({ what: 'largest basemap tile (stored)', value: `${(tiles.largest / 1024).toFixed(1)} KB`, aim: '≤ 200 KB', met: tiles.largest <= 200 * 1024 });
+  }
+  if (wanted.has('analysis')) print(await analysisSection({ sizes, naive: !values['no-naive'], log }));
+  if (aims.length) {
+    print({
+      title: 'Summary against the aims (issue 8)',
+      notes: [],
+      tables: [{ columns: ['measure', 'value', 'aim', 'met'], rows: aims.map((a) => [a.what, a.value, a.aim, a.met ? 'yes' : 'NO']) }],
+    });
+  }
+} finally {
+  await server?.stop();
+  if (site && !values.keep) rmSync(site.dist, { recursive: true, force: true });
+  else if (site) log?.(`build kept in ${join(site.dist)}`);
+}

@@ -1,0 +1,88 @@
+/**
+ * Which source modules a built chunk's bytes come from, read from its source map (like source-map-explorer, without
+ * the dependency): every mapped segment of the generated code is charged to its source, the rest to "(unmapped)".
+ */
+
+const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+/** One VLQ-encoded segment of a source map's `mappings` as numbers. */
+function decodeSegment(s: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of s) {
+    const digit = B64.get(ch);
+    if (digit === undefined) throw new Error(`bad VLQ character ${ch}`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return out;
+}
+
+export interface SourceMapV3 {
+  sources: (string | null)[];
+  mappings: string;
+  sourceRoot?: string;
+}
+
+/**
+ * Bytes of `code` (UTF-8) per source of `map`. Columns in a source map count UTF-16 units; each segment's span is
+ * measured in UTF-8 bytes, so the parts add up to the file's size.
+ */
+export function bytesBySource(code: string, map: SourceMapV3): Map<string, number> {
+  const lines = code.split('\n');
+  const mappingLines = map.mappings.split(';');
+  const out = new Map<string, number>();
+  const add = (source: string, bytes: number) => bytes > 0 && out.set(source, (out.get(source) ?? 0) + bytes);
+  let sourceIndex = 0;
+  let carried = '(unmapped)';
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    // The newline belongs to whatever ends the line.
+    const lineBytes = (a: number, b: number) => Buffer.byteLength(line.slice(a, b));
+    const segments = (mappingLines[l] ?? '').split(',').filter(Boolean);
+    let column = 0;
+    const starts: { column: number; source: string }[] = [];
+    for (const seg of segments) {
+      const f = decodeSegment(seg);
+      column += f[0] ?? 0;
+      if (f.length >= 4) {
+        sourceIndex += f[1]!;
+        starts.push({ column, source: map.sources[sourceIndex] ?? '(unmapped)' });
+      } else starts.push({ column, source: '(unmapped)' });
+    }
+    // A line without segments continues a multi-line string (MapLibre's shaders): it belongs to the source before it.
+    if (starts.length === 0) {
+      add(carried, lineBytes(0, line.length) + (l + 1 < lines.length ? 1 : 0));
+      continue;
+    }
+    if (starts[0]!.column > 0) add(carried, lineBytes(0, starts[0]!.column));
+    for (let i = 0; i < starts.length; i++) {
+      const end = i + 1 < starts.length ? starts[i + 1]!.column : line.length;
+      add(starts[i]!.source, lineBytes(starts[i]!.column, end) + (i + 1 === starts.length && l + 1 < lines.length ? 1 : 0));
+    }
+    carried = starts.at(-1)!.source;
+  }
+  return out;
+}
+
+/**
+ * A short name for a source path: `pkg` (or `@scope/pkg`) for node_modules, the path from `src/` for the app's own
+ * code (Svelte's compiled helpers count as `svelte`).
+ */
+export function moduleGroup(source: string): string {
+  const nm = source.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const parts = source.slice(nm + 'node_modules/'.length).split('/');
+    return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  }
+  const src = /(?:^|\/)src\//.exec(source);
+  if (src) return source.slice(src.index + (source[src.index] === '/' ? 1 : 0));
+  return source.replace(/^(\.\.\/)+/, '');
+}

@@ -1,0 +1,310 @@
+/**
+ * The browser sections of `npm run bench`: navigation → the map's first `idle` for the app against the baseline page
+ * (alternating runs, a fresh browser context each), and the JavaScript and CSS the app's first view downloads, split
+ * into MapLibre and the rest with a module breakdown read from the build's source maps.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { BASELINE_PATH, type BuiltSite, type Server } from './site.ts';
+import { bytesBySource, moduleGroup, type SourceMapV3 } from './sourcemap.ts';
+import type { BenchSection } from './table.ts';
+
+/** Page-side times, from performance.now() (milliseconds since navigation started). */
+interface RunTimes {
+  /** When the page assigned `window.__yangpu` (the map had just been constructed). */
+  created: number;
+  /** The map's `load` event: style and first sources loaded. */
+  loaded: number;
+  idle: number;
+}
+
+interface Fetched {
+  url: string;
+  responseEnd: number;
+  transferSize: number;
+}
+
+interface Run extends RunTimes {
+  fetched: Fetched[];
+  /** Requests seen by the browser context (includes the MapLibre worker's script, which the page's timeline lacks). */
+  requested: string[];
+  camera?: { lon: number; lat: number; zoom: number; layers: string[]; lang: string; style: unknown };
+}
+
+// Installed before any page script: the map handle's setter notes when the map was built and hooks its first idle.
+// A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
+const HOOK_IDLE = `(() => {
+  let handle;
+  Object.defineProperty(window, '__yangpu', {
+    configurable: true,
+    get() { return handle; },
+    set(v) {
+      handle = v;
+      window.__bench = { created: performance.now() };
+      v.map.once('load', () => { window.__bench.loaded = performance.now(); });
+      v.map.once('idle', () => { window.__bench.idle = performance.now(); });
+    },
+  });
+})();`;
+
+async function measure(browser: Browser, url: string, withCamera: boolean, style?: unknown): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  try {
+    const requested: string[] = [];
+    context.on('request', (r) => requested.push(r.url()));
+    await context.addInitScript({ content: HOOK_IDLE });
+    if (style) await context.addInitScript({ content: `window.__benchStyle = ${JSON.stringify(style)};` });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __bench?: { idle?: number } }).__bench?.idle !== undefined, null, {
+      timeout: 120_000,
+      polling: 250,
+    });
+    return await page.evaluate((camera) => {
+      const b = (window as unknown as { __bench: RunTimes }).__bench;
+      const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.responseEnd <= b.idle)
+        .map((e) => ({ url: e.name, responseEnd: e.responseEnd, transferSize: e.transferSize }));
+      const out: Run = { created: b.created, loaded: b.loaded, idle: b.idle, fetched, requested: [] };
+      if (camera) {
+        const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
+        const c = map.getCenter();
+        out.camera = {
+          lon: c.lng,
+          lat: c.lat,
+          zoom: map.getZoom(),
+          layers: map.getStyle().layers.filter((l) => 'source' in l && l.source === 'basemap').map((l) => l.id),
+          lang: document.documentElement.lang,
+          style: map.getStyle(),
+        };
+      }
+      return out;
+    }, withCamera).then((r) => ({ ...r, requested }));
+  } finally {
+    await context.close();
+  }
+}
+
+const sec = (v: number) => (v / 1000).toFixed(2);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export interface WebResults {
+  idleSection: BenchSection;
+  bytesSection: BenchSection;
+  /** Median of the per-pair ratios app / baseline. */
+  ratio: number;
+  /** Gzip bytes of the first view's JavaScript and CSS that are not MapLibre. */
+  restGzip: number;
+  maplibreGzip: number;
+}
+
+export interface WebOptions {
+  pairs?: number;
+  /** Also time the app's own style on the baseline page, in every round (default true). */
+  appStyle?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Runs the app and the baseline alternately (and, unless turned off, the app's style on the baseline page, which
+ * tells how much of the difference is the style's and how much the app's code) and reads the app's first-view
+ * downloads from the same runs.
+ */
+export async function webSections(browser: Browser, server: Server, site: BuiltSite, options: WebOptions = {}): Promise<WebResults> {
+  const pairs = options.pairs ?? 15;
+  const appUrl = `${server.url}/`;
+  // Warm-up: fills the server's and the OS's caches, and gives the app's camera and style to the baseline.
+  const warm = await measure(browser, appUrl, true);
+  const cam = warm.camera!;
+  const baselineUrl =
+    `${server.url}${BASELINE_PATH}?lon=${cam.lon}&lat=${cam.lat}&zoom=${cam.zoom}` +
+    `&lang=${cam.lang.startsWith('en') ? 'en' : 'zh'}&layers=${cam.layers.join(',')}`;
+  await measure(browser, baselineUrl, false);
+  const pages = [
+    { name: 'app', runs: [] as Run[], run: () => measure(browser, appUrl, false) },
+    { name: 'baseline (plain MapLibre)', runs: [] as Run[], run: () => measure(browser, baselineUrl, false) },
+    ...(options.appStyle === false ? [] : [{ name: "app's style on the baseline page", runs: [] as Run[], run: () => measure(browser, baselineUrl, false, cam.style) }]),
+  ];
+  for (let i = 0; i < pairs; i++) {
+    // Rotate which goes first, so none always runs on a browser just warmed by another.
+    for (let k = 0; k < pages.length; k++) {
+      const p = pages[(i + k) % pages.length]!;
+      p.runs.push(await p.run());
+    }
+    options.log?.(`round ${i + 1}/${pairs}: ${pages.map((p) => `${p.name} ${sec(p.runs.at(-1)!.idle)} s`).join(', ')}`);
+  }
+  const [app, base] = [pages[0]!.runs, pages[1]!.runs];
+  const ratioOf = (runs: Run[]) => runs.map((a, i) => a.idle / base[i]!.idle);
+  const ratios = ratioOf(app);
+  const ratio = median(ratios);
+  const row = (name: string, runs: Run[]) => {
+    const idle = runs.map((r) => r.idle);
+    return [name, sec(median(runs.map((r) => r.created))), sec(median(runs.map((r) => r.loaded))), sec(median(idle)), sec(Math.min(...idle)), sec(Math.max(...idle))];
+  };
+  const ratioRow = (name: string, rs: number[], aim: string) => [name, median(rs).toFixed(2), Math.min(...rs).toFixed(2), Math.max(...rs).toFixed(2), aim];
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const idleSection: BenchSection = {
+    title: '1. Navigation → first map idle',
+    notes: [
+      `${pairs} rounds after a warm-up, the pages' order rotating; a fresh browser context (empty cache) per run;`,
+      `1280×800, locale zh-CN. Times are performance.now() in the page (from navigation): when the page assigns`,
+      `window.__yangpu (the map was just constructed), the map's 'load' and its first 'idle' event.`,
+      `Baseline: the same basemap archive and basemap style layers (src/lib/layers, basemap rows) on a bare MapLibre`,
+      `map at the app's camera (${cam.lon.toFixed(4)}, ${cam.lat.toFixed(4)}, z${cam.zoom.toFixed(2)}), built by vite into ${BASELINE_PATH}.`,
+      ...(pages[2] ? ["The third page is the baseline given the app's whole style (overlays, plan GeoJSON) as the app had it at idle."] : []),
+      `All served by vite preview (gzip, Range) on 127.0.0.1; Debian's Chromium, WebGL on SwiftShader (CPU);`,
+      `${cpus().length} CPUs, load average at the end ${load}.`,
+    ],
+    tables: [
+      {
+        columns: ['page (seconds from navigation)', 'map built (median)', "map 'load'", 'first idle (median)', 'min', 'max'],
+        rows: pages.map((p) => row(p.name, p.runs)),
+      },
+      {
+        columns: ['ratio of first idle, per round', 'median', 'min', 'max', 'aim'],
+        rows: [
+          ratioRow('app / baseline', ratios, '≤ 1.15'),
+          ...(pages[2] ? [ratioRow("app's style on the baseline page / baseline", ratioOf(pages[2].runs), ''), ratioRow("app / app's style on the baseline page", app.map((a, i) => a.idle / pages[2]!.runs[i]!.idle), '')] : []),
+        ],
+      },
+    ],
+  };
+  const bytes = firstViewBytes(app, site, server);
+  return { idleSection, ...bytes, ratio };
+}
+
+interface FileShare {
+  path: string;
+  raw: number;
+  gzip: number;
+  /** Share of the raw bytes that are MapLibre's. */
+  maplibre: number;
+  /** Raw bytes per module group. */
+  modules: Map<string, number>;
+}
+
+function cssShares(code: string): Map<string, number> {
+  // Top-level rules of minified CSS: MapLibre's all name a .maplibregl- class (the app's own overrides of them too).
+  const out = new Map<string, number>();
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === '{') depth++;
+    else if (code[i] === '}' && --depth === 0) {
+      const rule = code.slice(start, i + 1);
+      const group = /\.maplibregl-/.test(rule) && !/svelte-/.test(rule) ? 'maplibre-gl' : 'app CSS';
+      out.set(group, (out.get(group) ?? 0) + Buffer.byteLength(rule));
+      start = i + 1;
+    }
+  }
+  if (start < code.length) out.set('app CSS', (out.get('app CSS') ?? 0) + Buffer.byteLength(code.slice(start)));
+  return out;
+}
+
+function share(dist: string, path: string): FileShare {
+  const file = join(dist, path);
+  const buf = readFileSync(file);
+  const raw = buf.length;
+  const gzip = gzipSync(buf).length;
+  let modules: Map<string, number>;
+  if (/maplibre-gl-worker/.test(path)) modules = new Map([['maplibre-gl', raw]]);
+  else if (path.endsWith('.css')) modules = cssShares(buf.toString('utf8'));
+  else if (existsSync(`${file}.map`)) {
+    const byModule = bytesBySource(buf.toString('utf8'), JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapV3);
+    modules = new Map();
+    for (const [s, b] of byModule) modules.set(moduleGroup(s), (modules.get(moduleGroup(s)) ?? 0) + b);
+  } else modules = new Map([['(no source map)', raw]]);
+  return { path, raw, gzip, maplibre: (modules.get('maplibre-gl') ?? 0) / raw, modules };
+}
+
+const kb = (b: number) => (b / 1024).toFixed(1);
+
+function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebResults, 'idleSection' | 'ratio'> {
+  const local = (u: string) => (u.startsWith(server.url) ? new URL(u).pathname : null);
+  const isCode = (p: string) => /\.(m?js|css)$/.test(p);
+  // What every run fetched before its first idle (the page's timeline, plus the worker's script from the context).
+  const sets = runs.map((r) => {
+    const paths = new Set(r.fetched.map((f) => local(f.url)).filter((p): p is string => p !== null && isCode(p)));
+    for (const u of r.requested) {
+      const p = local(u);
+      if (p && /maplibre-gl-worker/.test(p)) paths.add(p);
+    }
+    return paths;
+  });
+  const always = [...sets[0]!].filter((p) => sets.every((s) => s.has(p))).sort();
+  const sometimes = [...new Set(sets.flatMap((s) => [...s]))].filter((p) => !always.includes(p)).sort();
+  const other = [...new Set(runs[0]!.fetched.map((f) => local(f.url)).filter((p): p is string => p !== null && !isCode(p)))].sort();
+  const files = always.map((p) => share(site.dist, p.slice(1)));
+  let maplibreGzip = 0;
+  let restGzip = 0;
+  const rows = files.map((f) => {
+    const mg = f.gzip * f.maplibre;
+    maplibreGzip += mg;
+    restGzip += f.gzip - mg;
+    return [f.path.replace(/^\/assets\//, ''), kb(f.raw), kb(f.gzip), `${(f.maplibre * 100).toFixed(0)} %`, kb(mg), kb(f.gzip - mg)];
+  });
+  rows.push(['total', kb(files.reduce((s, f) => s + f.raw, 0)), kb(maplibreGzip + restGzip), '', kb(maplibreGzip), kb(restGzip)]);
+  // The rest, module by module: raw bytes, and gzip estimated as the module's share of its file's gzip size.
+  const modules = new Map<string, { raw: number; gzip: number }>();
+  for (const f of files) {
+    for (const [m, b] of f.modules) {
+      if (m === 'maplibre-gl') continue;
+      const e = modules.get(m) ?? { raw: 0, gzip: 0 };
+      e.raw += b;
+      e.gzip += (f.gzip * b) / f.raw;
+      modules.set(m, e);
+    }
+  }
+  const folder = (m: string) => (m.startsWith('src/') ? m.split('/').slice(0, m.startsWith('src/lib/') ? 3 : 2).join('/') + '/' : m.startsWith('(') || m === 'app CSS' ? m : `${m} (npm)`);
+  const folders = new Map<string, { raw: number; gzip: number; n: number }>();
+  for (const [m, v] of modules) {
+    const e = folders.get(folder(m)) ?? { raw: 0, gzip: 0, n: 0 };
+    e.raw += v.raw;
+    e.gzip += v.gzip;
+    e.n++;
+    folders.set(folder(m), e);
+  }
+  const sorted = <T extends { gzip: number }>(m: Map<string, T>) => [...m].sort((a, b) => b[1].gzip - a[1].gzip);
+  const bytesSection: BenchSection = {
+    title: '2. JavaScript and CSS of the first view',
+    notes: [
+      `What the app fetched before its first idle in every measured run (${runs.length}), from the page's resource timeline`,
+      `and the context's requests (MapLibre's worker script), tiles, data and fonts left out. Gzip: zlib's default level,`,
+      `as vite preview serves it. MapLibre's part of a shared chunk comes from the build's source map (bytes per module,`,
+      `gzip shared in proportion); of the CSS, the rules on .maplibregl- classes.`,
+      ...(sometimes.length ? [`Fetched before idle in some runs only (not counted): ${sometimes.join(', ')}.`] : []),
+      `Also fetched before idle (not counted): ${other.join(', ') || 'nothing'}.`,
+    ],
+    tables: [
+      { columns: ['file', 'raw KB', 'gzip KB', 'MapLibre', 'MapLibre gzip KB', 'rest gzip KB'], rows },
+      {
+        caption: 'The rest by folder or package (gzip estimated by share of each file):',
+        columns: ['folder / package', 'modules', 'raw KB', '≈ gzip KB'],
+        rows: sorted(folders).map(([k, v]) => [k, String(v.n), kb(v.raw), kb(v.gzip)]),
+      },
+      {
+        caption: 'The rest, largest modules:',
+        columns: ['module', 'raw KB', '≈ gzip KB'],
+        rows: sorted(modules)
+          .slice(0, 25)
+          .map(([k, v]) => [k, kb(v.raw), kb(v.gzip)]),
+      },
+      {
+        columns: ['first view', 'gzip KB', 'aim'],
+        rows: [
+          ['MapLibre (JS chunk share, worker, CSS)', kb(maplibreGzip), ''],
+          ['beyond MapLibre', kb(restGzip), '≤ 60 KB'],
+        ],
+      },
+    ],
+  };
+  return { bytesSection, restGzip, maplibreGzip };
+}
