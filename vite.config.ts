@@ -81,14 +81,16 @@ function productionShell(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: '_headers',
+        // Hosts merge the headers of every rule a path matches (joining repeated names with commas), so each
+        // path gets exactly one Cache-Control rule.
         source: [
           `${base}*`,
           `  Content-Security-Policy: ${CSP_HEADER}`,
           '  X-Content-Type-Options: nosniff',
           '  Referrer-Policy: strict-origin-when-cross-origin',
-          '  Cache-Control: no-cache',
           `${base}assets/*`,
           '  Cache-Control: public, max-age=31536000, immutable',
+          ...[base, `${base}index.html`, `${base}sw.js`, `${base}favicon.svg`, `${base}data/*`, `${base}tiles/*`].flatMap((p) => [p, '  Cache-Control: no-cache']),
           '',
         ].join('\n'),
       });
