@@ -4,6 +4,7 @@ import { monitorEn, monitorZh } from '../../src/lib/i18n/monitor.ts';
 import {
   decodeSnapshot,
   encodeSnapshot,
+  makeSnapshot,
   SNAPSHOT_LIMIT,
   SNAPSHOT_MAX_BYTES,
   snapshotMessageKey,
@@ -137,6 +138,17 @@ describe('snapshot links', () => {
   it('an empty snapshot is a snapshot (no figures, no task records), not an error', async () => {
     const r = await decodeSnapshot(await encodeSnapshot({ version: 1, createdAt: SNAPSHOT.createdAt, observations: [], tasks: [] }));
     expect(r).toEqual({ snapshot: { version: 1, createdAt: SNAPSHOT.createdAt, observations: [], tasks: [] } });
+  });
+
+  it('snapshots what the monitor shows: a figure given in two files once, the later import’s', async () => {
+    const [a, b, c] = SNAPSHOT.observations;
+    const newer = { ...a!, value: 1110, source: 'revised bulletin' };
+    const s = makeSnapshot([a!, b!, c!, newer], [{ n: 17, status: 'done' }, { n: 2, status: 'under_way' }], { now: new Date('2026-11-30T06:00:00Z') });
+    expect(s.createdAt).toBe('2026-11-30T06:00:00.000Z');
+    expect(s.observations).toEqual([b, c, newer]);
+    expect(s.tasks.map((t) => t.n)).toEqual([2, 17]);
+    // Two files with the same figure would otherwise make a link its own decoder refuses.
+    expect(await decodeSnapshot(await encodeSnapshot(s))).toHaveProperty('snapshot');
   });
 
   it('has every message in both languages', () => {

@@ -105,6 +105,24 @@ function wireForm(s: MonitorSnapshot): MonitorSnapshot {
 }
 
 /**
+ * The snapshot of what the monitor shows now. A figure given in two imported files counts once, the later one's
+ * (as the chart and the map count it), so the snapshot shows what the planner saw.
+ */
+export function makeSnapshot(
+  observations: readonly Observation[],
+  tasks: readonly TaskProgress[],
+  options: { now?: Date } = {},
+): MonitorSnapshot {
+  const latest = new Map<string, Observation>();
+  for (const o of observations) {
+    const key = `${o.indicator}|${o.year}|${o.place ?? ''}`;
+    latest.delete(key);
+    latest.set(key, o);
+  }
+  return { version: 1, createdAt: (options.now ?? new Date()).toISOString(), observations: [...latest.values()], tasks: [...tasks].sort((a, b) => a.n - b.n) };
+}
+
+/**
  * Encodes a snapshot for a link: JSON, deflate-raw, base64url. The result may be longer than
  * {@link SNAPSHOT_LIMIT}: the caller checks, and offers the JSON export instead.
  */
@@ -121,8 +139,9 @@ class Fault extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
 
+// Lengths in code points, as the import caps its texts.
 function text(v: unknown, field: string, max: number): string {
-  if (typeof v !== 'string' || v.length > max || CONTROL.test(v)) throw new Fault(field);
+  if (typeof v !== 'string' || v.length > 2 * max || [...v].length > max || CONTROL.test(v)) throw new Fault(field);
   return v;
 }
 
