@@ -65,5 +65,6 @@ export const KIND_LABELS: Record<SearchEntry['kind'], Bilingual> = {
 
 /** A label for a value outside a closed list (data newer than the app): the raw value in both languages. */
 export function labelOf<K extends string>(table: Record<K, Bilingual>, key: string): Bilingual {
-  return (table as Record<string, Bilingual>)[key] ?? { zh: key, en: key };
+  // Own keys only: a value such as "constructor" or "__proto__" must come out as itself, not as Object's member.
+  return Object.hasOwn(table, key) ? (table as Record<string, Bilingual>)[key]! : { zh: key, en: key };
 }
