@@ -10,6 +10,9 @@ export const SCREENSHOTS = resolve(ROOT, 'tests/browser/__screenshots__');
 /**
  * The production build (YANGPU_DIST, else dist/) served by the test server of tests/browser/server.ts: Range
  * requests, ETags, the cache headers and the CSP header a host should send, and `setFault` to break answers.
+ * Pages register the site's service worker once idle, which then precaches the build and serves later loads
+ * of that context from its cache: a test that breaks the server and then reloads should open its context with
+ * `serviceWorkers: 'block'` (or check `server.requests`) to be sure the fault is what the page sees.
  */
 export async function startPreview(): Promise<TestServer> {
   // YANGPU_DIST lets parallel work test its own build without overwriting dist/.
