@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import bbox from '@turf/bbox';
 import type { Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -204,6 +205,29 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     expect(await axeSerious(page, '[data-testid="snapshot-bar"]')).toEqual([]);
     await r17.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('monitor-tasks-en') });
+
+    // Figures too many (and too varied to compress) for a link: the snapshot is refused, the JSON export suggested.
+    await storeDataset(page, {
+      ...DATASET,
+      id: 'too-big',
+      observations: Array.from({ length: 400 }, (_, i) => ({
+        indicator: 'gazelle_firms' as const,
+        year: 2025,
+        value: i,
+        unit: '家' as const,
+        source: randomBytes(220).toString('base64'),
+        place: `place-${i}`,
+      })),
+    });
+    await page.reload();
+    await waitForIdle(page);
+    const share = page.getByTestId('snapshot-share');
+    await expect.poll(() => share.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await share.click();
+    await expect
+      .poll(() => page.getByTestId('snapshot-share-problem').textContent(), { timeout: 20_000 })
+      .toMatch(/^The snapshot is too big for a link \(\d+ characters, at most 60000\)\. Export the task progress \(JSON\)/);
+    expect(page.url()).not.toContain('msnap=');
     expect(dialogs).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
@@ -301,6 +325,30 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     expect(third.problems.errors).toEqual([]);
     await third.page.close();
   }, 400_000);
+
+  it('when the browser refuses storage, says so and keeps the edits for the session', async () => {
+    const { page, problems } = await open('?lang=en&panel=monitor');
+    // Private modes and blocked site data refuse IndexedDB on open.
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('blocked by the test', 'SecurityError');
+      };
+    });
+    await page.reload();
+    await waitForIdle(page);
+    const r5 = await openRow(page, 5);
+    await expect.poll(() => r5.getByRole('radio', { name: 'Done' }).isEnabled(), { timeout: 20_000 }).toBe(true);
+    await r5.getByRole('radio', { name: 'Done' }).check();
+    const alert = page.getByTestId('task-save-problem');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/^\s*Could not save in this browser\. This browser does not allow saving data .+\. Your changes stay for this session; export a JSON copy before you close the page\.\s*$/);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await page.getByTestId('task-counts').textContent()).toBe('Of 18 tasks: 1 done, 0 under way, 17 not started');
+    expect(await r5.getAttribute('data-status')).toBe('done');
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('monitor-tasks-storage-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 
   it('a damaged snapshot link says so, shows nothing of it, and leaves the rest of the app working', async () => {
     // Cut short (does not inflate), and well-formed but with an indicator the plan does not have.
