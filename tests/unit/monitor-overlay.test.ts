@@ -62,6 +62,7 @@ describe('the monitor overlay', () => {
       value: 900,
       unit: '亿元',
       year: 2025,
+      derived: false,
       scale: 1,
       label_zh: '900亿元',
       label_en: '¥90 bn',
@@ -129,6 +130,29 @@ describe('the monitor overlay', () => {
     ]);
     const fc = monitorOverlay(withUnlocated, { indicator: 'gazelle_firms', year: null, plan })!;
     expect(fc.features.map((f) => [f.properties!.place, f.properties!.scale])).toEqual([['sp-a', 1]]);
+  });
+
+  it('sums a place’s three leading industries when its total is not given, and says so', () => {
+    const parts = [
+      obs('digital_economy_revenue', 2025, 50, 'zone-b'),
+      obs('life_health_revenue', 2025, 30, 'zone-b'),
+      obs('green_low_carbon_revenue', 2025, 20, 'zone-b'),
+      // Two of three parts only: no total for dr-c.
+      obs('digital_economy_revenue', 2025, 10, 'dr-c'),
+      obs('life_health_revenue', 2025, 10, 'dr-c'),
+      obs('leading_industries_revenue', 2025, 400, 'sp-a'),
+    ];
+    expect(placeYears(parts, 'leading_industries_revenue')).toEqual([2025]);
+    const fc = monitorOverlay(parts, { indicator: 'leading_industries_revenue', year: null, plan })!;
+    expect(fc.features.map((f) => [f.properties!.place, f.properties!.value, f.properties!.derived, f.properties!.scale])).toEqual([
+      ['sp-a', 400, false, 1],
+      ['zone-b', 100, true, 0.5],
+    ]);
+    // The parts themselves are shown as given.
+    expect(placeFigures(parts, { indicator: 'digital_economy_revenue', year: 2025, plan }).map((r) => [r.place, r.value])).toEqual([
+      ['zone-b', 50],
+      ['dr-c', 10],
+    ]);
   });
 
   it('gives every symbol a zero size when every figure is zero, and never mutates its input', () => {

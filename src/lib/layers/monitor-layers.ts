@@ -52,8 +52,10 @@ export const MONITOR_REGISTRY: LayerDef[] = [
             'text-field': ['get', lang === 'zh' ? 'label_zh' : 'label_en'],
             'text-font': FONT,
             'text-size': 12,
-            'text-offset': [0, 0],
-            'text-allow-overlap': false,
+            // Always written, over the circle, and never pushing a plan label away: there are few of them, and a
+            // symbol without its figure would say nothing.
+            'text-allow-overlap': true,
+            'text-ignore-placement': true,
           },
           paint: { 'text-color': MONITOR_COLOURS.text, 'text-halo-color': MONITOR_COLOURS.halo, 'text-halo-width': 1.5 },
         },

@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import polylabel from 'polylabel';
 import type { PlanGeometry, PlanOutputCollection } from '../data/plan-schema.ts';
+import { indicator } from './indicators.ts';
+import { seriesFor } from './progress.ts';
 import type { IndicatorId, Observation, Unit } from './types.ts';
 
 type Lang = 'zh' | 'en';
@@ -24,6 +26,8 @@ export interface PlaceFigure {
   unit: Unit;
   year: number;
   source: string;
+  /** The sum of the indicator's parts, the place's total itself not being given. */
+  derived: boolean;
   /** Where the symbol is drawn; absent when the place is not on the map. */
   point?: Position;
 }
@@ -38,16 +42,17 @@ export interface PlaceFigureOptions {
   unlocated?: readonly { id: string; name_zh: string; name_en: string }[];
 }
 
-/** The years with at least one figure for a place for `indicator`, ascending. */
+/** The years with at least one figure for a place for `indicator` (sums of a total's parts included), ascending. */
 export function placeYears(observations: readonly Observation[], indicator: IndicatorId): number[] {
   const years = new Set<number>();
-  for (const o of observations) if (o.indicator === indicator && o.place !== undefined) years.add(o.year);
+  for (const place of placesWithFigures(observations, indicator)) for (const p of seriesFor(observations, indicator, { place })) years.add(p.year);
   return [...years].sort((a, b) => a - b);
 }
 
 /**
- * The figures for places of one indicator and year, largest first (ties by place id). A place's figure given
- * twice (in two imported files) counts once: the later one in `observations`, that is the later import.
+ * The figures for places of one indicator and year, largest first (ties by place id). They are the places' own
+ * series (`seriesFor` of progress.ts): a figure given in two imported files counts once, the later import's, and
+ * a place's 1,400 亿元 total is the sum of its three parts when only those are given (`derived`).
  * Figures for ids the plan does not know are left out: there is no place to show them at.
  */
 export function placeFigures(observations: readonly Observation[], options: PlaceFigureOptions): PlaceFigure[] {
@@ -55,18 +60,24 @@ export function placeFigures(observations: readonly Observation[], options: Plac
   const year = options.year ?? placeYears(observations, indicator).at(-1);
   if (year === undefined) return [];
   const places = placeIndex(options.plan, options.unlocated ?? []);
-  const byPlace = new Map<string, Observation>();
-  for (const o of observations) {
-    if (o.indicator === indicator && o.year === year && o.place !== undefined && places.has(o.place)) byPlace.set(o.place, o);
-  }
   const out: PlaceFigure[] = [];
-  for (const [id, o] of byPlace) {
-    const p = places.get(id)!;
-    const figure: PlaceFigure = { place: id, name_zh: p.name_zh, name_en: p.name_en, value: o.value, unit: o.unit, year, source: o.source };
-    if (p.point) figure.point = p.point;
-    out.push(figure);
+  for (const id of placesWithFigures(observations, indicator)) {
+    const p = places.get(id);
+    const figure = p && seriesFor(observations, indicator, { place: id }).find((s) => s.year === year);
+    if (!p || !figure) continue;
+    const row: PlaceFigure = { place: id, name_zh: p.name_zh, name_en: p.name_en, value: figure.value, unit: figure.unit, year, source: figure.source, derived: figure.derived };
+    if (p.point) row.point = p.point;
+    out.push(row);
   }
   return out.sort((a, b) => b.value - a.value || (a.place < b.place ? -1 : a.place > b.place ? 1 : 0));
+}
+
+// Places with a figure of the indicator or of one of its parts.
+function placesWithFigures(observations: readonly Observation[], id: IndicatorId): Set<string> {
+  const ids = new Set<IndicatorId>([id, ...(indicator(id).parts ?? [])]);
+  const out = new Set<string>();
+  for (const o of observations) if (o.place && ids.has(o.indicator)) out.add(o.place);
+  return out;
 }
 
 /**
@@ -74,7 +85,7 @@ export function placeFigures(observations: readonly Observation[], options: Plac
  * the latest year with place figures). Zones and other outlines get a point well inside (the pole of
  * inaccessibility of their largest part), lines their middle, points stay where they are. Properties: `id` and
  * `place` (the plan feature id; `id` kept for the map's feature lookups), `name_zh`, `name_en`, `value`, `unit`,
- * `year`, `scale` = √(value / largest value) so that circle areas are proportional to values, and `label_zh` /
+ * `year`, `derived`, `scale` = √(value / largest value) so that circle areas are proportional to values, and `label_zh` /
  * `label_en`, the figure as written in each language. Null when no place has a figure: the map then draws nothing.
  */
 export function monitorOverlay(
@@ -95,6 +106,7 @@ export function monitorOverlay(
       value: f.value,
       unit: f.unit,
       year: f.year,
+      derived: f.derived,
       scale: max > 0 ? Math.sqrt(Math.max(0, f.value) / max) : 0,
       label_zh: formatFigure(f.value, f.unit, 'zh', { compact: true }),
       label_en: formatFigure(f.value, f.unit, 'en', { compact: true }),
