@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite } from './harness.ts';
+import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 // 15 rows: 12 figures (district-wide 2023–2025, three places in 2025 and one in 2024) and 3 refused rows (an
@@ -206,6 +206,26 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     expect(await symbols(page)).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
+  }, 300_000);
+
+  it('without the browser’s storage, says so and still shows the figures for this visit', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A browser that keeps nothing (storage switched off): the page sees no IndexedDB at all.
+    await context.addInitScript({ content: 'Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });' });
+    const page = await context.newPage();
+    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.goto(`${suite.server.url}?lang=en&panel=monitor`);
+    await waitForIdle(page);
+    const panel = page.getByTestId('monitor-panel');
+    await panel.getByTestId('monitor-no-data').waitFor({ timeout: 30_000 });
+    await importFigures(page, panel, FIGURES);
+    const report = panel.getByTestId('import-report');
+    expect(await text(report)).toContain('12 rows accepted');
+    expect(await text(report)).toMatch(/This browser does not allow saving data.*will be gone after a reload/);
+    expect(await text(card(panel, 'leading_industries_revenue').getByTestId('indicator-share'))).toBe('90.4%');
+    expect(await panel.getByTestId('monitor-place-list').locator('tbody tr').count()).toBe(3);
+    expect(problems.errors).toEqual([]);
+    await context.close();
   }, 300_000);
 
   it('works in Chinese on a phone: the targets, the import and its report, the places', async () => {
