@@ -32,7 +32,11 @@ const isArchive = (url: string | undefined) => new URL(url ?? '/', 'http://x').p
 /** Breaks every request for the basemap archive with `fault`. */
 const archiveFault = (fault: Fault) => server.setFault((req) => (isArchive(req.url) ? fault : null));
 
-/** A page in a context of its own, watched for problems and dialogs; unlike openPage, it does not wait for the map. */
+/**
+ * A page in a context of its own, watched for problems and dialogs; unlike openPage, it does not wait for the map.
+ * Each context starts without the site's service worker, which registers only once the first view is idle: the
+ * faults below hit the first loads, which come from the server.
+ */
 async function open(path: string): Promise<{ page: Page; problems: PageProblems; dialogs: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
