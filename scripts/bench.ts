@@ -5,7 +5,8 @@
  *
  *   1 idle        navigation → first map idle, app vs a plain-MapLibre page of the same basemap (--pairs 15)
  *   2 bytes       JavaScript and CSS of the first view, gzip, MapLibre vs the rest (from the same runs as 1)
- *   3 lighthouse  Lighthouse 12.2.3 scores (--lighthouse-runs 3, --lighthouse-desktop for the desktop preset too)
+ *   3 lighthouse  Lighthouse 12.2.3 scores of the app and the baseline (--lighthouse-runs 3, --lighthouse-desktop for
+ *                 the desktop preset too, --no-lighthouse-baseline for the app alone)
  *   4 tiles       the basemap archive's size and its largest tiles
  *   5 analysis    the dispersion analysis against naive Turf (--sizes 100,1000 --no-naive)
  *
@@ -17,9 +18,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analysisSection } from './bench/analysis.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
-import { buildSite, launchBench, ROOT, serve, type BuiltSite, type Server } from './bench/site.ts';
+import { BASELINE_PATH, buildSite, launchBench, ROOT, serve, type BuiltSite, type Server } from './bench/site.ts';
 import { formatSection, type BenchSection } from './bench/table.ts';
-import { tilesSection } from './bench/tiles.ts';
+import { archiveMetadata, tilesSection } from './bench/tiles.ts';
 import { webSections } from './bench/web.ts';
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     pairs: { type: 'string', default: '15' },
     'lighthouse-runs': { type: 'string', default: '3' },
     'lighthouse-desktop': { type: 'boolean', default: false },
+    'no-lighthouse-baseline': { type: 'boolean', default: false },
     source: { type: 'string' },
     keep: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
@@ -89,7 +91,12 @@ try {
     }
   }
   if (wanted.has('lighthouse')) {
-    const lh = await lighthouseSection(`${server!.url}/`, { runs: Number(values['lighthouse-runs']), desktop: values['lighthouse-desktop'], log });
+    const meta = await archiveMetadata(resolve(values.source ?? ROOT, 'public/tiles/basemap.pmtiles'));
+    const bounds = Array.isArray(meta.focus_bounds) ? meta.focus_bounds.join(',') : '121.4855,31.2455,121.5835,31.3465';
+    const lh = await lighthouseSection(
+      { app: `${server!.url}/`, baseline: values['no-lighthouse-baseline'] ? undefined : `${server!.url}${BASELINE_PATH}?bounds=${bounds}` },
+      { runs: Number(values['lighthouse-runs']), desktop: values['lighthouse-desktop'], log },
+    );
     print(lh.section);
     aims.push({ what: 'Lighthouse performance (mobile)', value: String(lh.median.performance), aim: '≥ 90', met: lh.median.performance >= 90 });
     aims.push({ what: 'Lighthouse accessibility', value: String(lh.median.accessibility), aim: '100', met: lh.median.accessibility >= 100 });

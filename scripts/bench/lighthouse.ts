@@ -76,42 +76,67 @@ async function runOnce(url: string, config: Config | undefined): Promise<LhRun> 
 
 export interface LighthouseResults {
   section: BenchSection;
+  /** The app's median scores with Lighthouse's default (mobile) settings. */
   median: Record<Category, number>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-/** Runs Lighthouse `runs` times on `url` with its default (mobile) settings and, if asked, its desktop preset. */
-export async function lighthouseSection(url: string, options: { runs?: number; desktop?: boolean; log?: (line: string) => void } = {}): Promise<LighthouseResults> {
+/**
+ * Runs Lighthouse `runs` times on the app and, for comparison, on the plain-MapLibre baseline page (alternately),
+ * with Lighthouse's default (mobile) settings and, if asked, its desktop preset.
+ */
+export async function lighthouseSection(
+  targets: { app: string; baseline?: string },
+  options: { runs?: number; desktop?: boolean; log?: (line: string) => void } = {},
+): Promise<LighthouseResults> {
   const runs = options.runs ?? 3;
   const tables: BenchSection['tables'] = [];
   const notes = [
-    `Lighthouse 12.2.3 on ${CHROMIUM} (headless, the browser tests' flags: WebGL on SwiftShader, i.e. on the CPU), a fresh`,
-    `browser per run, against the production build served by vite preview (gzip). Scores are the median of ${runs} runs;`,
-    `the metrics and audits shown are those of the run with the median performance score.`,
+    `Lighthouse 12.2.3 on ${CHROMIUM} (headless, the browser tests' flags: WebGL on SwiftShader, i.e. on the CPU),`,
+    `a fresh browser per run, against the production build served by vite preview (gzip). Scores: median of ${runs} runs;`,
+    `metrics and audits: the run with the median performance score.`,
+    ...(targets.baseline ? ['For comparison, the baseline page of section 1 (plain MapLibre, same basemap, fitted to the same bounds).'] : []),
   ];
-  let first: Record<Category, number> | undefined;
-  for (const [name, config] of [['mobile (default: simulated slow 4G, 4× CPU)', undefined], ...(options.desktop ? [['desktop preset', desktopConfig]] : [])] as [string, Config | undefined][]) {
-    const all: LhRun[] = [];
+  const pages = [['app', targets.app], ...(targets.baseline ? [['baseline', targets.baseline]] : [])] as [string, string][];
+  let appMedian: Record<Category, number> | undefined;
+  const failures: string[] = [];
+  const presets = [['mobile (default: simulated slow 4G, 4× CPU)', undefined], ...(options.desktop ? [['desktop preset', desktopConfig]] : [])] as [string, Config | undefined][];
+  for (const [preset, config] of presets) {
+    const all = new Map<string, LhRun[]>(pages.map(([name]) => [name, []]));
     for (let i = 0; i < runs; i++) {
-      all.push(await runOnce(url, config));
-      options.log?.(`lighthouse ${name} ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${all.at(-1)!.scores[c]}`).join(', ')}`);
+      for (const [name, url] of i % 2 ? [...pages].reverse() : pages) {
+        try {
+          all.get(name)!.push(await runOnce(url, config));
+        } catch (err) {
+          // One failed run (Lighthouse's NO_FCP and the like on a loaded machine) is reported, not fatal.
+          failures.push(`${name} run ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
+          options.log?.(`lighthouse ${name} run ${i + 1} failed: ${failures.at(-1)}`);
+          continue;
+        }
+        options.log?.(`lighthouse ${preset.split(' ')[0]} ${name} ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${all.get(name)!.at(-1)!.scores[c]}`).join(', ')}`);
+      }
     }
-    const med = Object.fromEntries(CATEGORIES.map((c) => [c, median(all.map((r) => r.scores[c]))])) as Record<Category, number>;
-    first ??= med;
-    const mid = [...all].sort((a, b) => a.scores.performance - b.scores.performance)[all.length >> 1]!;
+    const done = pages.filter(([name]) => all.get(name)!.length > 0);
+    const med = (name: string) => Object.fromEntries(CATEGORIES.map((c) => [c, median(all.get(name)!.map((r) => r.scores[c]))])) as Record<Category, number>;
+    const mid = (name: string) => [...all.get(name)!].sort((a, b) => a.scores.performance - b.scores.performance)[all.get(name)!.length >> 1]!;
+    if (!all.get('app')!.length) throw new Error(`Lighthouse failed on every run of the app:\n${failures.join('\n')}`);
+    appMedian ??= med('app');
     const aims: Record<Category, string> = { performance: '≥ 90', accessibility: '100', 'best-practices': '≥ 95', seo: '(info)' };
     tables.push({
-      caption: `${name}:`,
-      columns: ['category', 'median', 'runs', 'aim'],
-      rows: CATEGORIES.map((c) => [c, String(med[c]), all.map((r) => r.scores[c]).join(' '), aims[c]]),
+      caption: `${preset}:`,
+      columns: ['category', ...done.flatMap(([name]) => [`${name} median`, 'runs']), 'aim (app)'],
+      rows: CATEGORIES.map((c) => [c, ...done.flatMap(([name]) => [String(med(name)[c]), all.get(name)!.map((r) => r.scores[c]).join(' ')]), aims[c]]),
     });
-    tables.push({ columns: ['metric (median run)', 'value'], rows: METRICS.map((m) => [m, mid.metrics[m]!]) });
-    tables.push({
-      columns: ['category', 'audits below full marks (median run; performance: below 90)'],
-      rows: CATEGORIES.flatMap((c) => mid.failing[c].map((a, i) => [i === 0 ? c : '', a])),
-      align: ['left', 'left'],
-    });
+    tables.push({ columns: ['metric (median run)', ...done.map(([name]) => name)], rows: METRICS.map((m) => [m, ...done.map(([name]) => mid(name).metrics[m]!)]) });
+    for (const [name] of done) {
+      tables.push({
+        columns: [`${name}: category`, 'audits below full marks (median run; performance: below 90) [largest items]'],
+        rows: CATEGORIES.flatMap((c) => mid(name).failing[c].map((a, i) => [i === 0 ? c : '', a])),
+        align: ['left', 'left'],
+      });
+    }
   }
-  return { section: { title: '3. Lighthouse', notes, tables }, median: first! };
+  if (failures.length) notes.push(`Failed runs (left out): ${failures.join('; ')}`);
+  return { section: { title: '3. Lighthouse', notes, tables }, median: appMedian! };
 }

@@ -53,7 +53,7 @@ export async function buildSite(options: { source?: string; log?: (line: string)
   await build({
     root: source,
     configFile: join(source, 'vite.config.ts'),
-    logLevel: 'warn',
+    logLevel: 'error',
     build: { outDir: dist, emptyOutDir: true, sourcemap: 'hidden', reportCompressedSize: false },
   });
   options.log?.('building the baseline page');
@@ -62,7 +62,7 @@ export async function buildSite(options: { source?: string; log?: (line: string)
     configFile: false,
     base: '/__baseline/',
     publicDir: false,
-    logLevel: 'warn',
+    logLevel: 'error',
     build: { outDir: join(dist, '__baseline'), emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
   return { dist, source };

@@ -1,7 +1,11 @@
 /**
  * Which source modules a built chunk's bytes come from, read from its source map (like source-map-explorer, without
- * the dependency): every mapped segment of the generated code is charged to its source, the rest to "(unmapped)".
+ * the dependency): every mapped segment of the generated code is charged to its source, the rest to
+ * {@link UNMAPPED}.
  */
+
+/** Generated code no source claims: Svelte's hoisted templates, the bundler's glue. */
+export const UNMAPPED = '(unmapped: Svelte templates, bundler glue)';
 
 const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
 
@@ -41,7 +45,7 @@ export function bytesBySource(code: string, map: SourceMapV3): Map<string, numbe
   const out = new Map<string, number>();
   const add = (source: string, bytes: number) => bytes > 0 && out.set(source, (out.get(source) ?? 0) + bytes);
   let sourceIndex = 0;
-  let carried = '(unmapped)';
+  let carried = UNMAPPED;
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l]!;
     // The newline belongs to whatever ends the line.
@@ -54,8 +58,8 @@ export function bytesBySource(code: string, map: SourceMapV3): Map<string, numbe
       column += f[0] ?? 0;
       if (f.length >= 4) {
         sourceIndex += f[1]!;
-        starts.push({ column, source: map.sources[sourceIndex] ?? '(unmapped)' });
-      } else starts.push({ column, source: '(unmapped)' });
+        starts.push({ column, source: map.sources[sourceIndex] ?? UNMAPPED });
+      } else starts.push({ column, source: UNMAPPED });
     }
     // A line without segments continues a multi-line string (MapLibre's shaders): it belongs to the source before it.
     if (starts.length === 0) {

@@ -83,6 +83,11 @@ export async function archiveStats(path: string, top = 5): Promise<ArchiveStats>
   return { header, archiveBytes: statSync(path).size, contents: contents.size, addressed, largest, perZoom };
 }
 
+/** The archive's JSON metadata (the app reads `focus_bounds` and `vector_layers` from it). */
+export async function archiveMetadata(path: string): Promise<Record<string, unknown>> {
+  return (await new PMTiles(new BufferSource(readFileSync(path), path)).getMetadata()) as Record<string, unknown>;
+}
+
 const kb = (b: number) => (b / 1024).toFixed(1);
 
 export async function tilesSection(path: string): Promise<{ section: BenchSection; largest: number; archiveBytes: number }> {

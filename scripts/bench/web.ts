@@ -19,6 +19,12 @@ interface RunTimes {
   /** The map's `load` event: style and first sources loaded. */
   loaded: number;
   idle: number;
+  /** Milliseconds of main-thread tasks over 50 ms before the first idle. */
+  longTasks: number;
+  /** Calls of map.setStyle, `styledata` events and source content changes (setData) before the first idle. */
+  setStyle: number;
+  styledata: number;
+  contentChanges: number;
 }
 
 interface Fetched {
@@ -31,6 +37,8 @@ interface Run extends RunTimes {
   fetched: Fetched[];
   /** Requests seen by the browser context (includes the MapLibre worker's script, which the page's timeline lacks). */
   requested: string[];
+  /** Requests of the app's service worker (its precache) seen before the first idle was noticed. */
+  byServiceWorker: string[];
   camera?: { lon: number; lat: number; zoom: number; layers: string[]; lang: string; style: unknown };
 }
 
@@ -38,25 +46,41 @@ interface Run extends RunTimes {
 // A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
 const HOOK_IDLE = `(() => {
   let handle;
+  const b = { longTasks: 0, setStyle: 0, styledata: 0, contentChanges: 0 };
+  window.__bench = b;
+  // Main-thread tasks over 50 ms until the first idle: the page's own work competing with the map.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (b.idle === undefined) b.longTasks += e.duration;
+  }).observe({ type: 'longtask', buffered: true });
   Object.defineProperty(window, '__yangpu', {
     configurable: true,
     get() { return handle; },
     set(v) {
       handle = v;
-      window.__bench = { created: performance.now() };
-      v.map.once('load', () => { window.__bench.loaded = performance.now(); });
-      v.map.once('idle', () => { window.__bench.idle = performance.now(); });
+      b.created = performance.now();
+      const map = v.map;
+      // Style changes before the first idle restart the map's work: count them.
+      const setStyle = map.setStyle.bind(map);
+      map.setStyle = (...args) => { if (b.idle === undefined) b.setStyle++; return setStyle(...args); };
+      map.on('styledata', () => { if (b.idle === undefined) b.styledata++; });
+      map.on('sourcedata', (e) => { if (b.idle === undefined && e.sourceDataType === 'content') b.contentChanges++; });
+      map.once('load', () => { b.loaded = performance.now(); });
+      map.once('idle', () => { b.idle = performance.now(); });
     },
   });
 })();`;
 
-async function measure(browser: Browser, url: string, withCamera: boolean, style?: unknown): Promise<Run> {
+async function measure(browser: Browser, url: string, withCamera: boolean, style?: unknown, blockServiceWorker = false): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   try {
     const requested: string[] = [];
-    context.on('request', (r) => requested.push(r.url()));
+    const byServiceWorker: string[] = [];
+    context.on('request', (r) => (r.serviceWorker() ? byServiceWorker : requested).push(r.url()));
     await context.addInitScript({ content: HOOK_IDLE });
     if (style) await context.addInitScript({ content: `window.__benchStyle = ${JSON.stringify(style)};` });
+    // Without navigator.serviceWorker the app skips registering its worker (Playwright's own serviceWorkers: 'block'
+    // routes every request through the test runner, which slows the page it measures).
+    if (blockServiceWorker) await context.addInitScript({ content: 'delete Navigator.prototype.serviceWorker;' });
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __bench?: { idle?: number } }).__bench?.idle !== undefined, null, {
@@ -68,7 +92,7 @@ async function measure(browser: Browser, url: string, withCamera: boolean, style
       const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .filter((e) => e.responseEnd <= b.idle)
         .map((e) => ({ url: e.name, responseEnd: e.responseEnd, transferSize: e.transferSize }));
-      const out: Run = { created: b.created, loaded: b.loaded, idle: b.idle, fetched, requested: [] };
+      const out: Run = { ...b, fetched, requested: [], byServiceWorker: [] };
       if (camera) {
         const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
         const c = map.getCenter();
@@ -82,7 +106,7 @@ async function measure(browser: Browser, url: string, withCamera: boolean, style
         };
       }
       return out;
-    }, withCamera).then((r) => ({ ...r, requested }));
+    }, withCamera).then((r) => ({ ...r, requested, byServiceWorker: [...byServiceWorker] }));
   } finally {
     await context.close();
   }
@@ -108,8 +132,11 @@ export interface WebResults {
 
 export interface WebOptions {
   pairs?: number;
-  /** Also time the app's own style on the baseline page, in every round (default true). */
-  appStyle?: boolean;
+  /**
+   * Also time, in every round, the app's own style on the baseline page and the app with its service worker
+   * blocked (default true): they tell how much of the difference is the style's, the precache's and the rest's.
+   */
+  diagnose?: boolean;
   log?: (line: string) => void;
 }
 
@@ -131,7 +158,12 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
   const pages = [
     { name: 'app', runs: [] as Run[], run: () => measure(browser, appUrl, false) },
     { name: 'baseline (plain MapLibre)', runs: [] as Run[], run: () => measure(browser, baselineUrl, false) },
-    ...(options.appStyle === false ? [] : [{ name: "app's style on the baseline page", runs: [] as Run[], run: () => measure(browser, baselineUrl, false, cam.style) }]),
+    ...(options.diagnose === false
+      ? []
+      : [
+          { name: "app's style on the baseline page", runs: [] as Run[], run: () => measure(browser, baselineUrl, false, cam.style) },
+          { name: 'app, service worker blocked', runs: [] as Run[], run: () => measure(browser, appUrl, false, undefined, true) },
+        ]),
   ];
   for (let i = 0; i < pairs; i++) {
     // Rotate which goes first, so none always runs on a browser just warmed by another.
@@ -147,32 +179,62 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
   const ratio = median(ratios);
   const row = (name: string, runs: Run[]) => {
     const idle = runs.map((r) => r.idle);
-    return [name, sec(median(runs.map((r) => r.created))), sec(median(runs.map((r) => r.loaded))), sec(median(idle)), sec(Math.min(...idle)), sec(Math.max(...idle))];
+    const med = (f: (r: Run) => number) => median(runs.map(f));
+    return [
+      name,
+      sec(med((r) => r.created)),
+      sec(med((r) => r.loaded)),
+      sec(median(idle)),
+      sec(Math.min(...idle)),
+      sec(Math.max(...idle)),
+      sec(med((r) => r.longTasks)),
+      `${med((r) => r.setStyle)} / ${med((r) => r.styledata)} / ${med((r) => r.contentChanges)}`,
+    ];
   };
   const ratioRow = (name: string, rs: number[], aim: string) => [name, median(rs).toFixed(2), Math.min(...rs).toFixed(2), Math.max(...rs).toFixed(2), aim];
+  const style = cam.style as { layers: { type: string; source?: string; layout?: { visibility?: string } }[]; sources: Record<string, { type: string }> };
+  const shown = style.layers.filter((l) => l.layout?.visibility !== 'none');
+  const overlays = shown.filter((l) => l.source && l.source !== 'basemap');
+  const styleNote =
+    `The app's style at idle (${(JSON.stringify(style).length / 1024).toFixed(0)} KB of JSON): ${style.layers.length} layers (${shown.length} shown: ${shown.filter((l) => l.source === 'basemap').length} on the basemap, ${overlays.length} on ` +
+    `${[...new Set(overlays.map((l) => l.source))].join(', ')}; ${shown.filter((l) => l.type === 'symbol').length} symbol layers), ` +
+    `${Object.keys(style.sources).length} sources; the baseline's: ${cam.layers.length + 1} layers, 1 source.`;
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   const idleSection: BenchSection = {
     title: '1. Navigation → first map idle',
     notes: [
       `${pairs} rounds after a warm-up, the pages' order rotating; a fresh browser context (empty cache) per run;`,
       `1280×800, locale zh-CN. Times are performance.now() in the page (from navigation): when the page assigns`,
-      `window.__yangpu (the map was just constructed), the map's 'load' and its first 'idle' event.`,
+      `window.__yangpu (the map was just constructed), the map's 'load' and its first 'idle' event; before that idle, the`,
+      `main thread's long tasks (total seconds) and the calls of map.setStyle, 'styledata' events and source data changes.`,
       `Baseline: the same basemap archive and basemap style layers (src/lib/layers, basemap rows) on a bare MapLibre`,
       `map at the app's camera (${cam.lon.toFixed(4)}, ${cam.lat.toFixed(4)}, z${cam.zoom.toFixed(2)}), built by vite into ${BASELINE_PATH}.`,
-      ...(pages[2] ? ["The third page is the baseline given the app's whole style (overlays, plan GeoJSON) as the app had it at idle."] : []),
+      styleNote,
+      ...(pages[2]
+        ? [
+            "Diagnostic pages: the baseline given the app's whole style (overlays, plan GeoJSON) as the app had it at idle,",
+            "and the app with navigator.serviceWorker removed (it registers no worker, so no precache downloads beside it).",
+          ]
+        : []),
       `All served by vite preview (gzip, Range) on 127.0.0.1; Debian's Chromium, WebGL on SwiftShader (CPU);`,
       `${cpus().length} CPUs, load average at the end ${load}.`,
     ],
     tables: [
       {
-        columns: ['page (seconds from navigation)', 'map built (median)', "map 'load'", 'first idle (median)', 'min', 'max'],
+        columns: ['page (seconds from navigation)', 'map built (median)', "map 'load'", 'first idle (median)', 'min', 'max', 'long tasks', 'setStyle / styledata / setData'],
         rows: pages.map((p) => row(p.name, p.runs)),
       },
       {
         columns: ['ratio of first idle, per round', 'median', 'min', 'max', 'aim'],
         rows: [
           ratioRow('app / baseline', ratios, '≤ 1.15'),
-          ...(pages[2] ? [ratioRow("app's style on the baseline page / baseline", ratioOf(pages[2].runs), ''), ratioRow("app / app's style on the baseline page", app.map((a, i) => a.idle / pages[2]!.runs[i]!.idle), '')] : []),
+          ...(pages[2] && pages[3]
+            ? [
+                ratioRow("app's style on the baseline page / baseline", ratioOf(pages[2].runs), ''),
+                ratioRow("app / app's style on the baseline page", app.map((a, i) => a.idle / pages[2]!.runs[i]!.idle), ''),
+                ratioRow('app, service worker blocked / baseline', ratioOf(pages[3].runs), ''),
+              ]
+            : []),
         ],
       },
     ],
@@ -243,6 +305,12 @@ function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebR
   const sometimes = [...new Set(sets.flatMap((s) => [...s]))].filter((p) => !always.includes(p)).sort();
   const other = [...new Set(runs[0]!.fetched.map((f) => local(f.url)).filter((p): p is string => p !== null && !isCode(p)))].sort();
   const files = always.map((p) => share(site.dist, p.slice(1)));
+  // The service worker's precache: fetched beside the first view, in the background; not part of it.
+  const swPaths = [...new Set(runs.flatMap((r) => r.byServiceWorker.map(local)).filter((p): p is string => p !== null))];
+  const swBytes = swPaths.reduce((sum, p) => {
+    const f = join(site.dist, p.slice(1));
+    return existsSync(f) && !/\.pmtiles$/.test(p) ? sum + gzipSync(readFileSync(f)).length : sum;
+  }, 0);
   let maplibreGzip = 0;
   let restGzip = 0;
   const rows = files.map((f) => {
@@ -263,7 +331,7 @@ function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebR
       modules.set(m, e);
     }
   }
-  const folder = (m: string) => (m.startsWith('src/') ? m.split('/').slice(0, m.startsWith('src/lib/') ? 3 : 2).join('/') + '/' : m.startsWith('(') || m === 'app CSS' ? m : `${m} (npm)`);
+  const folder = (m: string) => (m.startsWith('src/lib/') ? m.split('/').slice(0, 3).join('/') + '/' : m.startsWith('src/') ? 'src/ (top level)' : m.startsWith('(') || m === 'app CSS' ? m : `${m} (npm)`);
   const folders = new Map<string, { raw: number; gzip: number; n: number }>();
   for (const [m, v] of modules) {
     const e = folders.get(folder(m)) ?? { raw: 0, gzip: 0, n: 0 };
@@ -282,6 +350,9 @@ function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebR
       `gzip shared in proportion); of the CSS, the rules on .maplibregl- classes.`,
       ...(sometimes.length ? [`Fetched before idle in some runs only (not counted): ${sometimes.join(', ')}.`] : []),
       `Also fetched before idle (not counted): ${other.join(', ') || 'nothing'}.`,
+      ...(swPaths.length
+        ? [`The service worker's precache requested ${swPaths.length} files before the first idle was noticed (${kb(swBytes)} KB gzip, archives left out; not counted).`]
+        : []),
     ],
     tables: [
       { columns: ['file', 'raw KB', 'gzip KB', 'MapLibre', 'MapLibre gzip KB', 'rest gzip KB'], rows },

@@ -35,8 +35,13 @@ const style = (window as unknown as { __benchStyle?: StyleSpecification }).__ben
 const map = new MlMap({
   container: 'map',
   style,
-  center: [Number(q.get('lon') ?? 121.53), Number(q.get('lat') ?? 31.3)],
-  zoom: Number(q.get('zoom') ?? 12),
+  // A camera from the query string, or bounds fitted as the app fits them (padding as with no panel open).
+  ...(q.has('bounds')
+    ? {
+        bounds: q.get('bounds')!.split(',').map(Number) as [number, number, number, number],
+        fitBoundsOptions: { padding: matchMedia('(max-width: 640px)').matches ? 16 : 24 },
+      }
+    : { center: [Number(q.get('lon') ?? 121.53), Number(q.get('lat') ?? 31.3)] as [number, number], zoom: Number(q.get('zoom') ?? 12) }),
   maxBounds: [121.25, 31.1, 121.8, 31.5],
   minZoom: 8,
   maxZoom: 18,
