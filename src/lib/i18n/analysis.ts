@@ -1,7 +1,5 @@
 /** Messages of the dispersion analysis (plan task 2): Chinese defines the keys, English matches them. */
 export const analysisZh = {
-  tabAnalysis: '分析',
-  groupAnalysis: '空间分散度分析',
   anHeading: '园区空间有多分散？',
   anIntro: '方案任务2要求「切实解决园区空间分散问题」。这里按你选定的园区计算分散程度；方案未公布园区面积，点位园区只计数量与距离。',
   anSettings: '参数',
@@ -108,8 +106,6 @@ export const analysisZh = {
 };
 
 export const analysisEn: Record<keyof typeof analysisZh, string> = {
-  tabAnalysis: 'Analysis',
-  groupAnalysis: 'Dispersion analysis',
   anHeading: 'How scattered is the park space?',
   anIntro: 'Task 2 of the plan asks to "solve the problem of scattered park space". The figures below measure it for the parks you choose. The plan publishes no park areas: parks known only as points count by number and distance.',
   anSettings: 'Settings',

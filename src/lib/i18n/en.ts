@@ -167,4 +167,10 @@ export const en: Record<keyof typeof zh, string> = {
   tabMonitor: 'Monitor',
   groupMonitor: 'Plan monitor',
   panelLoading: 'Loading…',
+  tabAnalysis: 'Analysis',
+  groupAnalysis: 'Dispersion analysis',
+  tabInvest: 'Space',
+  groupInvest: 'Available space',
+  investLoading: 'Loading listings…',
+  investCopyFailed: 'Could not copy the link automatically: copy it from the field below.',
 };

@@ -1,8 +1,5 @@
-import { analysisEn, analysisZh } from './analysis.ts';
 import { en } from './en.ts';
-import { investEn, investZh } from './invest.ts';
 import { faultsEn, faultsZh } from './faults.ts';
-import { importEn, importZh } from './invest-import.ts';
 import { offlineEn, offlineZh } from './offline.ts';
 import { zh } from './zh.ts';
 
@@ -13,10 +10,12 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 /** A text in both languages, as the data and the layer registry carry it. */
 export type Bilingual = { zh: string; en: string };
 
-// Each capability keeps its messages in its own catalogue pair; the Chinese side defines the keys.
-const zhAll = { ...zh, ...analysisZh, ...investZh, ...importZh, ...faultsZh, ...offlineZh };
+// Each capability keeps its messages in its own catalogue pair; the Chinese side defines the keys. The first view's
+// catalogues are merged here; the analysis and investors' panels, loaded later, look theirs up through panels.ts.
+const zhAll = { ...zh, ...faultsZh, ...offlineZh };
 export type MessageKey = keyof typeof zhAll;
-const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...analysisEn, ...investEn, ...importEn, ...faultsEn, ...offlineEn } };
+/** The first view's messages in both languages. */
+export const catalogues: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...faultsEn, ...offlineEn } };
 
 /** BCP 47 tag for `lang` attributes. */
 export const langTag = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : 'en');

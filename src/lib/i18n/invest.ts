@@ -1,12 +1,9 @@
 /** Messages of the investors' view: Chinese defines the keys, English matches them. */
 export const investZh = {
-  tabInvest: '招商',
-  groupInvest: '可用空间',
 
   investPanel: '可用空间 · 招商',
   investIntro: '按面积、类型、产业、租金、入驻时间和地铁距离查找园区与楼宇的可用空间；收藏、对比并分享。',
   investSampleNote: '标有“{mark}”的是团队编写的示例房源，不是真实报价。',
-  investLoading: '正在载入房源…',
   investSessionOnly: '已载入的清单只在本次浏览中可用，刷新后不会保留。',
   investShowOnMapLegend: '在地图上显示',
   investShowImported: '导入的房源',
@@ -88,7 +85,6 @@ export const investZh = {
   investCompare: '并排对比（{count}）',
   investCompareHint: '至少收藏两条可用的房源才能对比。',
   investShare: '复制收藏与筛选的链接',
-  investCopyFailed: '无法自动复制链接：请从下面的文本框复制。',
   investExportShortlist: '导出收藏（CSV）',
   investClearShortlist: '清空收藏',
   investCompareTitle: '对比 {count} 条房源',
@@ -147,13 +143,10 @@ export const investZh = {
 };
 
 export const investEn: Record<keyof typeof investZh, string> = {
-  tabInvest: 'Space',
-  groupInvest: 'Available space',
 
   investPanel: 'Available space for investors',
   investIntro: 'Find space in parks and buildings by area, type, industry, rent, move-in date and distance to the metro; pin, compare and share.',
   investSampleNote: 'Listings marked “{mark}” are written by the team as examples.',
-  investLoading: 'Loading listings…',
   investSessionOnly: 'What is loaded stays for this visit only and will be gone after a reload.',
   investShowOnMapLegend: 'Show on the map',
   investShowImported: 'Imported listings',
@@ -231,7 +224,6 @@ export const investEn: Record<keyof typeof investZh, string> = {
   investCompare: 'Compare side by side ({count})',
   investCompareHint: 'Pin at least two listings available here to compare them.',
   investShare: 'Copy a link to the shortlist and filters',
-  investCopyFailed: 'Could not copy the link automatically: copy it from the field below.',
   investExportShortlist: 'Export the shortlist (CSV)',
   investClearShortlist: 'Clear the shortlist',
   investCompareTitle: 'Comparing {count} listings',

@@ -165,4 +165,11 @@ export const zh = {
   tabMonitor: '监测',
   groupMonitor: '方案监测',
   panelLoading: '加载中…',
+  // The analysis and investors' tabs: named in the first view; the rest of their messages load with them.
+  tabAnalysis: '分析',
+  groupAnalysis: '空间分散度分析',
+  tabInvest: '招商',
+  groupInvest: '可用空间',
+  investLoading: '正在载入房源…',
+  investCopyFailed: '无法自动复制链接：请从下面的文本框复制。',
 } as const;

@@ -3,7 +3,8 @@
  * Everything returned is plain text, shown as text nodes.
  */
 import { roundDistance } from '../data/quotes.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { type Lang } from '../i18n/index.ts';
+import { t } from '../i18n/panels.ts';
 import { importKey } from '../i18n/invest-import.ts';
 import type { PlaceRef } from './compare.ts';
 import type { Crs, Listing, SpaceType } from './types.ts';

@@ -1,4 +1,5 @@
-import { t, type Lang } from '../i18n/index.ts';
+import { type Lang } from '../i18n/index.ts';
+import { t } from '../i18n/panels.ts';
 import { importKey } from '../i18n/invest-import.ts';
 import { monitorImportEn, monitorImportKey, monitorImportZh, tmi, type MonitorImportCode } from '../i18n/monitor-import.ts';
 import type { ImportMessage } from '../listings/types.ts';
