@@ -4,12 +4,13 @@
  * the panel shows (storage unavailable, full, failed); what is loaded stays loaded.
  */
 import { loadSampleInventory } from './sample-data.ts';
-import { listInventories, removeInventory, saveInventory, StoreError, storeErrorCode } from './store.ts';
+import { toStoreError } from '../data/idb.ts';
+import { listInventories, removeInventory, saveInventory } from './store.ts';
 import type { ImportMessage, Inventory } from './types.ts';
 
 /** The message of a storage failure, for the panel to word in the reader's language. */
 export function storageProblem(err: unknown): ImportMessage {
-  return (err instanceof StoreError ? err : new StoreError(storeErrorCode(err), err instanceof Error ? err.message : String(err))).importMessage;
+  return toStoreError(err).importMessage;
 }
 
 /** The sample first, then the stored inventories in import order; a storage failure leaves just the sample. */
