@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildInventory, cleanText, readFile, safeUrl, suggestMapping } from '../../src/lib/listings/import.ts';
 import type { ImportTable } from '../../src/lib/listings/types.ts';
+import { headerDelimiter, parseText } from '../../src/lib/listings/parse.ts';
 import { codes, importFixture, NOW, rowSummary, tableOf } from '../fixtures/listings/helpers.ts';
 
 const table = (headers: string[], rows: string[][]): ImportTable => ({
@@ -324,5 +325,23 @@ describe('plain text and links', () => {
     const { inventory } = buildInventory(t, suggestMapping(t.headers), { crs: 'wgs84', name: 'n', fileName: 'p.csv', id: 'x', now: NOW });
     expect(inventory.listings).toHaveLength(1);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('the delimiter of a delimited file', () => {
+  it('is read from the header line, so data holding other candidates does not change it', () => {
+    expect(headerDelimiter('indicator,year,value,unit,source\r\nleading_industries_revenue,2019,0,亿元,"|,|"\r\n')).toBe(',');
+    expect(headerDelimiter('名称;面积;"a,b"\n甲;1;x')).toBe(';');
+    expect(headerDelimiter('name\tarea\n')).toBe('\t');
+    expect(headerDelimiter('a|b|c')).toBe('|');
+    expect(headerDelimiter('single')).toBe(',');
+  });
+
+  it('keeps every column of a one-row file whose cell holds "|,|" (found by the monitor’s round-trip property)', () => {
+    const text = 'indicator,year,value,unit,source\r\nleading_industries_revenue,2019,0,亿元,"|,|"\r\n';
+    const parsed = parseText(text, 'csv');
+    if (!('table' in parsed)) throw new Error('not parsed');
+    expect(parsed.table.headers).toEqual(['indicator', 'year', 'value', 'unit', 'source']);
+    expect(parsed.table.rows[0]?.values.source).toBe('|,|');
   });
 });

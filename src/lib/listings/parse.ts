@@ -84,10 +84,29 @@ function uniqueHeaders(raw: string[], notes: ImportMessage[]): string[] {
 
 const isBlank = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
 
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * The delimiter of a delimited file, read from its header line: the candidate found most often outside quotes
+ * (ties go to the earlier one; none at all means one column, read as comma-separated). Guessing from the data
+ * rows instead (papaparse's own guess) is fooled by data: a short file whose cells hold "|,|" was read as
+ * pipe-separated and lost its columns.
+ */
+export function headerDelimiter(text: string): (typeof DELIMITERS)[number] {
+  const end = text.search(/\r\n?|\n/);
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  let best: (typeof DELIMITERS)[number] = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
 function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAULTS): ParseResult {
   const parsed = Papa.parse<string[]>(text, {
-    delimiter: format === 'tsv' ? '\t' : '',
-    delimitersToGuess: [',', '\t', ';', '|'],
+    delimiter: format === 'tsv' ? '\t' : headerDelimiter(text),
     skipEmptyLines: false,
   });
   const records = parsed.data;
