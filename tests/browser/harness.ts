@@ -69,7 +69,8 @@ export function watchProblems(page: Page, origin: string): PageProblems {
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText ?? '';
     // MapLibre cancels tile requests it no longer needs while the camera moves: the page's choice, not a failure.
-    if (reason === 'net::ERR_ABORTED' && /\.pmtiles$/.test(new URL(r.url()).pathname)) return;
+    // The browser likewise drops the icon fetch when the page reloads or navigates before it finished.
+    if (reason === 'net::ERR_ABORTED' && /\.pmtiles$|\/favicon\.svg$/.test(new URL(r.url()).pathname)) return;
     problems.errors.push(`request failed: ${r.url()} ${reason}`);
   });
   page.on('response', (r) => {
