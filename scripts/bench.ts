@@ -22,6 +22,7 @@ import { BASELINE_PATH, buildSite, launchBench, ROOT, serve, type BuiltSite, typ
 import { formatSection, type BenchSection } from './bench/table.ts';
 import { archiveMetadata, tilesSection } from './bench/tiles.ts';
 import { webSections } from './bench/web.ts';
+import { YANGPU_BOUNDS } from '../src/lib/map/extent.ts';
 
 const { values } = parseArgs({
   options: {
@@ -92,7 +93,7 @@ try {
   }
   if (wanted.has('lighthouse')) {
     const meta = await archiveMetadata(resolve(values.source ?? ROOT, 'public/tiles/basemap.pmtiles'));
-    const bounds = Array.isArray(meta.focus_bounds) ? meta.focus_bounds.join(',') : '121.4855,31.2455,121.5835,31.3465';
+    const bounds = Array.isArray(meta.focus_bounds) ? meta.focus_bounds.join(',') : YANGPU_BOUNDS.join(',');
     const lh = await lighthouseSection(
       { app: `${server!.url}/`, baseline: values['no-lighthouse-baseline'] ? undefined : `${server!.url}${BASELINE_PATH}?bounds=${bounds}` },
       { runs: Number(values['lighthouse-runs']), desktop: values['lighthouse-desktop'], log },

@@ -83,7 +83,7 @@ export async function archiveStats(path: string, top = 5): Promise<ArchiveStats>
   return { header, archiveBytes: statSync(path).size, contents: contents.size, addressed, largest, perZoom };
 }
 
-/** The archive's JSON metadata (the app reads `focus_bounds` and `vector_layers` from it). */
+/** The archive's JSON metadata (the app reads `vector_layers` from it, the baseline page `focus_bounds`). */
 export async function archiveMetadata(path: string): Promise<Record<string, unknown>> {
   return (await new PMTiles(new BufferSource(readFileSync(path), path)).getMetadata()) as Record<string, unknown>;
 }

@@ -10,6 +10,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PbfReader } from 'pbf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
+import { YANGPU_BOUNDS } from '../../src/lib/map/extent.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'yangpu-data-'));
@@ -48,12 +49,15 @@ describe('npm run data with an OSM extract and no shared data folder', () => {
       vector_layers: { id: string; fields: Record<string, string> }[];
       missing: { layer: string }[];
       schematic_river: boolean;
+      focus_bounds: number[];
     };
     const ids = meta.vector_layers.map((l) => l.id);
     expect(ids).toEqual(expect.arrayContaining(['districts', 'district_labels', 'water', 'waterways', 'roads', 'buildings', 'campuses', 'coverage']));
     expect(ids).not.toContain('metro_lines');
     expect(meta.missing.map((m) => m.layer)).toEqual(expect.arrayContaining(['metro_lines', 'metro_stations', 'elevated_roads', 'subdistricts']));
     expect(meta.schematic_river).toBe(true);
+    // The app opens on its own copy of this extent rather than wait for the metadata.
+    expect(meta.focus_bounds).toEqual(YANGPU_BOUNDS);
     expect(meta.vector_layers.find((l) => l.id === 'roads')?.fields).toMatchObject({ name_zh: 'String', name_en: 'String', class: 'String' });
   });
 
