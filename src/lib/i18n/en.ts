@@ -21,7 +21,6 @@ export const en: Record<keyof typeof zh, string> = {
   missingLayers: 'Could not be built: {layers}. The rest of the map works.',
   schematicNote: 'The Huangpu River is a schematic band (the sources have no water polygon).',
   coverageNote: 'Detailed OpenStreetMap streets and buildings only inside the dashed boxes.',
-  loadFailed: 'The basemap failed to load: {reason}',
   dismiss: 'Dismiss notice',
   loading: 'Loading the map…',
   tabAir: 'Drones',

@@ -19,7 +19,6 @@ export const zh = {
   missingLayers: '未能生成：{layers}。地图其余部分正常可用。',
   schematicNote: '黄浦江为示意带（源数据中没有水体多边形）。',
   coverageNote: '街道、建筑仅在虚线框内有详细 OpenStreetMap 数据。',
-  loadFailed: '底图加载失败：{reason}',
   dismiss: '关闭提示',
   loading: '地图加载中…',
   tabAir: '低空',
