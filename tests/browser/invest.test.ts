@@ -205,7 +205,6 @@ describe('investors’ view (production build)', () => {
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toContain(`of ${before}`);
 
     expect(dialogs).toEqual([]);
-    // A reload cancels the favicon request still in flight: the browser's doing, not a failure of the page.
     expect(problems.errors).toEqual([]);
     await page.close();
   });
