@@ -81,8 +81,11 @@ describe('offline use and updates (production build, service worker)', () => {
       expect(t.fromSw).toBe(true);
       if (t.range) expect(t.status).toBe(206);
     }
-    // Nothing reached the server (also in case the browser's offline mode did not cover the worker's own fetches).
-    expect(server.requests.length).toBe(served);
+    // Nothing reached the server (also in case the browser's offline mode did not cover the worker's own fetches),
+    // but for the browser's own update check of the worker script: by design it never goes through the worker, and
+    // the test's offline switch does not cover it (seen under load). Offline for real, it fails quietly.
+    const reached = server.requests.slice(served).map((r) => `${r.method} ${r.path}`);
+    expect(reached.filter((r) => r !== 'GET /sw.js')).toEqual([]);
 
     // A panel loaded only on demand (chunks, worker, charts) works offline too.
     await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
