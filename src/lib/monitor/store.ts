@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import { guarded, lazyDatabase, plainCopy } from '../data/idb.ts';
 import { TASK_STATUSES, type IndicatorDataset, type TaskProgress } from './types.ts';
 
-export { StoreError, storeErrorCode, toStoreError, type StoreErrorCode } from '../data/idb.ts';
+export { StoreError, toStoreError } from '../data/idb.ts';
 
 interface MonitorSchema extends DBSchema {
   /** Imported indicator files, by dataset id. */
