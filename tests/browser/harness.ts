@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
 
@@ -66,11 +66,21 @@ export function watchProblems(page: Page, origin: string): PageProblems {
       if (/Content Security Policy/i.test(m.text())) problems.errors.push(`worker console: ${m.text()}`);
     }),
   );
+  // Counts the main frame's navigations, so a request can tell whether the page it belonged to was left.
+  let navigations = 0;
+  const issuedAt = new WeakMap<Request, number>();
+  page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations += 1;
+    issuedAt.set(r, navigations);
+  });
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText ?? '';
-    // MapLibre cancels tile requests it no longer needs while the camera moves: the page's choice, not a failure.
-    // The browser likewise drops the icon fetch when the page reloads or navigates before it finished.
-    if (reason === 'net::ERR_ABORTED' && /\.pmtiles$|\/favicon\.svg$/.test(new URL(r.url()).pathname)) return;
+    if (reason === 'net::ERR_ABORTED') {
+      // MapLibre cancels tile requests it no longer needs while the camera moves: the page's choice, not a failure.
+      if (new URL(r.url()).pathname.endsWith('.pmtiles')) return;
+      // A reload or navigation drops whatever the old page still had in flight (the icon, the plan's data…).
+      if (navigations > (issuedAt.get(r) ?? navigations)) return;
+    }
     problems.errors.push(`request failed: ${r.url()} ${reason}`);
   });
   page.on('response', (r) => {
