@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, useBrowserSuite } from './harness.ts';
+import { openPage, useBrowserSuite, waitForIdle } from './harness.ts';
 
 const suite = useBrowserSuite();
 
@@ -19,10 +19,12 @@ describe('the problem watcher of the browser tests', () => {
       await expect.poll(() => problems.errors).toEqual([expect.stringMatching(/request failed: .*slow\.json\?own net::ERR_ABORTED/)]);
 
       problems.errors.length = 0;
+      const issued = page.waitForRequest(/slow\.json\?reload/);
       await page.evaluate(() => void fetch('data/slow.json?reload').catch(() => undefined));
-      await page.waitForTimeout(200);
-      await page.reload({ waitUntil: 'load' });
-      await page.waitForTimeout(500);
+      await issued;
+      await page.reload();
+      // The dropped request's event arrives long before the reloaded map is idle.
+      await waitForIdle(page);
       expect(problems.errors).toEqual([]);
     } finally {
       suite.server.setFault(null);
