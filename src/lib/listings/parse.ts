@@ -1,7 +1,7 @@
 import { kml as kmlToGeoJSON } from '@tmcw/togeojson';
 import type { Feature, Geometry, Position } from 'geojson';
 import Papa from 'papaparse';
-import polylabel from 'polylabel';
+import { polygonLabelPoint } from '../data/label-point.ts';
 import { message } from './messages.ts';
 import type { ImportFormat, ImportMessage, ImportTable, TableRow } from './types.ts';
 
@@ -192,18 +192,11 @@ function geometryPoint(
     case 'Polygon':
     case 'MultiPolygon': {
       const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-      const valid = polygons.filter((p) => p.length > 0 && p[0]!.length >= 4 && p.every((ring) => ring.every(isPosition)));
-      if (valid.length === 0) return unsupported(geometry.type);
-      // The polygon with the most outer-ring extent stands for a multipolygon: a park's main site.
-      const extent = (p: Position[][]) => {
-        const xs = p[0]!.map((c) => c[0]!);
-        const ys = p[0]!.map((c) => c[1]!);
-        return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-      };
-      const largest = valid.reduce((a, b) => (extent(b) > extent(a) ? b : a));
-      const rings = largest.map((ring) => ring.map((c) => [c[0]!, c[1]!] as [number, number]));
-      const p = polylabel(rings, 0.00001);
-      return { lonlat: [p[0], p[1]], note: message('row-polygon-point') };
+      const valid = polygons.filter((p) => p.length > 0 && p.every((ring) => ring.every(isPosition)));
+      // The largest part stands for a multipolygon: a park's main site.
+      const p = polygonLabelPoint(valid, { precision: 1e-5 });
+      if (!p) return unsupported(geometry.type);
+      return { lonlat: [p[0]!, p[1]!], note: message('row-polygon-point') };
     }
     case 'GeometryCollection': {
       const points = geometry.geometries.filter((g) => g.type === 'Point');

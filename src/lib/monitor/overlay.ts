@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
-import polylabel from 'polylabel';
+import { polygonLabelPoint } from '../data/label-point.ts';
 import type { PlanGeometry, PlanOutputCollection } from '../data/plan-schema.ts';
 import { indicator } from './indicators.ts';
 import { seriesFor } from './progress.ts';
@@ -154,24 +154,10 @@ export function labelPoint(geometry: PlanGeometry): Position | undefined {
     case 'LineString':
       return lineMiddle(geometry.coordinates);
     case 'Polygon':
-      return inside(geometry.coordinates);
-    case 'MultiPolygon': {
-      if (!geometry.coordinates.length) return undefined;
-      const largest = geometry.coordinates.reduce((a, b) => (Math.abs(ringArea(b[0] ?? [])) > Math.abs(ringArea(a[0] ?? [])) ? b : a));
-      return inside(largest);
-    }
+      return polygonLabelPoint([geometry.coordinates]);
+    case 'MultiPolygon':
+      return polygonLabelPoint(geometry.coordinates);
   }
-}
-
-// The pole of inaccessibility, found in a plane where a degree of longitude is as long as one of latitude at
-// the polygon's latitude, so a point "well inside" is well inside on the ground too.
-function inside(rings: Position[][]): Position | undefined {
-  const outer = rings[0];
-  if (!outer || outer.length < 4) return undefined;
-  const lat0 = outer.reduce((s, c) => s + c[1]!, 0) / outer.length;
-  const k = Math.cos((lat0 * Math.PI) / 180);
-  const p = polylabel(rings.map((ring) => ring.map((c) => [c[0]! * k, c[1]!] as [number, number])), 1e-6);
-  return [round(p[0] / k), round(p[1])];
 }
 
 function lineMiddle(coords: Position[]): Position | undefined {
@@ -193,12 +179,6 @@ function lineMiddle(coords: Position[]): Position | undefined {
     walked += d;
   }
   return [coords[0]![0]!, coords[0]![1]!];
-}
-
-function ringArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 1; i < ring.length; i++) s += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
-  return s / 2;
 }
 
 const round = (v: number) => Math.round(v * 1e7) / 1e7;
