@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type MapHandle, renderedCounts, ROOT, screenshotPath, settle, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
+import { launchBrowser, type MapHandle, newOwnedPage, renderedCounts, ROOT, screenshotPath, settle, waitForIdle, watchDialogs, watchProblems, type PageProblems } from './harness.ts';
 import { startServer, type Fault, type TestServer } from './server.ts';
 
 // Issue 8: each fault of the basemap or the storage, injected by the test server (or an init script for storage),
@@ -38,15 +38,9 @@ const archiveFault = (fault: Fault) => server.setFault((req) => (isArchive(req.u
  * faults below hit the first loads, which come from the server.
  */
 async function open(path: string): Promise<{ page: Page; problems: PageProblems; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
+  const page = await newOwnedPage(browser, { viewport: { width: 1280, height: 800 } });
   const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const dialogs = watchDialogs(page);
   await page.goto(`${server.url}${path}`);
   return { page, problems, dialogs };
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
 
@@ -147,19 +147,41 @@ export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPrev
   return suite;
 }
 
+// The browser closing at the end of a file takes its contexts (and their dialogs) with it: a close or a dismissal
+// still under way then finds its target gone, which is the state it was after. Anything else is a real failure.
+function unlessClosed(err: unknown): void {
+  if (!/has been closed/i.test(String(err))) throw err;
+}
+
+/** A page in a fresh context of its own, which closes when the page does. */
+export async function newOwnedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(unlessClosed));
+  return page;
+}
+
+/** Records and dismisses every browser dialog (alert, confirm, prompt): the site never asks through one. */
+export function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(unlessClosed);
+  });
+  return dialogs;
+}
+
 /** A page in a context of its own (closed with the page), watched for problems, with the map idle. */
 export async function openPage(
   suite: { server: { url: string }; browser: Browser },
   path: string,
   viewport = { width: 1280, height: 800 },
 ): Promise<{ page: Page; problems: PageProblems }> {
-  const context = await suite.browser.newContext({
+  const page = await newOwnedPage(suite.browser, {
     viewport,
     permissions: ['clipboard-read', 'clipboard-write'],
     ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}),
   });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
   const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
   await page.goto(`${suite.server.url}${path}`);
   await waitForIdle(page);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT, screenshotPath, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
+import { launchBrowser, newOwnedPage, ROOT, screenshotPath, waitForIdle, watchDialogs, watchProblems, type PageProblems } from './harness.ts';
 import { startServer, type Fault, type TestServer } from './server.ts';
 
 // Issue 8: hostile data everywhere data is shown — the plan's names, sources and URLs in cards, the list, search
@@ -107,15 +107,9 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; problems: PageProblems; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
+  const page = await newOwnedPage(browser, { viewport: { width: 1280, height: 800 } });
   const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
+  const dialogs = watchDialogs(page);
   await page.goto(`${server.url}${path}`);
   await waitForIdle(page);
   return { page, problems, dialogs };

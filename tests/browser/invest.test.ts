@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite } from './harness.ts';
+import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();
 const FIXTURE = resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.csv');
@@ -11,15 +11,6 @@ const FIXTURE = resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.cs
 const jump = (page: Page, lon: number, lat: number, zoom = 15) =>
   page.evaluate(([x, y, z]) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [x!, y!], zoom: z! }), [lon, lat, zoom]);
 
-/** Any browser dialog (alert, confirm) is a failure: nothing in the data may run, nothing asks through the browser. */
-function noDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  return dialogs;
-}
 
 /** Listing features the map renders in the current view, with their position. */
 function renderedListings(page: Page, layers: string[]) {
@@ -50,7 +41,7 @@ async function axeSerious(page: Page, include: string): Promise<string[]> {
 describe('investors’ view (production build)', () => {
   it('shows the sample listings on the map and in the list, marked as sample data, with cards and clusters', async () => {
     const { page, problems } = await openPage(suite, '?lang=zh&panel=invest');
-    const dialogs = noDialogs(page);
+    const dialogs = watchDialogs(page);
     const panel = page.getByTestId('invest-panel');
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toMatch(/^\d+ \/ \d+ 条房源符合条件$/);
     const results = panel.getByTestId('invest-results').locator('li');
@@ -121,7 +112,7 @@ describe('investors’ view (production build)', () => {
 
   it('imports a GCJ-02 CSV with Chinese headers through the file picker, places it right, reports every row, keeps it after a reload', async () => {
     const { page, problems } = await openPage(suite, '?lang=en&panel=invest');
-    const dialogs = noDialogs(page);
+    const dialogs = watchDialogs(page);
     const panel = page.getByTestId('invest-panel');
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toMatch(/listings match/);
     const before = Number(/of (\d+)/.exec((await panel.getByTestId('invest-count').textContent()) ?? '')?.[1]);
@@ -211,7 +202,7 @@ describe('investors’ view (production build)', () => {
 
   it('refuses a binary file dropped on the map with a clear message and keeps what is loaded', async () => {
     const { page, problems } = await openPage(suite, '?lang=zh');
-    const dialogs = noDialogs(page);
+    const dialogs = watchDialogs(page);
     const dt = await page.evaluateHandle(() => {
       const transfer = new DataTransfer();
       const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]);
@@ -237,7 +228,7 @@ describe('investors’ view (production build)', () => {
 
   it('keeps filters, sort and shortlist in the link, reports pins it cannot show, compares and exports the shortlist', async () => {
     const { page, problems } = await openPage(suite, '?lang=en&panel=invest');
-    const dialogs = noDialogs(page);
+    const dialogs = watchDialogs(page);
     const panel = page.getByTestId('invest-panel');
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toMatch(/listings match/);
 

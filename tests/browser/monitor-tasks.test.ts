@@ -6,19 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDataset, TaskProgress } from '../../src/lib/monitor/types.ts';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle } from './harness.ts';
+import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();
 
-/** Any browser dialog is a failure: the monitor asks in the page. */
-function noDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  return dialogs;
-}
 
 async function axeSerious(page: Page, include: string): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include(include).analyze();
@@ -97,7 +88,7 @@ async function openRow(page: Page, n: number) {
 describe('plan monitor: task progress and snapshots (production build)', () => {
   it('sets status, note and date, keeps them over a reload, exports and imports JSON, refuses a bad file, shows a task on the map', async () => {
     const { page, problems } = await open('?lang=en&panel=monitor');
-    const dialogs = noDialogs(page);
+    const dialogs = watchDialogs(page);
     const tasks = page.getByTestId('monitor-tasks');
     await tasks.waitFor();
     await expect.poll(() => tasks.getByTestId('task-counts').textContent(), { timeout: 20_000 }).toBe('Of 18 tasks: 0 done, 0 under way, 18 not started');
@@ -235,7 +226,7 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
 
   it('shares a read-only snapshot link that a fresh browser opens with the same statuses and figures, and keeps a copy on request', async () => {
     const { page, problems } = await open('?lang=zh&panel=monitor');
-    const dialogs = noDialogs(page);
+    const dialogs = watchDialogs(page);
     const r2 = await openRow(page, 2);
     await expect.poll(() => r2.getByRole('radio', { name: '进行中' }).isEnabled(), { timeout: 20_000 }).toBe(true);
     // Figures, stored as an import would store them.
@@ -271,7 +262,7 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
 
     // A colleague's browser: nothing stored, the link alone.
     const other = await open(link.slice(suite.server.url.length));
-    const otherDialogs = noDialogs(other.page);
+    const otherDialogs = watchDialogs(other.page);
     const p = other.page;
     const banner = p.getByTestId('snapshot-banner');
     await expect.poll(() => banner.getByTestId('snapshot-date').textContent(), { timeout: 20_000 }).toMatch(/^这是 \d{4}年\d{1,2}月\d{1,2}日.* 的快照，只能查看，不能修改。$/);
