@@ -11,7 +11,6 @@ const FIXTURE = resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.cs
 const jump = (page: Page, lon: number, lat: number, zoom = 15) =>
   page.evaluate(([x, y, z]) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [x!, y!], zoom: z! }), [lon, lat, zoom]);
 
-
 /** Listing features the map renders in the current view, with their position. */
 function renderedListings(page: Page, layers: string[]) {
   return page.evaluate((ids) => {

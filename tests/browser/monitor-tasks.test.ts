@@ -10,7 +10,6 @@ import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite
 
 const suite = useBrowserSuite();
 
-
 async function axeSerious(page: Page, include: string): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include(include).analyze();
   return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

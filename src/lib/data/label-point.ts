@@ -25,6 +25,31 @@ export function polygonLabelPoint(polygons: Position[][][], options: LabelPointO
   return [round(p[0] / k), round(p[1])];
 }
 
+/**
+ * The point halfway along a line, measured on the ground (longitude scaled by the cosine of the first position's
+ * latitude): where a symbol for the whole line belongs. `undefined` for an empty line. The input is not changed.
+ */
+export function lineLabelPoint(coords: Position[]): Position | undefined {
+  if (!coords.length) return undefined;
+  const lat0 = coords[0]![1]!;
+  const k = Math.cos((lat0 * Math.PI) / 180);
+  const seg = (a: Position, b: Position) => Math.hypot((b[0]! - a[0]!) * k, b[1]! - a[1]!);
+  let total = 0;
+  for (let i = 1; i < coords.length; i++) total += seg(coords[i - 1]!, coords[i]!);
+  let walked = 0;
+  for (let i = 1; i < coords.length; i++) {
+    const a = coords[i - 1]!;
+    const b = coords[i]!;
+    const d = seg(a, b);
+    if (walked + d >= total / 2 && d > 0) {
+      const t = (total / 2 - walked) / d;
+      return [round(a[0]! + (b[0]! - a[0]!) * t), round(a[1]! + (b[1]! - a[1]!) * t)];
+    }
+    walked += d;
+  }
+  return [coords[0]![0]!, coords[0]![1]!];
+}
+
 function ringArea(ring: Position[]): number {
   let s = 0;
   for (let i = 1; i < ring.length; i++) s += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point, Position } from 'geojson';
-import { polygonLabelPoint } from '../data/label-point.ts';
+import { lineLabelPoint, polygonLabelPoint } from '../data/label-point.ts';
 import type { PlanGeometry, PlanOutputCollection } from '../data/plan-schema.ts';
 import { indicator } from './indicators.ts';
 import { seriesFor } from './progress.ts';
@@ -152,33 +152,10 @@ export function labelPoint(geometry: PlanGeometry): Position | undefined {
     case 'Point':
       return [geometry.coordinates[0]!, geometry.coordinates[1]!];
     case 'LineString':
-      return lineMiddle(geometry.coordinates);
+      return lineLabelPoint(geometry.coordinates);
     case 'Polygon':
       return polygonLabelPoint([geometry.coordinates]);
     case 'MultiPolygon':
       return polygonLabelPoint(geometry.coordinates);
   }
 }
-
-function lineMiddle(coords: Position[]): Position | undefined {
-  if (!coords.length) return undefined;
-  const lat0 = coords[0]![1]!;
-  const k = Math.cos((lat0 * Math.PI) / 180);
-  const seg = (a: Position, b: Position) => Math.hypot((b[0]! - a[0]!) * k, b[1]! - a[1]!);
-  let total = 0;
-  for (let i = 1; i < coords.length; i++) total += seg(coords[i - 1]!, coords[i]!);
-  let walked = 0;
-  for (let i = 1; i < coords.length; i++) {
-    const a = coords[i - 1]!;
-    const b = coords[i]!;
-    const d = seg(a, b);
-    if (walked + d >= total / 2 && d > 0) {
-      const t = (total / 2 - walked) / d;
-      return [round(a[0]! + (b[0]! - a[0]!) * t), round(a[1]! + (b[1]! - a[1]!) * t)];
-    }
-    walked += d;
-  }
-  return [coords[0]![0]!, coords[0]![1]!];
-}
-
-const round = (v: number) => Math.round(v * 1e7) / 1e7;
