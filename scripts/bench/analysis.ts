@@ -3,7 +3,7 @@
  * the naive all-pairs Turf implementation of the same figures, in the same process.
  */
 import { cpus, loadavg } from 'node:os';
-import { analyseDispersion, clearDispersionCache } from '../../src/lib/analysis/dispersion.ts';
+import { analyseDispersion, clearDispersionCache } from '../../src/features/analysis/dispersion.ts';
 import { NAIVE_STEPS, naiveContext, naiveDispersion, type NaiveContext } from './naive.ts';
 import { syntheticScenario, type Scenario } from './synthetic.ts';
 import { ms, type BenchSection } from './table.ts';

@@ -16,7 +16,7 @@ import nearestNeighborAnalysis from '@turf/nearest-neighbor-analysis';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { DispersionOptions, ParkFeature } from '../../src/lib/analysis/dispersion-types.ts';
+import type { DispersionOptions, ParkFeature } from '../../src/features/analysis/dispersion-types.ts';
 
 const M = { units: 'meters' as const };
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { DispersionOptions, ParkFeature, ZoneInput } from '../../src/lib/analysis/dispersion-types.ts';
+import type { DispersionOptions, ParkFeature, ZoneInput } from '../../src/features/analysis/dispersion-types.ts';
 import { buildStudyArea, STUDY_AREA_FILE } from '../lib/study-area.ts';
 
 /** Mulberry32: a small, fast, seeded generator of numbers in [0, 1). */

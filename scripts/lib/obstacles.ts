@@ -1,5 +1,5 @@
 /**
- * What drone corridors can run into, for the browser's low-altitude analysis (`src/lib/analysis/low-altitude.ts`):
+ * What drone corridors can run into, for the browser's low-altitude analysis (`src/features/air/low-altitude.ts`):
  * elevated road pieces and sensitive areas (campuses, parks), as one small GeoJSON file, public/data/obstacles.geojson.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorDataset, TaskProgress } from '../../src/lib/monitor/types.ts';
+import type { IndicatorDataset, TaskProgress } from '../../src/features/monitor/types.ts';
 import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();

@@ -1,6 +1,6 @@
 import type { Feature, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { nearestStation } from '../../src/lib/analysis/nearest.ts';
+import { nearestStation } from '../../src/lib/data/nearest.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 
 // Hand-worked values. Turf's earth radius R = 6 371 008.8 m, so 0.01° of arc is R · 0.01 · π/180 = 1111.951 m.

@@ -1,6 +1,6 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
-import { message } from '../listings/messages.ts';
-import type { ImportMessage } from '../listings/types.ts';
+import { message } from '../import/messages.ts';
+import type { ImportMessage } from '../../features/invest/types.ts';
 
 /**
  * What the browser-side stores share (the investors' inventories, the plan monitor's figures and task progress):

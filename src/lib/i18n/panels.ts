@@ -1,7 +1,7 @@
-import { analysisEn, analysisZh } from './analysis.ts';
+import { analysisEn, analysisZh } from '../../features/analysis/messages.ts';
 import { catalogues, translator, type Lang } from './index.ts';
-import { investEn, investZh } from './invest.ts';
-import { importEn, importZh } from './invest-import.ts';
+import { investEn, investZh } from '../../features/invest/messages.ts';
+import { importEn, importZh } from '../import/catalogue.ts';
 
 /**
  * Messages of the panels loaded after the first view (the dispersion dashboard, the investors' view and its

@@ -1,7 +1,7 @@
-import { ANALYSIS_REGISTRY } from './analysis-layers.ts';
+import { ANALYSIS_REGISTRY } from '../../features/analysis/layers.ts';
 import { BASEMAP_REGISTRY } from './basemap-layers.ts';
-import { LISTING_REGISTRY } from './listing-layers.ts';
-import { MONITOR_REGISTRY } from './monitor-layers.ts';
+import { LISTING_REGISTRY } from '../../features/invest/layers.ts';
+import { MONITOR_REGISTRY } from '../../features/monitor/layers.ts';
 import { PLAN_REGISTRY } from './plan-layers.ts';
 import type { LayerDef } from './types.ts';
 

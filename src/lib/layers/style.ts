@@ -1,6 +1,6 @@
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { EMPTY_OVERLAY } from './air-overlay.ts';
+import { EMPTY_OVERLAY } from '../../features/air/overlay.ts';
 import type { Lang } from '../i18n/index.ts';
 import { REGISTRY, SLOTS, type LayerDef } from './registry.ts';
 import { themes, type Theme, type ThemeName } from './theme.ts';

@@ -1,12 +1,12 @@
-import type { AirResult } from '../analysis/air-types.ts';
+import type { AirResult } from '../../features/air/types.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
 import type { BasemapFault } from '../map/faults.ts';
 import type { SearchEntry } from '../search/types.ts';
-import { AnalysisState } from './analysis.svelte.ts';
-import { InvestState } from './invest.svelte.ts';
-import { MonitorState } from './monitor.svelte.ts';
+import { AnalysisState } from '../../features/analysis/state.svelte.ts';
+import { InvestState } from '../../features/invest/state.svelte.ts';
+import { MonitorState } from '../../features/monitor/state.svelte.ts';
 import { AIR_LIMITS, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** Defaults of the low-altitude settings: a 60 m corridor, and 36 km/h (10 m/s), a delivery drone's cruise. */

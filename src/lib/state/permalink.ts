@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
-import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './analysis-link.ts';
-import { parseInvestLink, writeInvestLink, type InvestLink } from './invest-link.ts';
-import { parseMonitorLink, writeMonitorLink, type MonitorLink } from './monitor-link.ts';
+import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from '../../features/analysis/link.ts';
+import { parseInvestLink, writeInvestLink, type InvestLink } from '../../features/invest/link.ts';
+import { parseMonitorLink, writeMonitorLink, type MonitorLink } from '../../features/monitor/link.ts';
 
 /** The panels the side sheet can show. */
 export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air', 'analysis', 'invest', 'monitor'] as const;

@@ -1,0 +1,196 @@
+/**
+ * The dashboard's figures, readings and CSV: what the dispersion result says, in words and numbers. Pure: a result
+ * and a language in, rows and strings out.
+ */
+import type { DispersionMessage, DispersionResult } from './dispersion-types.ts';
+import { ZONE_IDS } from './scenario.ts';
+import { csvText } from '../../lib/data/csv.ts';
+import type { Lang } from '../../lib/i18n/index.ts';
+import type { PanelMessageKey } from '../../lib/i18n/panels.ts';
+import { t } from '../../lib/i18n/panels.ts';
+
+/** One figure of the results table. Values are raw numbers in `unit`; null where the figure does not exist. */
+export interface FigureRow {
+  id: string;
+  label: string;
+  unit: 'count' | 'm' | 'm2' | 'share' | 'ratio';
+  a: number | null;
+  b: number | null;
+}
+
+type Getter = (r: DispersionResult) => number | null | undefined;
+const ROWS: { id: string; key: PanelMessageKey; unit: FigureRow['unit']; get: Getter }[] = [
+  { id: 'count', key: 'anCount', unit: 'count', get: (r) => r.count },
+  { id: 'with_area', key: 'anWithArea', unit: 'count', get: (r) => r.withArea },
+  { id: 'total_area', key: 'anTotalArea', unit: 'm2', get: (r) => r.totalAreaM2 },
+  { id: 'mean_area', key: 'anMeanArea', unit: 'm2', get: (r) => r.meanAreaM2 },
+  { id: 'median_area', key: 'anMedianArea', unit: 'm2', get: (r) => r.medianAreaM2 },
+  { id: 'largest_share', key: 'anLargestShare', unit: 'share', get: (r) => r.largestShare },
+  { id: 'nn_median', key: 'anNnMedian', unit: 'm', get: (r) => r.nnCentroid?.medianM },
+  { id: 'nn_mean', key: 'anNnMean', unit: 'm', get: (r) => r.nnCentroid?.meanM },
+  { id: 'nn_edge_median', key: 'anNnEdgeMedian', unit: 'm', get: (r) => r.nnEdge?.medianM },
+  { id: 'clark_evans_r', key: 'anR', unit: 'ratio', get: (r) => r.clarkEvans?.R },
+  { id: 'clark_evans_z', key: 'anZ', unit: 'ratio', get: (r) => r.clarkEvans?.z },
+  { id: 'clusters', key: 'anClusters', unit: 'count', get: (r) => (r.count >= 2 ? r.clusters.count : null) },
+  { id: 'noise', key: 'anNoise', unit: 'count', get: (r) => (r.count >= 2 ? r.clusters.noise : null) },
+  { id: 'tree_total', key: 'anTreeTotal', unit: 'm', get: (r) => r.mst?.totalM },
+  { id: 'tree_longest', key: 'anTreeLongest', unit: 'm', get: (r) => r.mst?.longestM },
+  { id: 'cover_stations', key: 'anCoverStations', unit: 'share', get: (r) => r.coverage.stations },
+  { id: 'cover_campuses', key: 'anCoverCampuses', unit: 'share', get: (r) => r.coverage.campuses },
+];
+
+// A figure that is not a finite number is not shown as one: "—" in the table, empty in the CSV.
+const finite = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The results table's rows for one or two scenarios. */
+export function figureRows(a: DispersionResult | null, b: DispersionResult | null, lang: Lang): FigureRow[] {
+  const rows: FigureRow[] = ROWS.map((row) => ({
+    id: row.id,
+    label: t(lang, row.key),
+    unit: row.unit,
+    a: a ? finite(row.get(a)) : null,
+    b: b ? finite(row.get(b)) : null,
+  }));
+  const zones = [...(a?.zones ?? []), ...(b?.zones ?? [])];
+  for (const id of [...new Set(zones.map((z) => z.id))].sort()) {
+    const zone = zones.find((z) => z.id === id)!;
+    rows.push({
+      id: `in_${id}`,
+      label: t(lang, 'anInZone', { zone: lang === 'zh' ? zone.name_zh : zone.name_en }),
+      unit: 'share',
+      a: finite(a?.zones.find((z) => z.id === id)?.share),
+      b: finite(b?.zones.find((z) => z.id === id)?.share),
+    });
+  }
+  return rows;
+}
+
+/** A figure as the table shows it, with its unit, in the user's language. */
+export function formatFigure(value: number | null, unit: FigureRow['unit'], lang: Lang): string {
+  if (value === null) return t(lang, 'anNotComputed');
+  switch (unit) {
+    case 'count':
+      return String(Math.round(value));
+    case 'share':
+      return percent(value);
+    case 'ratio':
+      return value.toFixed(2).replace('-', '−');
+    case 'm':
+      return distance(value, lang);
+    case 'm2':
+      // Hectares: park sizes here run from a few to a few hundred.
+      return `${(value / 10_000).toFixed(value < 100_000 ? 2 : 1)} ${lang === 'zh' ? '公顷' : 'ha'}`;
+  }
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const distance = (m: number, lang: Lang) => (m < 1000 ? `${Math.round(m)} ${lang === 'zh' ? '米' : 'm'}` : `${(m / 1000).toFixed(2)} ${lang === 'zh' ? '公里' : 'km'}`);
+const km = (m: number) => (m / 1000).toFixed(1);
+
+/** Plain-language readings of the key figures, one sentence each, for the figures that exist. */
+export function readings(r: DispersionResult, lang: Lang, coverageM: number): string[] {
+  const out: string[] = [];
+  const ce = r.clarkEvans;
+  if (ce && Number.isFinite(ce.R) && Number.isFinite(ce.z)) {
+    const reading = ce.reading === 'clustered' ? 'anReadClustered' : ce.reading === 'dispersed' ? 'anReadDispersed' : 'anReadRandom';
+    out.push(
+      t(lang, 'anReadR', {
+        r: ce.R.toFixed(2),
+        reading: t(lang, reading),
+        z: ce.z.toFixed(2).replace('-', '−'),
+        significance: t(lang, ce.significant ? 'anSignificant' : 'anNotSignificant'),
+      }),
+    );
+  }
+  if (r.nnCentroid) out.push(t(lang, 'anReadNn', { km: km(r.nnCentroid.medianM) }));
+  if (r.count >= 2) {
+    const { count, noise } = r.clusters;
+    // English needs its plurals; Chinese counts with a measure word in the template.
+    const clusters = lang === 'en' ? `${count} cluster${count === 1 ? '' : 's'}` : count;
+    const alone = lang === 'en' ? `${noise} stand${noise === 1 ? 's' : ''}` : noise;
+    out.push(t(lang, 'anReadClusters', { distance: r.clusters.distanceM, clusters, noise: alone }));
+  }
+  if (r.mst && r.mst.edges.length) out.push(t(lang, 'anReadTree', { total: km(r.mst.totalM), longest: km(r.mst.longestM) }));
+  const c = r.coverage;
+  if (r.count > 0 && (c.stations !== null || c.campuses !== null)) {
+    out.push(
+      t(lang, c.basis === 'area' ? 'anReadCoverageArea' : 'anReadCoverageCount', {
+        stations: c.stations === null ? t(lang, 'anNotComputed') : percent(c.stations),
+        campuses: c.campuses === null ? t(lang, 'anNotComputed') : percent(c.campuses),
+        distance: coverageM,
+      }),
+    );
+  }
+  const fv = r.zones.find((z) => z.id === ZONE_IDS.future_valley);
+  const ysp = r.zones.find((z) => z.id === ZONE_IDS.yangshupu);
+  if (r.count > 0 && fv && ysp) {
+    out.push(t(lang, fv.basis === 'area' ? 'anReadZonesArea' : 'anReadZonesCount', { fv: percent(fv.share), ysp: percent(ysp.share) }));
+  }
+  if (r.largestShare !== null && r.withArea >= 2) out.push(t(lang, 'anReadLargest', { share: percent(r.largestShare) }));
+  return out;
+}
+
+const MESSAGE_KEYS: Record<DispersionMessage['code'], PanelMessageKey> = {
+  empty: 'msgEmpty',
+  single: 'msgSingle',
+  'no-area': 'msgNoArea',
+  'some-points': 'msgSomePoints',
+  'invalid-geometry': 'msgInvalidGeometry',
+  duplicate: 'msgDuplicate',
+  'no-study-area': 'msgNoStudyArea',
+  'too-few-for-r': 'msgTooFewForR',
+  'no-stations': 'msgNoStations',
+  'no-campuses': 'msgNoCampuses',
+  'missing-id': 'msgMissingId',
+  'outside-study-area': 'msgOutsideStudyArea',
+};
+
+/** A result's messages in the user's language; `names` turns park ids into names. */
+export function messageTexts(r: DispersionResult, lang: Lang, names: (id: string) => string): string[] {
+  return r.messages.map((m) => {
+    const key = MESSAGE_KEYS[m.code];
+    if (!key) return m.text;
+    const ids = m.ids ?? [];
+    return t(lang, key, { count: ids.length, names: ids.map(names).join(lang === 'zh' ? '、' : ', ') });
+  });
+}
+
+/** The figures table as CSV: one row per figure, raw values in SI units, both scenarios. */
+export function figuresCsv(rows: FigureRow[], compare: boolean): string {
+  const unit = { count: 'count', m: 'm', m2: 'm²', share: 'share (0–1)', ratio: '' } as const;
+  const header = ['figure', 'label', 'unit', 'scenario_a', ...(compare ? ['scenario_b'] : [])];
+  return csvText(
+    header,
+    rows.map((r) => [r.id, r.label, unit[r.unit], round(r.a), ...(compare ? [round(r.b)] : [])]),
+  );
+}
+
+const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(8)));
+
+/** Each counted park's figures as CSV. */
+export function parksCsv(r: DispersionResult, names: (id: string) => { zh: string; en: string }): string {
+  return csvText(
+    ['id', 'name_zh', 'name_en', 'lon', 'lat', 'area_m2', 'perimeter_m', 'compactness', 'nearest_id', 'nn_centroid_m', 'nn_edge_m', 'cluster'],
+    r.parks.map((p) => {
+      const n = names(p.id);
+      return [p.id, n.zh, n.en, round(p.centroid[0]), round(p.centroid[1]), round(p.areaM2), round(p.perimeterM), round(p.compactness), p.nearestId, round(p.nnCentroidM), round(p.nnEdgeM), p.cluster];
+    }),
+  );
+}
+
+/** One bar of a histogram: the half-open range [x0, x1) and how many values fall in it. */
+export interface Bin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+/** Values counted in bins of `width` from 0; the chart and its data table show the same bins. */
+export function histogram(values: readonly number[], width: number): Bin[] {
+  const finiteValues = values.filter((v) => Number.isFinite(v) && v >= 0);
+  if (!finiteValues.length || !(width > 0)) return [];
+  const n = Math.floor(Math.max(...finiteValues) / width) + 1;
+  const bins: Bin[] = Array.from({ length: n }, (_, i) => ({ x0: i * width, x1: (i + 1) * width, count: 0 }));
+  for (const v of finiteValues) bins[Math.floor(v / width)]!.count++;
+  return bins;
+}

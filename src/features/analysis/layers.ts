@@ -1,0 +1,169 @@
+import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { FONT } from '../../lib/layers/helpers.ts';
+import type { LayerDef } from '../../lib/layers/types.ts';
+
+/** Colours of the dispersion overlays: distinct from the plan's classes, AA against the light basemap where text. */
+export const ANALYSIS_COLOURS = {
+  tree: '#111827',
+  stations: '#0369a1',
+  campuses: '#7e22ce',
+  area: '#b91c1c',
+  clusters: ['#d97706', '#059669', '#2563eb', '#db2777', '#65a30d', '#7c3aed'],
+} as const;
+
+const role = (...roles: string[]): FilterSpecification => ['in', ['get', 'role'], ['literal', roles]];
+
+// Clusters cycle through six hues by number, so neighbouring clusters rarely share one.
+const clusterColour: ExpressionSpecification = [
+  'match',
+  ['%', ['coalesce', ['get', 'cluster'], 0], ANALYSIS_COLOURS.clusters.length],
+  ...ANALYSIS_COLOURS.clusters.flatMap((c, i) => [i, c]),
+  ANALYSIS_COLOURS.clusters[0],
+] as unknown as ExpressionSpecification;
+
+// "1.2 km": lengths are read in tenths of a kilometre, the precision the parks' locations allow.
+const kmLabel: ExpressionSpecification = ['concat', ['to-string', ['/', ['round', ['/', ['get', 'lengthM'], 100]], 10]], ' km'];
+
+/** Layer rows of the dispersion analysis's overlays (source `analysis`); empty until the dashboard has run. */
+export const ANALYSIS_REGISTRY: LayerDef[] = [
+  {
+    id: 'analysis_coverage_stations',
+    group: 'analysis',
+    label: { zh: '地铁站服务范围', en: 'Within reach of metro stations' },
+    note: { zh: '距地铁站在设定距离内的范围（直线距离）', en: 'Within the set straight-line distance of a metro station' },
+    defaultVisible: false,
+    source: 'analysis',
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#bae6fd', line: ANALYSIS_COLOURS.stations }),
+    style: () => [
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-coverage-stations-fill', type: 'fill', source: 'analysis', filter: role('coverage-station'), paint: { 'fill-color': ANALYSIS_COLOURS.stations, 'fill-opacity': 0.12 } },
+      },
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-coverage-stations-line', type: 'line', source: 'analysis', filter: role('coverage-station'), paint: { 'line-color': ANALYSIS_COLOURS.stations, 'line-width': 1.2 } },
+      },
+    ],
+  },
+  {
+    id: 'analysis_coverage_campuses',
+    group: 'analysis',
+    label: { zh: '高校校区服务范围', en: 'Within reach of campuses' },
+    note: { zh: '距高校校区在设定距离内的范围（直线距离）', en: 'Within the set straight-line distance of a campus' },
+    defaultVisible: false,
+    source: 'analysis',
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#f3e8ff', line: ANALYSIS_COLOURS.campuses, dashed: true }),
+    style: () => [
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-coverage-campuses-fill', type: 'fill', source: 'analysis', filter: role('coverage-campus'), paint: { 'fill-color': ANALYSIS_COLOURS.campuses, 'fill-opacity': 0.1 } },
+      },
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'analysis-coverage-campuses-line',
+          type: 'line',
+          source: 'analysis',
+          filter: role('coverage-campus'),
+          paint: { 'line-color': ANALYSIS_COLOURS.campuses, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+        },
+      },
+    ],
+  },
+  {
+    id: 'analysis_clusters',
+    group: 'analysis',
+    label: { zh: '聚类（DBSCAN）', en: 'Clusters (DBSCAN)' },
+    note: { zh: '在设定距离内彼此相连的园区，外包范围', en: 'Parks linked within the set distance, with their hull' },
+    defaultVisible: true,
+    source: 'analysis',
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#fde68a', line: ANALYSIS_COLOURS.clusters[0] }),
+    style: () => [
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-clusters-fill', type: 'fill', source: 'analysis', filter: role('cluster'), paint: { 'fill-color': clusterColour, 'fill-opacity': 0.18 } },
+      },
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-clusters-line', type: 'line', source: 'analysis', filter: role('cluster'), paint: { 'line-color': clusterColour, 'line-width': 2 } },
+      },
+    ],
+  },
+  {
+    id: 'analysis_tree',
+    group: 'analysis',
+    label: { zh: '最小生成树', en: 'Minimum spanning tree' },
+    note: { zh: '连接所有园区的最短路网（直线）', en: 'The shortest straight links joining every park' },
+    defaultVisible: true,
+    source: 'analysis',
+    sourceLayers: [],
+    legend: () => ({ kind: 'line', color: ANALYSIS_COLOURS.tree, width: 2 }),
+    style: (t) => [
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-tree-line', type: 'line', source: 'analysis', filter: role('mst'), layout: { 'line-cap': 'round' }, paint: { 'line-color': ANALYSIS_COLOURS.tree, 'line-width': 2 } },
+      },
+      {
+        slot: 'zone-labels',
+        layer: {
+          id: 'analysis-tree-length',
+          type: 'symbol',
+          source: 'analysis',
+          filter: role('mst'),
+          minzoom: 12,
+          layout: { 'symbol-placement': 'line-center', 'text-field': kmLabel, 'text-font': FONT, 'text-size': 11 },
+          paint: { 'text-color': ANALYSIS_COLOURS.tree, 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
+        },
+      },
+    ],
+  },
+  {
+    id: 'analysis_area',
+    group: 'analysis',
+    label: { zh: '自绘选区', en: 'Drawn selection' },
+    defaultVisible: true,
+    source: 'analysis',
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#fee2e2', line: ANALYSIS_COLOURS.area, dashed: true }),
+    style: (t) => [
+      {
+        slot: 'overlay',
+        layer: { id: 'analysis-area-fill', type: 'fill', source: 'analysis', filter: role('area'), paint: { 'fill-color': ANALYSIS_COLOURS.area, 'fill-opacity': 0.06 } },
+      },
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'analysis-area-line',
+          type: 'line',
+          source: 'analysis',
+          filter: role('area', 'area-line'),
+          paint: { 'line-color': ANALYSIS_COLOURS.area, 'line-width': 2, 'line-dasharray': [2, 1] },
+        },
+      },
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'analysis-area-vertex',
+          type: 'circle',
+          source: 'analysis',
+          filter: role('area-vertex'),
+          paint: { 'circle-color': '#ffffff', 'circle-stroke-color': ANALYSIS_COLOURS.area, 'circle-stroke-width': 2.5, 'circle-radius': 7 },
+        },
+      },
+      {
+        slot: 'zone-labels',
+        layer: {
+          id: 'analysis-area-vertex-number',
+          type: 'symbol',
+          source: 'analysis',
+          filter: role('area-vertex'),
+          layout: { 'text-field': ['to-string', ['get', 'n']], 'text-font': FONT, 'text-size': 10, 'text-allow-overlap': true, 'text-ignore-placement': true },
+          paint: { 'text-color': ANALYSIS_COLOURS.area, 'text-halo-color': t.halo, 'text-halo-width': 0 },
+        },
+      },
+    ],
+  },
+];

@@ -1,0 +1,64 @@
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { DispersionOptions } from './dispersion-types.ts';
+import { selectParks, zonesOf, type PlanLike } from './scenario.ts';
+import { PLAN_PATHS } from '../../lib/data/plan.ts';
+import type { AppState } from '../../lib/state/app.svelte.ts';
+
+let studyArea: Promise<Polygon | MultiPolygon | null> | null = null;
+
+/** Yangpu's outline, fetched once; null (and a message in the results) when it cannot be had. */
+function loadStudyArea(base: string): Promise<Polygon | MultiPolygon | null> {
+  studyArea ??= fetch(`${base}${PLAN_PATHS.studyArea}`)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((f: Feature<Polygon | MultiPolygon>) => (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon' ? f.geometry : null))
+    .catch((err: unknown) => {
+      console.warn('study area:', err);
+      return null;
+    });
+  return studyArea;
+}
+
+const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
+
+/**
+ * Runs the dashboard's scenarios in the analysis worker and puts the results into the state. Reads the state it
+ * depends on synchronously (so an effect calling it re-runs on every change) and waits a moment before starting,
+ * so that dragging a slider computes once at the end. Returns the cleanup, which drops a stale run's results.
+ */
+export function scheduleAnalysis(app: AppState, base: string): () => void {
+  const an = app.analysis;
+  const features = (app.plan?.features ?? []) as unknown as PlanLike[];
+  const zones = zonesOf(features);
+  const selectOptions = { zones, area: an.area };
+  const parksA = selectParks(features, an.a, selectOptions);
+  const parksB = an.compare ? selectParks(features, an.b, selectOptions) : null;
+  const stations = app.places.filter((p) => p.kind === 'station').map((p): [number, number] => [p.lon, p.lat]);
+  const campuses = features.filter((f) => f.properties.class === 'campus' && f.geometry) as unknown as Feature<Polygon | MultiPolygon | Point>[];
+  const clusterDistanceM = an.clusterM;
+  const coverageDistanceM = an.coverageM;
+
+  let cancelled = false;
+  const timer = setTimeout(async () => {
+    an.running = true;
+    try {
+      const [{ runDispersion }, area] = await Promise.all([import('./dispersion-client.ts'), loadStudyArea(base)]);
+      const options: DispersionOptions = { studyArea: area, clusterDistanceM, coverageDistanceM, stations, campuses, zones };
+      // One after the other: the worker answers the latest request, and B must not cancel A.
+      const a = await runDispersion(parksA, options);
+      const b = parksB ? await runDispersion(parksB, options) : null;
+      if (cancelled) return;
+      an.resultA = a;
+      an.resultB = b;
+      an.error = null;
+    } catch (err) {
+      if (cancelled || isAbort(err)) return;
+      an.error = err instanceof Error ? err.message : String(err);
+    } finally {
+      if (!cancelled) an.running = false;
+    }
+  }, 120);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,64 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { drawnAreaFeatures } from '../../lib/data/drawn-area.ts';
+import type { DispersionResult } from './dispersion-types.ts';
+import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario.ts';
+import type { AnalysisLink } from './link.ts';
+
+/** Defaults of the dashboard's distances (m): DBSCAN's neighbourhood, and a ten-minute walk for coverage. */
+export const ANALYSIS_DEFAULTS = { clusterM: 500, coverageM: 800 } as const;
+
+const same = (x: Scenario, y: Scenario) => JSON.stringify(x) === JSON.stringify(y);
+
+/** The dispersion dashboard's part of the application state (owned by AppState as `app.analysis`). */
+export class AnalysisState {
+  clusterM = $state<number>(ANALYSIS_DEFAULTS.clusterM);
+  coverageM = $state<number>(ANALYSIS_DEFAULTS.coverageM);
+  /** The two scenarios: A (today, by default) and B (the plan's consolidation). */
+  a = $state.raw<Scenario>(SCENARIO_TODAY);
+  b = $state.raw<Scenario>(SCENARIO_CONSOLIDATED);
+  /** Whether B is computed and shown beside A. */
+  compare = $state(false);
+  /** Which scenario the map's overlays show. */
+  show = $state<'a' | 'b'>('a');
+  /** A selection polygon the user draws on the map (vertices, lon/lat); empty when none. */
+  area = $state.raw<[number, number][]>([]);
+  /** The district outline, the study area of the Clark–Evans ratio; null until loaded. */
+  studyArea = $state.raw<Polygon | MultiPolygon | null>(null);
+  resultA = $state.raw<DispersionResult | null>(null);
+  resultB = $state.raw<DispersionResult | null>(null);
+  /** Whether an analysis is running (in the worker). */
+  running = $state(false);
+  /** Why the last run failed, in plain words; null when it did not. */
+  error = $state<string | null>(null);
+
+  /** What the map draws: the shown scenario's clusters, tree and coverage, and the drawn polygon. */
+  get overlay(): FeatureCollection | null {
+    const result = this.show === 'b' && this.compare ? this.resultB : this.resultA;
+    const features: Feature[] = [...(result?.overlays.features ?? []), ...drawnAreaFeatures(this.area)];
+    return features.length ? { type: 'FeatureCollection', features } : null;
+  }
+
+  /** The dashboard's part of a link: only what differs from the defaults. */
+  toLink(): AnalysisLink | undefined {
+    const out: AnalysisLink = {};
+    if (this.clusterM !== ANALYSIS_DEFAULTS.clusterM) out.clusterM = this.clusterM;
+    if (this.coverageM !== ANALYSIS_DEFAULTS.coverageM) out.coverageM = this.coverageM;
+    if (!same(this.a, SCENARIO_TODAY)) out.a = this.a;
+    if (!same(this.b, SCENARIO_CONSOLIDATED)) out.b = this.b;
+    if (this.compare) out.compare = true;
+    if (this.show === 'b') out.show = 'b';
+    if (this.area.length) out.area = this.area;
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  /** Restores the dashboard's part of a link (defaults where the link is silent). */
+  apply(link: AnalysisLink | undefined): void {
+    this.clusterM = link?.clusterM ?? ANALYSIS_DEFAULTS.clusterM;
+    this.coverageM = link?.coverageM ?? ANALYSIS_DEFAULTS.coverageM;
+    this.a = link?.a ?? SCENARIO_TODAY;
+    this.b = link?.b ?? SCENARIO_CONSOLIDATED;
+    this.compare = link?.compare ?? false;
+    this.show = link?.show ?? 'a';
+    this.area = link?.area ?? [];
+  }
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { toCsv, toGeoJSON } from './export.ts';
+import { buildInventory, readFile, suggestMapping } from './import.ts';
+import { buildSampleInventory } from './sample.ts';
+import { SAMPLE_MARKER, type Listing } from './types.ts';
+import { importFixture, NOW } from '../../../tests/fixtures/listings/helpers.ts';
+
+const sample = buildSampleInventory(readFileSync(resolve(import.meta.dirname, '../../../data/listings/sample.csv'), 'utf8')).inventory;
+const hostile = importFixture('hostile.csv').inventory;
+const valid = importFixture('valid-utf8.csv').inventory;
+
+/** Re-imports exported bytes with the suggested mapping. */
+function reimport(name: string, text: string): Listing[] {
+  const r = readFile({ name, bytes: new TextEncoder().encode(text) });
+  if (!r.table) throw new Error(r.fileErrors.map((e) => e.text).join('; '));
+  return buildInventory(r.table, suggestMapping(r.table.headers), { crs: 'wgs84', name, fileName: name, id: 'inv', now: NOW }).inventory.listings;
+}
+/** What a round trip must keep: everything but ids, row numbers, the sample flag and the inventory. */
+const content = (ls: Listing[]) => ls.map(({ id, inventoryId, row, sample: s, ...rest }) => rest);
+
+describe('toCsv', () => {
+  it('writes UTF-8 with a BOM, CRLF lines and bilingual headers', () => {
+    const csv = toCsv(valid.listings);
+    expect(csv.startsWith('\uFEFF名称 / name,楼栋 / building,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).not.toContain('说明');
+    expect(lines[1]).toBe(
+      'Riverside Lab Park,Building 3,"2300 Yangshupu Rd, Yangpu",850,lab,biotech; medical devices,4.5,5,2026-04-01,Example Operator Ltd,021-5555-0101,https://example.com/riverside,Operator file (test),2026-01-15,121.5305,31.269',
+    );
+  });
+
+  it('re-imports to the same listings (CSV → listings → CSV → listings)', () => {
+    expect(content(reimport('export.csv', toCsv(valid.listings)))).toEqual(content(valid.listings));
+    expect(content(reimport('export.csv', toCsv(hostile.listings)))).toEqual(content(hostile.listings));
+  });
+
+  it('marks sample data on every row in a first column', () => {
+    const csv = toCsv(sample.listings);
+    const rows = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: '\r\n' }).data;
+    expect(rows[0]![0]).toBe('说明 / note');
+    expect(rows.slice(1).every((r) => r[0] === SAMPLE_MARKER)).toBe(true);
+    // Mixed with real listings, only the sample rows carry the marker.
+    const mixed = Papa.parse<string[]>(toCsv([sample.listings[0]!, valid.listings[0]!]).slice(1).trimEnd(), { newline: '\r\n' }).data;
+    expect(mixed.map((r) => r[0])).toEqual(['说明 / note', SAMPLE_MARKER, '']);
+  });
+
+  it('neutralises formulas for spreadsheets, and the import takes the apostrophe off again', () => {
+    const csv = toCsv(hostile.listings);
+    const rows = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: '\r\n' }).data;
+    const operator = rows[0]!.indexOf('运营方 / operator');
+    const contact = rows[0]!.indexOf('联系方式 / contact');
+    expect(rows[3]![operator]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(rows[3]![contact]).toBe("'@SUM(A1)");
+    expect(rows[4]![operator]).toBe("'-Op");
+    expect(rows[4]![contact]).toBe("'+86 21 5555 0000");
+    // No cell of the file starts with a formula character.
+    expect(rows.flat().filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    expect(rows[1]![0]).toBe('<script>alert(1)</script>');
+  });
+
+  it('writes an empty list as headers only', () => {
+    expect(toCsv([]).split('\r\n')).toHaveLength(2);
+  });
+});
+
+describe('toGeoJSON', () => {
+  it('writes WGS-84 points with the listing fields as properties', () => {
+    const fc = toGeoJSON(valid.listings);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.note).toBeUndefined();
+    expect(fc.features[0]).toEqual({
+      type: 'Feature',
+      id: 'inv:2',
+      geometry: { type: 'Point', coordinates: [121.5305, 31.269] },
+      properties: {
+        id: 'inv:2',
+        inventoryId: 'inv',
+        row: 2,
+        name: 'Riverside Lab Park',
+        building: 'Building 3',
+        address: '2300 Yangshupu Rd, Yangpu',
+        areaM2: 850,
+        spaceType: 'lab',
+        industries: ['biotech', 'medical devices'],
+        rentMin: 4.5,
+        rentMax: 5,
+        availableFrom: '2026-04-01',
+        operator: 'Example Operator Ltd',
+        contact: '021-5555-0101',
+        url: 'https://example.com/riverside',
+        source: 'Operator file (test)',
+        sourceDate: '2026-01-15',
+        sample: false,
+      },
+    });
+  });
+
+  it('marks sample listings and the collection', () => {
+    const fc = toGeoJSON(sample.listings);
+    expect(fc.note).toBe(SAMPLE_MARKER);
+    expect(fc.features.every((f) => f.properties.sample === true && f.properties.note === SAMPLE_MARKER)).toBe(true);
+  });
+
+  it('re-imports to the same listings, and leaves its input alone', () => {
+    const before = JSON.stringify(valid.listings);
+    const json = JSON.stringify(toGeoJSON(valid.listings));
+    expect(JSON.stringify(valid.listings)).toBe(before);
+    expect(content(reimport('export.geojson', json))).toEqual(content(valid.listings));
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Search and sort of listings for the investors' view, in the manner of a Turf module: plain data in, an options
+ * (context) object, inputs never mutated. No Svelte or MapLibre here.
+ *
+ * A filter that is set demands that the listing *shows* it passes: a listing without a rent fails a rent filter,
+ * one without an availability date fails "available by". Investors filter to find offers they can rely on; an
+ * unknown value is not a match.
+ */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { nearestStation } from '../../lib/data/nearest.ts';
+import type { SearchEntry } from '../../lib/search/types.ts';
+import { drawnPolygon } from '../../lib/data/drawn-area.ts';
+import type { Listing, SpaceType } from './types.ts';
+
+/** The two zones of the plan a listing can be searched in, by their plan feature id. */
+export const ZONE_IDS = ['zone-future-valley', 'zone-yangshupu-belt'] as const;
+export type ZoneId = (typeof ZONE_IDS)[number];
+/** Where a listing must lie: inside one of the plan's zones, or inside the polygon the user drew. */
+export type WithinChoice = ZoneId | 'drawn';
+
+/** The investors' search. Every field is optional; an absent field does not filter. */
+export interface ListingFilters {
+  /** Floor area range, m² (inclusive). */
+  areaMin?: number;
+  areaMax?: number;
+  /** Space types to keep (any of them). */
+  types?: SpaceType[];
+  /** Industries to keep: a listing passes when one of its industries contains one of these (case-insensitive). */
+  industries?: string[];
+  /** Rent range, 元/m²/day: a listing passes when its own range overlaps this one. */
+  rentMin?: number;
+  rentMax?: number;
+  /** ISO date (YYYY-MM-DD): the space must be available on or before it. */
+  availableBy?: string;
+  /** Straight-line distance to the nearest metro station, at most this many metres. */
+  stationWithinM?: number;
+  /** Inside a zone of the plan or the drawn polygon. */
+  within?: WithinChoice;
+}
+
+/** Keys the results can be sorted by. */
+export const SORT_KEYS = ['station', 'area', 'rent', 'available'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface ListingSort {
+  key: SortKey;
+  /** Largest (or latest) first. */
+  desc: boolean;
+}
+/** Nearest to a metro station first: what most investors ask first. */
+export const DEFAULT_SORT: ListingSort = { key: 'station', desc: false };
+
+/** What the filters need besides the listings. */
+export interface FilterContext {
+  /** Metro stations (search entries of kind 'station', or anything with lon/lat). */
+  stations: readonly Pick<SearchEntry, 'lon' | 'lat'>[];
+  /** Zone outlines by zone id; a missing zone lets no listing pass its filter (it cannot be checked). */
+  zones: Partial<Record<ZoneId, Polygon | MultiPolygon>>;
+  /** The drawn polygon's vertices, lon/lat (not closed). Fewer than three: the "drawn" filter does not apply yet. */
+  area?: readonly [number, number][];
+  /**
+   * Distance (m) from a listing to its nearest station, when already known (the view caches it); computed
+   * from `stations` otherwise. null: no station.
+   */
+  stationDistance?: (listing: Listing) => number | null | undefined;
+}
+
+/** The number of filters that are set (a drawn area with fewer than three vertices counts as set). */
+export function activeFilterCount(filters: ListingFilters): number {
+  let n = 0;
+  if (filters.areaMin !== undefined || filters.areaMax !== undefined) n++;
+  if (filters.types?.length) n++;
+  if (filters.industries?.length) n++;
+  if (filters.rentMin !== undefined || filters.rentMax !== undefined) n++;
+  if (filters.availableBy) n++;
+  if (filters.stationWithinM !== undefined) n++;
+  if (filters.within) n++;
+  return n;
+}
+
+
+/** Distance (m) from the listing to its nearest station; null when there is none. */
+export function stationDistanceOf(listing: Listing, stations: FilterContext['stations']): number | null {
+  const found = nearestStation([listing.lon, listing.lat], stations as SearchEntry[]);
+  return found ? found.distance : null;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/**
+ * The listings that pass every filter that is set, in their input order (a new array; the listings themselves
+ * are the same objects).
+ */
+export function filterListings(listings: readonly Listing[], filters: ListingFilters, context: FilterContext): Listing[] {
+  const types = filters.types?.length ? new Set<SpaceType>(filters.types) : null;
+  const industries = filters.industries?.map(norm).filter(Boolean) ?? [];
+  const rentSet = filters.rentMin !== undefined || filters.rentMax !== undefined;
+  const zone = filters.within && filters.within !== 'drawn' ? (context.zones[filters.within] ?? null) : null;
+  const drawn = filters.within === 'drawn' ? drawnPolygon(context.area) : null;
+
+  return listings.filter((l) => {
+    if (filters.areaMin !== undefined && !(l.areaM2 >= filters.areaMin)) return false;
+    if (filters.areaMax !== undefined && !(l.areaM2 <= filters.areaMax)) return false;
+    if (types && !types.has(l.spaceType)) return false;
+    if (industries.length) {
+      const own = l.industries.map(norm);
+      if (!industries.some((want) => own.some((have) => have.includes(want)))) return false;
+    }
+    if (rentSet) {
+      const lo = l.rentMin ?? l.rentMax;
+      const hi = l.rentMax ?? l.rentMin;
+      if (lo === undefined || hi === undefined) return false;
+      if (filters.rentMax !== undefined && lo > filters.rentMax) return false;
+      if (filters.rentMin !== undefined && hi < filters.rentMin) return false;
+    }
+    // ISO dates compare as strings.
+    if (filters.availableBy && !(l.availableFrom && l.availableFrom <= filters.availableBy)) return false;
+    if (filters.within && filters.within !== 'drawn' && !(zone && booleanPointInPolygon([l.lon, l.lat], zone))) return false;
+    if (drawn && !booleanPointInPolygon([l.lon, l.lat], drawn)) return false;
+    if (filters.stationWithinM !== undefined) {
+      const d = context.stationDistance?.(l) ?? stationDistanceOf(l, context.stations);
+      if (d === null || d === undefined || d > filters.stationWithinM) return false;
+    }
+    return true;
+  });
+}
+
+/** The value a listing is sorted by; undefined when unknown (unknowns go last in either direction). */
+function sortValue(l: Listing, key: SortKey, stationDistance: (l: Listing) => number | null | undefined): number | string | undefined {
+  switch (key) {
+    case 'area':
+      return l.areaM2;
+    case 'rent':
+      return l.rentMin ?? l.rentMax;
+    case 'available':
+      return l.availableFrom;
+    case 'station':
+      return stationDistance(l) ?? undefined;
+  }
+}
+
+/**
+ * The listings sorted by `sort` (a new array): unknown values last whichever the direction, ties by name and
+ * then id so the order is stable across reloads.
+ */
+export function sortListings(
+  listings: readonly Listing[],
+  sort: ListingSort,
+  stationDistance: (l: Listing) => number | null | undefined = () => undefined,
+): Listing[] {
+  const keyed = listings.map((l) => ({ l, v: sortValue(l, sort.key, stationDistance) }));
+  keyed.sort((a, b) => {
+    if (a.v === undefined || b.v === undefined) {
+      if (a.v !== b.v) return a.v === undefined ? 1 : -1;
+    } else if (a.v !== b.v) {
+      const c = a.v < b.v ? -1 : 1;
+      return sort.desc ? -c : c;
+    }
+    return a.l.name.localeCompare(b.l.name, 'zh-Hans') || (a.l.id < b.l.id ? -1 : a.l.id > b.l.id ? 1 : 0);
+  });
+  return keyed.map((k) => k.l);
+}

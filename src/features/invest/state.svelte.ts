@@ -1,0 +1,101 @@
+import { drawnAreaFeatures } from '../../lib/data/drawn-area.ts';
+import type { FeatureCollection } from 'geojson';
+import type { ListingFacts } from './compare.ts';
+import { DEFAULT_SORT, type ListingFilters, type ListingSort } from './filter.ts';
+import type { ImportMessage, Inventory, Listing } from './types.ts';
+import { INVEST_LIMITS, type InvestLink } from './link.ts';
+
+/** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */
+export const LISTING_SELECTION = 'listing:';
+/** The registry rows of the listings: imported ones, and the team's sample (never mistaken for real offers). */
+export const LISTING_ROWS = { imported: 'listings', sample: 'listings_sample' } as const;
+
+/** The listing id a selection names, or null. */
+export function selectedListingId(selection: string | null | undefined): string | null {
+  return selection?.startsWith(LISTING_SELECTION) ? selection.slice(LISTING_SELECTION.length) : null;
+}
+
+/**
+ * The investors' view's part of the application state (owned by AppState as `app.invest`). What the view derives
+ * (results, facts, the map overlay) is computed by the lazily loaded view code and stored here, so that the first
+ * page load carries none of it.
+ */
+export class InvestState {
+  shortlist = $state<string[]>([]);
+  /** A selection polygon the user draws on the map (vertices, lon/lat); empty when none. */
+  area = $state.raw<[number, number][]>([]);
+  /** The search; absent fields do not filter. */
+  filters = $state.raw<ListingFilters>({});
+  sort = $state.raw<ListingSort>(DEFAULT_SORT);
+
+  /** Loaded inventories: the sample first, then the imported ones in the order they were imported. */
+  inventories = $state.raw<Inventory[]>([]);
+  /** Whether the inventories are loaded: nothing is read until the view is wanted. */
+  load = $state<'idle' | 'loading' | 'ready'>('idle');
+  /** A problem with the browser's storage (unavailable, full, failed), shown in the panel. */
+  storageProblem = $state.raw<ImportMessage | null>(null);
+  /** The listings that pass the filters, in the chosen order. */
+  results = $state.raw<Listing[]>([]);
+  /** Nearest station, zone and nearby science parks, per listing id. */
+  facts = $state.raw<ReadonlyMap<string, ListingFacts>>(new Map());
+  /** The listings that pass the filters, as map points. */
+  overlay = $state.raw<FeatureCollection | null>(null);
+  /** A file dropped on the page, waiting for the panel's import step. */
+  pendingFile = $state.raw<File | null>(null);
+
+  /** Every loaded listing, by id. */
+  get byId(): Map<string, Listing> {
+    return new Map(this.inventories.flatMap((inv) => inv.listings.map((l) => [l.id, l] as const)));
+  }
+
+  /** Whether a link or the state asks for the investors' data (so it must be loaded). */
+  wanted(visible: Record<string, boolean>, selection: string | null): boolean {
+    return (
+      Boolean(visible[LISTING_ROWS.imported] || visible[LISTING_ROWS.sample]) ||
+      this.shortlist.length > 0 ||
+      Object.keys(this.filters).length > 0 ||
+      this.area.length > 0 ||
+      selectedListingId(selection) !== null
+    );
+  }
+
+  /** Changes some filters; `undefined` or an empty list clears one. */
+  setFilters(patch: Partial<ListingFilters>): void {
+    const next: Record<string, unknown> = { ...this.filters, ...patch };
+    for (const [k, v] of Object.entries(next)) if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete next[k];
+    this.filters = next as ListingFilters;
+  }
+
+  isPinned(id: string): boolean {
+    return this.shortlist.includes(id);
+  }
+
+  /** Pins or unpins a listing (pins keep their order; the link holds at most {@link INVEST_LIMITS.pins}). */
+  togglePin(id: string, on = !this.isPinned(id)): void {
+    if (on && !this.isPinned(id) && this.shortlist.length < INVEST_LIMITS.pins) this.shortlist = [...this.shortlist, id];
+    else if (!on) this.shortlist = this.shortlist.filter((x) => x !== id);
+  }
+
+  /** The drawn search area for the map: its outline once it has three vertices, and its vertices. */
+  get areaOverlay(): FeatureCollection | undefined {
+    return this.area.length ? { type: 'FeatureCollection', features: drawnAreaFeatures(this.area) } : undefined;
+  }
+
+  /** The investors' part of a link: only what differs from the defaults. */
+  toLink(): InvestLink | undefined {
+    const out: InvestLink = {};
+    if (this.shortlist.length) out.shortlist = [...this.shortlist];
+    if (Object.keys(this.filters).length) out.filters = { ...this.filters };
+    if (this.sort.key !== DEFAULT_SORT.key || this.sort.desc !== DEFAULT_SORT.desc) out.sort = { ...this.sort };
+    if (this.area.length) out.area = this.area;
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  /** Restores the investors' part of a link (defaults where the link is silent). */
+  apply(link: InvestLink | undefined): void {
+    this.shortlist = link?.shortlist ?? [];
+    this.filters = link?.filters ?? {};
+    this.sort = link?.sort ?? DEFAULT_SORT;
+    this.area = link?.area ?? [];
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Listing figures as text in the reader's language (pure): area, rent, distances, labels of types and places.
+ * Everything returned is plain text, shown as text nodes.
+ */
+import { roundDistance } from '../../lib/data/quotes.ts';
+import { type Lang } from '../../lib/i18n/index.ts';
+import { t } from '../../lib/i18n/panels.ts';
+import { importKey } from '../../lib/import/catalogue.ts';
+import type { PlaceRef } from './compare.ts';
+import type { Crs, Listing, SpaceType } from './types.ts';
+
+const numberFormat = { zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }) };
+
+/** A number with grouping and at most two decimals. */
+export const num = (lang: Lang, n: number): string => numberFormat[lang].format(n);
+
+/** "1,200 m²" / "1,200 平方米". */
+export const areaText = (lang: Lang, m2: number): string => t(lang, 'investAreaValue', { value: num(lang, m2) });
+
+/** The rent range in 元/m²/day, one figure when both ends agree; null when the listing gives none. */
+export function rentText(lang: Lang, l: Pick<Listing, 'rentMin' | 'rentMax'>): string | null {
+  const lo = l.rentMin ?? l.rentMax;
+  const hi = l.rentMax ?? l.rentMin;
+  if (lo === undefined || hi === undefined) return null;
+  return lo === hi ? t(lang, 'investRentValue', { value: num(lang, lo) }) : t(lang, 'investRentRange', { min: num(lang, lo), max: num(lang, hi) });
+}
+
+/** "350 m" / "1.2 km", rounded as the feature card rounds. */
+export function distanceText(lang: Lang, metres: number): string {
+  const d = roundDistance(metres);
+  return t(lang, d.unit === 'km' ? 'cardDistanceKm' : 'cardDistanceM', { value: d.value });
+}
+
+/** The space type's label. */
+export const typeLabel = (lang: Lang, type: SpaceType): string => t(lang, importKey(`type.${type}`));
+
+/** The coordinate system's label. */
+export const crsLabel = (lang: Lang, crs: Crs): string => t(lang, importKey(`crs.${crs}`));
+
+/** A place's name in the reader's language. */
+export const placeName = (lang: Lang, p: PlaceRef): string => (lang === 'zh' ? p.name_zh : p.name_en);

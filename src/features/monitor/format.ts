@@ -1,0 +1,34 @@
+import type { Lang } from '../../lib/i18n/index.ts';
+import { tm } from './messages.ts';
+import { formatFigure } from './overlay.ts';
+import type { Indicator } from './types.ts';
+
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** A growth rate with its sign ("+12.3%", "−4%"). */
+export function formatRate(rate: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(rate);
+}
+
+/** A share of a target ("85.7%"). */
+export function formatShare(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** An indicator's figure with its unit. */
+export const figure = (ind: Indicator, value: number, lang: Lang): string => formatFigure(value, ind.unit, lang);
+
+/** What the plan asks of an indicator by 2026, in words. */
+export function targetWords(ind: Indicator, lang: Lang): string {
+  const t = ind.target;
+  switch (t.kind) {
+    case 'at-least':
+      return tm(lang, 'mvTargetAtLeast', { value: figure(ind, t.value, lang) });
+    case 'at-most':
+      return tm(lang, 'mvTargetAtMost', { value: figure(ind, t.value, lang) });
+    case 'growth':
+      return tm(lang, 'mvTargetGrowth');
+    case 'none':
+      return tm(lang, 'mvTargetNone');
+  }
+}

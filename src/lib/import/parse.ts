@@ -1,0 +1,305 @@
+import { kml as kmlToGeoJSON } from '@tmcw/togeojson';
+import type { Feature, Geometry, Position } from 'geojson';
+import Papa from 'papaparse';
+import { polygonLabelPoint } from '../data/label-point.ts';
+import { message } from './messages.ts';
+import type { ImportFormat, ImportMessage, ImportTable, TableRow } from '../../features/invest/types.ts';
+
+/** Something with the `DOMParser` interface: the browser's own, or `@xmldom/xmldom`'s in Node. */
+export interface DomParserLike {
+  parseFromString(text: string, mimeType: 'text/xml'): unknown;
+}
+
+export interface ParseOptions {
+  /** Most data rows (or features) a file may hold. */
+  maxRows?: number;
+  /** Most columns (or distinct properties) a file may hold. */
+  maxColumns?: number;
+  /** Parser for KML; defaults to the global `DOMParser` (browsers). */
+  domParser?: DomParserLike;
+}
+
+export type ParseResult = { table: Omit<ImportTable, 'fileName' | 'encoding'> } | { fileErrors: ImportMessage[] };
+
+const DEFAULTS = { maxRows: 5000, maxColumns: 200 };
+
+const extension = (fileName: string): string => /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+
+/**
+ * The format of a file, from its extension and, when that says nothing, its content. Returns null when neither
+ * gives a format the import reads.
+ */
+export function detectFormat(fileName: string, text: string): ImportFormat | null {
+  const ext = extension(fileName);
+  if (ext === 'csv') return 'csv';
+  if (ext === 'tsv' || ext === 'tab') return 'tsv';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'kml') return 'kml';
+  const head = text.slice(0, 2048).trimStart();
+  if (/^[{[]/.test(head)) return 'geojson';
+  if (/^</.test(head)) return /<kml[\s>]/i.test(head) ? 'kml' : null;
+  if (ext === 'txt' || ext === '') {
+    const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+    if (firstLine.includes('\t')) return 'tsv';
+    if (/[,;|，]/.test(firstLine)) return 'csv';
+  }
+  return null;
+}
+
+/** Parses decoded text into a table of rows; the file's own errors (bad JSON, not KML, no rows) come back alone. */
+export function parseText(text: string, format: ImportFormat, options: ParseOptions = {}): ParseResult {
+  const opts = { ...DEFAULTS, ...options };
+  if (/^\s*<(!doctype\s+html|html[\s>])/i.test(text)) return { fileErrors: [message('file-format-unknown')] };
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      return parseDelimited(text, format, opts);
+    case 'geojson':
+      return parseGeoJSON(text, opts);
+    case 'kml':
+      return parseKml(text, opts);
+  }
+}
+
+/** Makes header names unique and non-blank, noting each rename. */
+function uniqueHeaders(raw: string[], notes: ImportMessage[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    let name = h.replace(/\s+/g, ' ').trim();
+    if (!name) {
+      name = `#${i + 1}`;
+      notes.push(message('header-blank', { column: i + 1, renamed: name }));
+    }
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count > 1) {
+      const renamed = `${name} (${count})`;
+      notes.push(message('header-renamed', { header: name, renamed }));
+      seen.set(renamed, 1);
+      return renamed;
+    }
+    return name;
+  });
+}
+
+const isBlank = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
+
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * The delimiter of a delimited file, read from its header line: the candidate found most often outside quotes
+ * (ties go to the earlier one; none at all means one column, read as comma-separated). Guessing from the data
+ * rows instead (papaparse's own guess) is fooled by data: a short file whose cells hold "|,|" was read as
+ * pipe-separated and lost its columns.
+ */
+export function headerDelimiter(text: string): (typeof DELIMITERS)[number] {
+  const end = text.search(/\r\n?|\n/);
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  let best: (typeof DELIMITERS)[number] = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
+function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAULTS): ParseResult {
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: format === 'tsv' ? '\t' : headerDelimiter(text),
+    skipEmptyLines: false,
+  });
+  const records = parsed.data;
+  // An unclosed quote swallows the rest of the file into one cell: that row says so.
+  const quoteErrors = new Map<number, 'row-bad-quotes' | 'row-unclosed-quote'>();
+  for (const e of parsed.errors) {
+    if (e.type !== 'Quotes' || e.row === undefined) continue;
+    if (e.code === 'MissingQuotes' || !quoteErrors.has(e.row)) {
+      quoteErrors.set(e.row, e.code === 'MissingQuotes' ? 'row-unclosed-quote' : 'row-bad-quotes');
+    }
+  }
+  const notes: ImportMessage[] = [];
+
+  // Excel sheets often open with a title row (one merged cell) above the real headers.
+  let headerAt = records.findIndex((r) => !isBlank(r));
+  if (headerAt < 0) return { fileErrors: [message('file-no-header')] };
+  const filled = (r: string[] | undefined) => (r ? r.filter((c) => c.trim() !== '').length : 0);
+  if (filled(records[headerAt]) === 1 && filled(records[headerAt + 1]) >= 3) {
+    notes.push(message('title-row-skipped', { row: headerAt + 1 }));
+    headerAt++;
+  }
+  const headerCells = records[headerAt]!;
+  if (headerCells.length > opts.maxColumns) {
+    return { fileErrors: [message('file-too-many-columns', { columns: headerCells.length, max: opts.maxColumns })] };
+  }
+  const headers = uniqueHeaders(headerCells, notes);
+  const rows: TableRow[] = [];
+  let dataRows = 0;
+  for (let i = headerAt + 1; i < records.length; i++) {
+    const cells = records[i]!;
+    if (isBlank(cells) && !quoteErrors.has(i)) continue;
+    dataRows++;
+    if (dataRows > opts.maxRows) continue;
+    const row: TableRow = { row: i + 1, values: {} };
+    headers.forEach((h, k) => (row.values[h] = cells[k] ?? ''));
+    const quoteError = quoteErrors.get(i);
+    if (quoteError) row.errors = [message(quoteError)];
+    else if (cells.length > headers.length && !isBlank(cells.slice(headers.length))) {
+      row.errors = [message('row-too-many-cells', { found: cells.length, expected: headers.length })];
+    } else if (cells.length < headers.length) {
+      row.notes = [message('row-cells-missing', { found: cells.length, expected: headers.length })];
+    }
+    rows.push(row);
+  }
+  if (dataRows > opts.maxRows) return { fileErrors: [message('file-too-many-rows', { rows: dataRows, max: opts.maxRows })] };
+  if (rows.length === 0) return { fileErrors: [message('file-no-rows')] };
+  const detected = format === 'csv' && parsed.meta.delimiter === '\t' ? 'tsv' : format;
+  return { table: { format: detected, rowKind: 'row', headers, rows, notes } };
+}
+
+/** A property value as cell text: primitives as written, arrays joined, KML's HTML descriptions by their text. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+    return value.map((v) => (v === null ? '' : String(v))).join(', ');
+  }
+  if (typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') {
+    return (value as { value: string }).value;
+  }
+  return JSON.stringify(value);
+}
+
+const isPosition = (p: unknown): p is Position =>
+  Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
+
+/** The point a geometry stands for, or why it has none. Polygons give a point inside them (pole of inaccessibility). */
+function geometryPoint(
+  geometry: Geometry | null | undefined,
+): { lonlat?: [number, number]; error?: ImportMessage; note?: ImportMessage } {
+  if (!geometry) return {};
+  const unsupported = (type: string) => ({ error: message('row-geometry-unsupported', { type }) });
+  switch (geometry.type) {
+    case 'Point':
+      if (!isPosition(geometry.coordinates)) return { error: message('row-bad-coordinates', { value: cellText(geometry.coordinates) }) };
+      return { lonlat: [geometry.coordinates[0]!, geometry.coordinates[1]!] };
+    case 'MultiPoint':
+      if (geometry.coordinates.length === 1 && isPosition(geometry.coordinates[0])) {
+        return { lonlat: [geometry.coordinates[0][0]!, geometry.coordinates[0][1]!] };
+      }
+      return unsupported('MultiPoint');
+    case 'Polygon':
+    case 'MultiPolygon': {
+      const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+      const valid = polygons.filter((p) => p.length > 0 && p.every((ring) => ring.every(isPosition)));
+      // The largest part stands for a multipolygon: a park's main site.
+      const p = polygonLabelPoint(valid, { precision: 1e-5 });
+      if (!p) return unsupported(geometry.type);
+      return { lonlat: [p[0]!, p[1]!], note: message('row-polygon-point') };
+    }
+    case 'GeometryCollection': {
+      const points = geometry.geometries.filter((g) => g.type === 'Point');
+      if (geometry.geometries.length === 1 && points.length === 1) return geometryPoint(points[0]);
+      return unsupported('GeometryCollection');
+    }
+    default:
+      return unsupported(geometry.type);
+  }
+}
+
+/** Features to rows: properties become cells (keys in first-seen order), point geometry the position. */
+function featuresToTable(
+  features: Feature<Geometry | null>[],
+  format: 'geojson' | 'kml',
+  opts: typeof DEFAULTS,
+  skip: ReadonlySet<string> = new Set(),
+): ParseResult {
+  if (features.length === 0) return { fileErrors: [message('file-no-rows')] };
+  if (features.length > opts.maxRows) {
+    return { fileErrors: [message('file-too-many-rows', { rows: features.length, max: opts.maxRows })] };
+  }
+  const headers: string[] = [];
+  const known = new Set<string>();
+  const rows: TableRow[] = features.map((f, i) => {
+    const row: TableRow = { row: i + 1, values: {} };
+    const props = f && typeof f === 'object' && f.properties && typeof f.properties === 'object' ? f.properties : {};
+    for (const [key, value] of Object.entries(props)) {
+      const name = key.replace(/\s+/g, ' ').trim();
+      if (!name || skip.has(name)) continue;
+      if (!known.has(name)) {
+        known.add(name);
+        headers.push(name);
+      }
+      row.values[name] = cellText(value);
+    }
+    const id = f && typeof f === 'object' ? (f as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' || typeof id === 'number') row.ref = String(id);
+    const geometry = f && typeof f === 'object' ? f.geometry : null;
+    const point = geometry && typeof geometry === 'object' ? geometryPoint(geometry) : {};
+    if (point.lonlat) row.lonlat = point.lonlat;
+    if (point.error) row.errors = [point.error];
+    if (point.note) row.notes = [point.note];
+    return row;
+  });
+  if (headers.length > opts.maxColumns) {
+    return { fileErrors: [message('file-too-many-columns', { columns: headers.length, max: opts.maxColumns })] };
+  }
+  for (const row of rows) for (const h of headers) row.values[h] ??= '';
+  return { table: { format, rowKind: 'feature', headers, rows, notes: [] } };
+}
+
+function parseGeoJSON(text: string, opts: typeof DEFAULTS): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { fileErrors: [message('file-json-invalid', { detail: e instanceof Error ? e.message : String(e) })] };
+  }
+  const obj = json as { type?: unknown; features?: unknown };
+  if (obj && typeof obj === 'object' && obj.type === 'FeatureCollection' && Array.isArray(obj.features)) {
+    return featuresToTable(obj.features as Feature<Geometry | null>[], 'geojson', opts);
+  }
+  if (obj && typeof obj === 'object' && obj.type === 'Feature') {
+    return featuresToTable([obj as Feature<Geometry | null>], 'geojson', opts);
+  }
+  return { fileErrors: [message('file-not-geojson')] };
+}
+
+// togeojson turns KML styles, times and visibility into properties: none of them describes an offer.
+const KML_STYLE_KEYS = new Set([
+  'styleUrl', 'styleHash', 'styleMapHash', 'stroke', 'stroke-opacity', 'stroke-width', 'fill', 'fill-opacity',
+  'icon', 'icon-scale', 'icon-color', 'icon-opacity', 'icon-heading', 'icon-offset', 'icon-offset-units',
+  'label-color', 'label-scale', 'label-opacity', 'visibility', 'timestamp', 'timespan', 'coordinateProperties',
+  '@geometry-type',
+]);
+
+interface XmlDocLike {
+  documentElement?: { localName?: string | null; nodeName?: string } | null;
+  getElementsByTagName(name: string): { length: number };
+}
+
+function parseKml(text: string, opts: typeof DEFAULTS & { domParser?: DomParserLike }): ParseResult {
+  const invalid = (detail: string): ParseResult => ({ fileErrors: [message('file-kml-invalid', { detail })] });
+  // Entity declarations are how XML bombs and external fetches start; KML never needs them.
+  if (/<!ENTITY/i.test(text)) return invalid('entity declarations are not allowed');
+  const parser = opts.domParser ?? (typeof DOMParser === 'undefined' ? undefined : new DOMParser());
+  if (!parser) return invalid('no XML parser available');
+  let doc: XmlDocLike;
+  try {
+    doc = parser.parseFromString(text, 'text/xml') as XmlDocLike;
+  } catch (e) {
+    return invalid(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+  }
+  if (!doc || doc.getElementsByTagName('parsererror').length > 0) return invalid('XML syntax error');
+  const root = doc.documentElement;
+  const rootName = (root?.localName ?? root?.nodeName ?? '').replace(/^.*:/, '');
+  if (rootName !== 'kml') return invalid(`root element is <${rootName || '?'}>, not <kml>`);
+  let collection: { features: Feature<Geometry | null>[] };
+  try {
+    collection = kmlToGeoJSON(doc as unknown as Document);
+  } catch (e) {
+    return invalid(e instanceof Error ? e.message : String(e));
+  }
+  return featuresToTable(collection.features, 'kml', opts, KML_STYLE_KEYS);
+}
