@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPoint, distanceM, fromWgs84, offsetHint, SHANGHAI_BBOX, toWgs84 } from '../../src/lib/import/coords.ts';
-import type { Crs } from '../../src/features/invest/types.ts';
+import type { Crs } from '../../src/lib/import/types.ts';
 import { codes, importFixture } from '../fixtures/listings/helpers.ts';
 
 type P = [number, number];

@@ -6,8 +6,8 @@ import type { DispersionMessage, DispersionResult } from './dispersion-types.ts'
 import { ZONE_IDS } from './scenario.ts';
 import { csvText } from '../../lib/data/csv.ts';
 import type { Lang } from '../../lib/i18n/index.ts';
-import type { PanelMessageKey } from '../../lib/i18n/panels.ts';
-import { t } from '../../lib/i18n/panels.ts';
+import type { MessageKey } from '../../lib/i18n/index.ts';
+import { t } from './messages.ts';
 
 /** One figure of the results table. Values are raw numbers in `unit`; null where the figure does not exist. */
 export interface FigureRow {
@@ -19,7 +19,7 @@ export interface FigureRow {
 }
 
 type Getter = (r: DispersionResult) => number | null | undefined;
-const ROWS: { id: string; key: PanelMessageKey; unit: FigureRow['unit']; get: Getter }[] = [
+const ROWS: { id: string; key: MessageKey; unit: FigureRow['unit']; get: Getter }[] = [
   { id: 'count', key: 'anCount', unit: 'count', get: (r) => r.count },
   { id: 'with_area', key: 'anWithArea', unit: 'count', get: (r) => r.withArea },
   { id: 'total_area', key: 'anTotalArea', unit: 'm2', get: (r) => r.totalAreaM2 },
@@ -130,7 +130,7 @@ export function readings(r: DispersionResult, lang: Lang, coverageM: number): st
   return out;
 }
 
-const MESSAGE_KEYS: Record<DispersionMessage['code'], PanelMessageKey> = {
+const MESSAGE_KEYS: Record<DispersionMessage['code'], MessageKey> = {
   empty: 'msgEmpty',
   single: 'msgSingle',
   'no-area': 'msgNoArea',

@@ -1,3 +1,4 @@
+import { registerMessages, type Message } from '../../lib/i18n/index.ts';
 /** Messages of the dispersion analysis (plan task 2): Chinese defines the keys, English matches them. */
 export const analysisZh = {
   anHeading: '园区空间有多分散？',
@@ -210,3 +211,12 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   msgMissingId: '{count} parks have no id and are left out.',
   msgOutsideStudyArea: "{count} parks lie outside Yangpu's outline: the Clark–Evans ratio counts only those inside: {names}",
 };
+
+declare module '../../lib/i18n/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Messages extends Record<keyof typeof analysisZh, Message> {}
+}
+registerMessages({ zh: analysisZh, en: analysisEn });
+
+/** The one translation function, re-exported from here so that whoever words these messages has them registered. */
+export { t } from '../../lib/i18n/index.ts';

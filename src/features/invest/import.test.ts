@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildInventory, cleanText, readFile, safeUrl, suggestMapping } from './import.ts';
-import type { ImportTable } from './types.ts';
+import type { ImportTable } from '../../lib/import/types.ts';
 import { headerDelimiter, parseText } from '../../lib/import/parse.ts';
 import { codes, importFixture, NOW, rowSummary, tableOf } from '../../../tests/fixtures/listings/helpers.ts';
 

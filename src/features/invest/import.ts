@@ -13,17 +13,8 @@ import {
 } from './mapping.ts';
 import { CRS_NAMES, message } from '../../lib/import/messages.ts';
 import { detectFormat, parseText, type DomParserLike } from '../../lib/import/parse.ts';
-import type {
-  Crs,
-  FieldMapping,
-  ImportMessage,
-  ImportReport,
-  ImportTable,
-  Inventory,
-  Listing,
-  ListingField,
-  RowReport,
-} from './types.ts';
+import type { FieldMapping, Inventory, Listing, ListingField } from './types.ts';
+import type { Crs, ImportMessage, ImportReport, ImportTable, RowReport } from '../../lib/import/types.ts';
 
 export { suggestMapping, missingRequired } from './mapping.ts';
 export { offsetHint, toWgs84, checkPoint, SHANGHAI_BBOX } from '../../lib/import/coords.ts';

@@ -1,3 +1,4 @@
+import { registerMessages, type Message } from '../../lib/i18n/index.ts';
 /** Messages of the investors' view: Chinese defines the keys, English matches them. */
 export const investZh = {
 
@@ -278,3 +279,12 @@ export const investEn: Record<keyof typeof investZh, string> = {
   investShowOnMap: 'Show on the map',
   investCloseReport: 'Close the report',
 };
+
+declare module '../../lib/i18n/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Messages extends Record<keyof typeof investZh, Message> {}
+}
+registerMessages({ zh: investZh, en: investEn });
+
+/** The one translation function, re-exported from here so that whoever words these messages has them registered. */
+export { t } from '../../lib/i18n/index.ts';

@@ -1,6 +1,7 @@
 import { buildInventory, readFile } from './import.ts';
 import { suggestMapping } from './mapping.ts';
-import { SAMPLE_INVENTORY_ID, SAMPLE_INVENTORY_NAME, type ImportReport, type Inventory } from './types.ts';
+import { SAMPLE_INVENTORY_ID, SAMPLE_INVENTORY_NAME, type Inventory } from './types.ts';
+import { type ImportReport } from '../../lib/import/types.ts';
 
 /** The file name the sample inventory cites. */
 export const SAMPLE_FILE_NAME = 'sample.csv';

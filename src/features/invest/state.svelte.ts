@@ -2,7 +2,8 @@ import { drawnAreaFeatures } from '../../lib/data/drawn-area.ts';
 import type { FeatureCollection } from 'geojson';
 import type { ListingFacts } from './compare.ts';
 import { DEFAULT_SORT, type ListingFilters, type ListingSort } from './filter.ts';
-import type { ImportMessage, Inventory, Listing } from './types.ts';
+import type { Inventory, Listing } from './types.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
 import { INVEST_LIMITS, type InvestLink } from './link.ts';
 
 /** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */

@@ -4,10 +4,11 @@
  */
 import { roundDistance } from '../../lib/data/quotes.ts';
 import { type Lang } from '../../lib/i18n/index.ts';
-import { t } from '../../lib/i18n/panels.ts';
+import { t } from './messages.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
 import type { PlaceRef } from './compare.ts';
-import type { Crs, Listing, SpaceType } from './types.ts';
+import type { Listing, SpaceType } from './types.ts';
+import type { Crs } from '../../lib/import/types.ts';
 
 const numberFormat = { zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }) };
 

@@ -6,7 +6,8 @@
 import { loadSampleInventory } from './sample-data.ts';
 import { toStoreError } from '../../lib/data/idb.ts';
 import { listInventories, removeInventory, saveInventory } from './store.ts';
-import type { ImportMessage, Inventory } from './types.ts';
+import type { Inventory } from './types.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
 
 /** The message of a storage failure, for the panel to word in the reader's language. */
 export function storageProblem(err: unknown): ImportMessage {

@@ -1,5 +1,5 @@
+import { t } from './messages.ts';
 import type { Lang } from '../../lib/i18n/index.ts';
-import { tm } from './messages.ts';
 import { formatFigure } from './overlay.ts';
 import type { Indicator } from './types.ts';
 
@@ -20,15 +20,15 @@ export const figure = (ind: Indicator, value: number, lang: Lang): string => for
 
 /** What the plan asks of an indicator by 2026, in words. */
 export function targetWords(ind: Indicator, lang: Lang): string {
-  const t = ind.target;
-  switch (t.kind) {
+  const target = ind.target;
+  switch (target.kind) {
     case 'at-least':
-      return tm(lang, 'mvTargetAtLeast', { value: figure(ind, t.value, lang) });
+      return t(lang, 'mvTargetAtLeast', { value: figure(ind, target.value, lang) });
     case 'at-most':
-      return tm(lang, 'mvTargetAtMost', { value: figure(ind, t.value, lang) });
+      return t(lang, 'mvTargetAtMost', { value: figure(ind, target.value, lang) });
     case 'growth':
-      return tm(lang, 'mvTargetGrowth');
+      return t(lang, 'mvTargetGrowth');
     case 'none':
-      return tm(lang, 'mvTargetNone');
+      return t(lang, 'mvTargetNone');
   }
 }

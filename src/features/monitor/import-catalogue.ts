@@ -1,4 +1,4 @@
-import { translator } from '../../lib/i18n/index.ts';
+import { registerMessages, type Message } from '../../lib/i18n/index.ts';
 
 /**
  * Messages of the plan monitor's indicator import (file, column mapping, row report) and the labels of its
@@ -105,5 +105,12 @@ export type MonitorImportCode = Exclude<MonitorImportKey extends `mimport.${infe
 /** The catalogue key of a monitor import message code. */
 export const monitorImportKey = (code: string): MonitorImportKey => `mimport.${code}` as MonitorImportKey;
 
-/** Looks up a monitor import message or column label (see `t`). */
-export const tmi = translator<MonitorImportKey>({ zh: monitorImportZh, en: monitorImportEn });
+
+declare module '../../lib/i18n/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Messages extends Record<keyof typeof monitorImportZh, Message> {}
+}
+registerMessages({ zh: monitorImportZh, en: monitorImportEn });
+
+/** The one translation function, re-exported from here so that whoever words these messages has them registered. */
+export { t } from '../../lib/i18n/index.ts';

@@ -1,16 +1,15 @@
+import { codedMessage } from '../../lib/import/messages.ts';
 import { type Lang } from '../../lib/i18n/index.ts';
-import { t } from '../../lib/i18n/panels.ts';
+import { t } from './messages.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
-import { monitorImportEn, monitorImportKey, monitorImportZh, tmi, type MonitorImportCode } from './import-catalogue.ts';
-import type { ImportMessage } from '../invest/types.ts';
+import { monitorImportEn, monitorImportKey, monitorImportZh, type MonitorImportCode } from './import-catalogue.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
 
 export type { MonitorImportCode } from './import-catalogue.ts';
 
 /** Builds a monitor import message; its `text` is the English wording with the params filled in. */
 export function monitorMessage(code: MonitorImportCode, params?: Record<string, string | number>): ImportMessage {
-  const template = monitorImportEn[monitorImportKey(code)];
-  const text = template.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
-  return params ? { code, params, text } : { code, text };
+  return codedMessage(code, monitorImportKey(code), params);
 }
 
 /** Whether a message is one of the monitor import's own (its code starts with `monitor-`). */
@@ -26,7 +25,7 @@ export function monitorMessageText(lang: Lang, m: ImportMessage): string {
   // Notes from the shared text cleaning name the column by its field id ("source"): say it as the column's label.
   const field = params?.['field'];
   if (typeof field === 'string' && monitorImportKey(`field.${field}`) in monitorImportZh) {
-    params = { ...params, field: tmi(lang, monitorImportKey(`field.${field}`)) };
+    params = { ...params, field: t(lang, monitorImportKey(`field.${field}`)) };
   }
-  return isMonitorCode(m.code) ? tmi(lang, monitorImportKey(m.code), params) : t(lang, importKey(m.code), params);
+  return isMonitorCode(m.code) ? t(lang, monitorImportKey(m.code), params) : t(lang, importKey(m.code), params);
 }

@@ -4,7 +4,7 @@ import { csvText } from '../../lib/data/csv.ts';
 import { importEn, importZh } from '../../lib/import/catalogue.ts';
 import { monitorImportEn, monitorImportKey, monitorImportZh } from './import-catalogue.ts';
 import { cleanText } from '../invest/import.ts';
-import type { ImportTable } from '../invest/types.ts';
+import type { ImportTable } from '../../lib/import/types.ts';
 import {
   buildIndicatorDataset,
   FIRST_YEAR,

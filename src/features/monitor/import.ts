@@ -1,7 +1,7 @@
 import { cleanText, readFile, type ReadFileOptions, type ReadFileResult } from '../invest/import.ts';
 import { matchHeaders, parseNumber } from '../invest/mapping.ts';
 import { message } from '../../lib/import/messages.ts';
-import type { ImportMessage, ImportReport, ImportTable, RowReport } from '../invest/types.ts';
+import type { ImportMessage, ImportReport, ImportTable, RowReport } from '../../lib/import/types.ts';
 import { INDICATORS } from './indicators.ts';
 import { monitorMessage, type MonitorImportCode } from './import-messages.ts';
 import type { Indicator, IndicatorDataset, IndicatorId, Observation, Unit } from './types.ts';

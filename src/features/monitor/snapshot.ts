@@ -1,5 +1,6 @@
+import { codedMessage } from '../../lib/import/messages.ts';
 import { monitorEn, type MonitorKey } from './messages.ts';
-import type { ImportMessage } from '../invest/types.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
 import { MONITOR_LIMITS } from './link.ts';
 import { indicator } from './indicators.ts';
 import { validateTask } from './status.ts';
@@ -34,9 +35,7 @@ export const snapshotMessageKey = (code: string): MonitorKey => `msnap.${code.re
 
 /** Builds a snapshot message; its `text` is the English wording with the params filled in. */
 export function snapshotMessage(code: SnapshotMessageCode, params?: Record<string, string | number>): ImportMessage {
-  const template = monitorEn[snapshotMessageKey(code)];
-  const text = template.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
-  return params ? { code, params, text } : { code, text };
+  return codedMessage(code, snapshotMessageKey(code), params);
 }
 
 function toBase64url(bytes: Uint8Array): string {

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { ImportMessage } from '../invest/types.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
 import type { IndicatorDataset, IndicatorId, MonitorSnapshot, Observation, TaskProgress } from './types.ts';
 import type { MonitorLink } from './link.ts';
 

@@ -1,6 +1,8 @@
+import { codedMessage } from '../../lib/import/messages.ts';
+import { t } from './messages.ts';
 import { TASKS } from '../../lib/data/tasks.ts';
 import { monitorEn, type MonitorKey } from './messages.ts';
-import type { ImportMessage } from '../invest/types.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
 import { TASK_STATUSES, type TaskProgress, type TaskStatus } from './types.ts';
 
 /**
@@ -38,14 +40,12 @@ export type TaskMessageCode =
   | 'mtask-note-too-long'
   | 'mtask-duplicate';
 
-/** The catalogue key of a task message code (`tm(lang, taskMessageKey(m.code), m.params)`). */
+/** The catalogue key of a task message code (`t(lang, taskMessageKey(m.code), m.params)`). */
 export const taskMessageKey = (code: string): MonitorKey => `mtask.${code.replace(/^mtask-/, '')}` as MonitorKey;
 
 /** Builds a task message; its `text` is the English wording with the params filled in. */
 export function taskMessage(code: TaskMessageCode, params?: Record<string, string | number>): ImportMessage {
-  const template = monitorEn[taskMessageKey(code)];
-  const text = template.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
-  return params ? { code, params, text } : { code, text };
+  return codedMessage(code, taskMessageKey(code), params);
 }
 
 /** What an import of a task file did: records accepted, entries rejected, and why. */

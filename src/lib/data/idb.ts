@@ -1,6 +1,6 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { message } from '../import/messages.ts';
-import type { ImportMessage } from '../../features/invest/types.ts';
+import type { ImportMessage } from '../import/types.ts';
 
 /**
  * What the browser-side stores share (the investors' inventories, the plan monitor's figures and task progress):

@@ -1,3 +1,4 @@
+import { registerMessages, type Message } from '../i18n/index.ts';
 /**
  * Messages of the listings import (file reading, column mapping, row report) and the labels of listing fields,
  * space types and coordinate systems. Chinese defines the keys, English matches them. An import message's key
@@ -207,3 +208,12 @@ export type ImportCode = Exclude<
 
 /** The catalogue key of an import message code, for `t(lang, importKey(m.code), m.params)`. */
 export const importKey = (code: string): ImportKey => `import.${code}` as ImportKey;
+
+declare module '../i18n/index.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Messages extends Record<keyof typeof importZh, Message> {}
+}
+registerMessages({ zh: importZh, en: importEn });
+
+/** The one translation function, re-exported from here so that whoever words these messages has them registered. */
+export { t } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
 import gcoord from 'gcoord';
 import { CRS_NAMES, message } from './messages.ts';
-import type { Crs, ImportMessage } from '../../features/invest/types.ts';
+import type { Crs, ImportMessage } from './types.ts';
 
 /** West, south, east, north in degrees. */
 export type BBox = readonly [number, number, number, number];

@@ -1,5 +1,5 @@
 import { message } from './messages.ts';
-import type { ImportMessage } from '../../features/invest/types.ts';
+import type { ImportMessage } from './types.ts';
 
 /** The encodings a listings file may come in. */
 export type TextEncodingName = 'UTF-8' | 'GB18030' | 'UTF-16LE' | 'UTF-16BE';

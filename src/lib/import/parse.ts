@@ -3,7 +3,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import Papa from 'papaparse';
 import { polygonLabelPoint } from '../data/label-point.ts';
 import { message } from './messages.ts';
-import type { ImportFormat, ImportMessage, ImportTable, TableRow } from '../../features/invest/types.ts';
+import type { ImportFormat, ImportMessage, ImportTable, TableRow } from './types.ts';
 
 /** Something with the `DOMParser` interface: the browser's own, or `@xmldom/xmldom`'s in Node. */
 export interface DomParserLike {
