@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultVisibility, REGISTRY } from '../../src/lib/layers/registry.ts';
+import { REGISTRY } from '../../src/app/features.ts';
+import { defaultVisibility } from '../../src/lib/layers/registry.ts';
 import { light } from '../../src/lib/layers/theme.ts';
 import {
   attributionLayout,
@@ -64,7 +65,7 @@ describe('scale bar', () => {
 
 describe('legend rows', () => {
   it('lists the visible rows in registry order, in the language asked for, and leaves unavailable rows out', () => {
-    const visible = defaultVisibility();
+    const visible = defaultVisibility(REGISTRY);
     const ids = REGISTRY.map((d) => d.id);
     // Hide one row that is on by default, show one that is off (if any), and make a basemap row unavailable.
     const hidden = ids.find((id) => visible[id])!;
@@ -84,7 +85,7 @@ describe('legend rows', () => {
   });
 
   it('keeps the rows in that order in the layout, one column when they fit', () => {
-    const entries = legendEntries({ registry: REGISTRY, visible: defaultVisibility(), unavailable: new Set() }, 'en');
+    const entries = legendEntries({ registry: REGISTRY, visible: defaultVisibility(REGISTRY), unavailable: new Set() }, 'en');
     const layout = legendLayout(entries, { measure, maxWidth: 520, maxHeight: 2000, heading: 'Legend' });
     expect(layout.columns).toBe(1);
     expect(layout.omitted).toBe(0);

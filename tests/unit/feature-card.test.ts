@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanOutputFeature, PlanProperties } from '../../src/lib/data/plan-schema.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 import { AppState } from '../../src/lib/state/app.svelte.ts';
+import { appContext } from '../../src/lib/state/context.ts';
 import FeatureCard from '../../src/lib/ui/FeatureCard.svelte';
 
 // Server rendering of the card: what it says, as text. (Focus and clipboard need a browser.)
@@ -52,11 +53,11 @@ describe('FeatureCard (server-rendered)', () => {
 
   it('renders nothing without a selection', () => {
     const app = new AppState('');
-    expect(render(FeatureCard, { props: { app } }).body).not.toContain('<section');
+    expect(render(FeatureCard, { context: appContext(app) }).body).not.toContain('<section');
   });
 
   it('shows names, class, status, tasks with their quotes and glosses, industries, source and the nearest station', () => {
-    const { body } = render(FeatureCard, { props: { app: appWith(point(props()), 'zh', stations) } });
+    const { body } = render(FeatureCard, { context: appContext(appWith(point(props()), 'zh', stations)) });
     const words = text(body);
     expect(body).toMatch(/<section class="card[^"]*" aria-labelledby="([^"]+)"/);
     const labelledBy = /aria-labelledby="([^"]+)"/.exec(body)![1];
@@ -77,7 +78,7 @@ describe('FeatureCard (server-rendered)', () => {
   });
 
   it('speaks English when the app does, with the Chinese name marked as Chinese', () => {
-    const { body } = render(FeatureCard, { props: { app: appWith(point(props()), 'en', stations) } });
+    const { body } = render(FeatureCard, { context: appContext(appWith(point(props()), 'en', stations)) });
     expect(body).toMatch(/<h2[^>]*lang="en"[^>]*>Test Science Park<\/h2>/);
     expect(body).toMatch(/<p class="other-name[^"]*" lang="zh-Hans">测试科技园<\/p>/);
     const words = text(body);
@@ -92,7 +93,7 @@ describe('FeatureCard (server-rendered)', () => {
       source: { text: '<script>alert(1)</script>', url: 'javascript:alert(1)' },
       derivation: '<b>bold</b>',
     });
-    const { body } = render(FeatureCard, { props: { app: appWith(point(p), 'zh', stations) } });
+    const { body } = render(FeatureCard, { context: appContext(appWith(point(p), 'zh', stations)) });
     expect(body).not.toContain('<img');
     expect(body).not.toContain('<script');
     expect(body).not.toContain('<b>');
@@ -104,7 +105,7 @@ describe('FeatureCard (server-rendered)', () => {
   it('shows the whole texts when the summary cannot be split, and metres below 1 km', () => {
     const p = props({ plan_tasks: [], class: 'landmark', summary_zh: '行动方案未提及。', summary_en: 'Not named in the plan.' });
     const near = [station('n', '邻站', 'Next door', 121.5, 31.305)];
-    const words = text(render(FeatureCard, { props: { app: appWith(point(p), 'zh', near) } }).body);
+    const words = text(render(FeatureCard, { context: appContext(appWith(point(p), 'zh', near)) }).body);
     expect(words).toContain('行动方案未提及。');
     expect(words).toContain('Not named in the plan.');
     expect(words).toContain('邻站 · 直线距离 560 米'); // 0.005° of latitude: 556 m
@@ -117,7 +118,7 @@ describe('FeatureCard (server-rendered)', () => {
       properties: props({ class: 'campus', area_km2: 0.79, area_km2_stated: 0.8 }),
       geometry: { type: 'Polygon', coordinates: [[[121.49, 31.3], [121.52, 31.3], [121.52, 31.32], [121.49, 31.32], [121.49, 31.3]]] },
     };
-    const words = text(render(FeatureCard, { props: { app: appWith(f, 'en', stations) } }).body);
+    const words = text(render(FeatureCard, { context: appContext(appWith(f, 'en', stations)) }).body);
     expect(words).toContain('Near · The station lies within it');
     expect(words).toContain('0.79 km² (source states 0.8 km²)');
   });
@@ -125,7 +126,7 @@ describe('FeatureCard (server-rendered)', () => {
   it('shows a non-plan place: kind, OpenStreetMap attribution, no nearest station for a station', () => {
     const app = new AppState('?lang=en&sel=place:near');
     app.places = stations;
-    const words = text(render(FeatureCard, { props: { app } }).body);
+    const words = text(render(FeatureCard, { context: appContext(app) }).body);
     expect(words).toContain('Near');
     expect(words).toContain('近站');
     expect(words).toContain('Metro station');

@@ -3,9 +3,16 @@ import { resolve } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CLASSES } from '../../src/lib/data/plan-schema.ts';
-import { GROUPS, REGISTRY } from '../../src/lib/layers/registry.ts';
-import { buildStyle, layers, REGISTRY_KEY } from '../../src/lib/layers/style.ts';
-import { light } from '../../src/lib/layers/theme.ts';
+import { createApp, REGISTRY } from '../../src/app/features.ts';
+import { GROUPS } from '../../src/lib/layers/registry.ts';
+import { buildStyle as coreBuildStyle, layers as coreLayers, REGISTRY_KEY, type LayersOptions, type StyleOptions } from '../../src/lib/layers/style.ts';
+import { light, type Theme } from '../../src/lib/layers/theme.ts';
+import type { Lang } from '../../src/lib/i18n/index.ts';
+
+// The style of the whole app: every feature's rows and sources beside the core's.
+const overlays = createApp().overlays;
+const layers = (theme: Theme, lang: Lang, options: LayersOptions = {}) => coreLayers(theme, lang, { registry: REGISTRY, ...options });
+const buildStyle = (options: StyleOptions) => coreBuildStyle({ registry: REGISTRY, overlays, ...options });
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
 
 const basemap = resolve(import.meta.dirname, '../../public/tiles/basemap.pmtiles');

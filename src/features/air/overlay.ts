@@ -1,9 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { AirResult, RouteAnalysis } from './types.ts';
 
-/** An empty overlay, for the style before anything is computed. */
-export const EMPTY_OVERLAY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 function routeFeatures(r: RouteAnalysis, kind: 'route' | 'sketch'): Feature[] {
   return [
     {

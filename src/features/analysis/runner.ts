@@ -26,7 +26,7 @@ const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortErr
  * so that dragging a slider computes once at the end. Returns the cleanup, which drops a stale run's results.
  */
 export function scheduleAnalysis(app: AppState, base: string): () => void {
-  const an = app.analysis;
+  const an = app.features.analysis;
   const features = (app.plan?.features ?? []) as unknown as PlanLike[];
   const zones = zonesOf(features);
   const selectOptions = { zones, area: an.area };

@@ -11,6 +11,7 @@ import {
 } from './scenario.ts';
 import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
+import { FEATURES } from '../../app/features.ts';
 
 const square = (x0: number, y0: number, d: number): Polygon => ({
   type: 'Polygon',
@@ -90,9 +91,9 @@ describe('the dashboard in the link', () => {
   };
 
   it('round-trips through the whole link, readably', () => {
-    const s = formatLink({ analysis: link });
+    const s = formatLink({ analysis: link }, FEATURES);
     expect(s).toBe('?cd=750&cov=1200&acls=sp,zc&aarea=1&aoff=sp-fudan&bcls=inc&bzone=both&cmp=1&amap=b&apoly=121.5,31.3;121.52,31.3;121.52,31.32');
-    expect(parseLink(s, new Set()).analysis).toEqual(link);
+    expect(parseLink(s, new Set(), FEATURES).analysis).toEqual(link);
   });
 
   it('clamps distances, drops unknown classes and hostile ids, and keeps a polygon only whole', () => {

@@ -1,5 +1,8 @@
+import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { drawnAreaFeatures } from '../../lib/data/drawn-area.ts';
+import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
+import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
+import type { FeatureState } from '../../lib/state/feature.ts';
 import type { DispersionResult } from './dispersion-types.ts';
 import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario.ts';
 import type { AnalysisLink } from './link.ts';
@@ -9,8 +12,11 @@ export const ANALYSIS_DEFAULTS = { clusterM: 500, coverageM: 800 } as const;
 
 const same = (x: Scenario, y: Scenario) => JSON.stringify(x) === JSON.stringify(y);
 
-/** The dispersion dashboard's part of the application state (owned by AppState as `app.analysis`). */
-export class AnalysisState {
+/** The drawing target of the dashboard's selection polygon (`app.drawing`). */
+export const AREA_TARGET = 'analysis';
+
+/** The dispersion dashboard's part of the application state (`app.features.analysis`). */
+export class AnalysisState implements FeatureState<AnalysisLink> {
   clusterM = $state<number>(ANALYSIS_DEFAULTS.clusterM);
   coverageM = $state<number>(ANALYSIS_DEFAULTS.coverageM);
   /** The two scenarios: A (today, by default) and B (the plan's consolidation). */
@@ -36,6 +42,15 @@ export class AnalysisState {
     const result = this.show === 'b' && this.compare ? this.resultB : this.resultA;
     const features: Feature[] = [...(result?.overlays.features ?? []), ...drawnAreaFeatures(this.area)];
     return features.length ? { type: 'FeatureCollection', features } : null;
+  }
+
+  /** Adds a vertex to the selection polygon. */
+  addDrawPoint(point: [number, number]): void {
+    this.area = withVertex(this.area, point);
+  }
+
+  sources(): Record<string, GeoJSONSourceSpecification> {
+    return { analysis: { type: 'geojson', data: this.overlay ?? EMPTY_COLLECTION } };
   }
 
   /** The dashboard's part of a link: only what differs from the defaults. */

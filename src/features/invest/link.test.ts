@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInvestLink, validDate, validIndustry, writeInvestLink, type InvestLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
+import { FEATURES } from '../../app/features.ts';
 
 const write = (link: InvestLink) => {
   const q = new URLSearchParams();
@@ -32,11 +33,11 @@ describe('the investors’ part of a link', () => {
   };
 
   it('round-trips filters, sort, pins and the drawn area through the whole link', () => {
-    const s = formatLink({ lang: 'en', panel: 'invest', invest: full });
+    const s = formatLink({ lang: 'en', panel: 'invest', invest: full }, FEATURES);
     expect(s).toContain('pins=sample:3,inv-1a2b:row-7');
     expect(s).toContain('lsqm=50-800&ltype=lab,office');
     expect(s).toContain('lrent=2.5-6&lby=2026-03-31&lmetro=800&lin=fv&lsort=-rent&lpoly=121.51,31.29;121.52,31.29;121.515,31.3');
-    expect(parseLink(s, new Set()).invest).toEqual(full);
+    expect(parseLink(s, new Set(), FEATURES).invest).toEqual(full);
   });
 
   it('writes open ranges with one side and reads them back', () => {
@@ -115,11 +116,11 @@ describe('hostile and malformed values', () => {
 
 describe('a selected listing in the link', () => {
   it('round-trips sel=listing:<id> and rejects a hostile one', () => {
-    expect(parseLink('?sel=listing:sample:3', new Set()).selection).toBe('listing:sample:3');
-    expect(parseLink('?sel=listing:Inv-9:Row_2', new Set()).selection).toBe('listing:Inv-9:Row_2');
-    expect(parseLink('?sel=listing:<script>', new Set()).selection).toBeUndefined();
-    expect(parseLink('?sel=listing:javascript:alert(1)', new Set()).selection).toBeUndefined();
+    expect(parseLink('?sel=listing:sample:3', new Set(), FEATURES).selection).toBe('listing:sample:3');
+    expect(parseLink('?sel=listing:Inv-9:Row_2', new Set(), FEATURES).selection).toBe('listing:Inv-9:Row_2');
+    expect(parseLink('?sel=listing:<script>', new Set(), FEATURES).selection).toBeUndefined();
+    expect(parseLink('?sel=listing:javascript:alert(1)', new Set(), FEATURES).selection).toBeUndefined();
     // Other kinds of selection stay lower case, as before.
-    expect(parseLink('?sel=plan:SP-Fudan', new Set()).selection).toBeUndefined();
+    expect(parseLink('?sel=plan:SP-Fudan', new Set(), FEATURES).selection).toBeUndefined();
   });
 });

@@ -1,9 +1,13 @@
-import { drawnAreaFeatures } from '../../lib/data/drawn-area.ts';
+import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
+import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
+import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
+import type { FeatureState } from '../../lib/state/feature.ts';
 import type { ListingFacts } from './compare.ts';
 import { DEFAULT_SORT, type ListingFilters, type ListingSort } from './filter.ts';
 import type { Inventory, Listing } from './types.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
+import { listingFeatureId } from './layers.ts';
 import { INVEST_LIMITS, type InvestLink } from './link.ts';
 
 /** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */
@@ -17,11 +21,11 @@ export function selectedListingId(selection: string | null | undefined): string 
 }
 
 /**
- * The investors' view's part of the application state (owned by AppState as `app.invest`). What the view derives
+ * The investors' view's part of the application state (`app.features.invest`). What the view derives
  * (results, facts, the map overlay) is computed by the lazily loaded view code and stored here, so that the first
  * page load carries none of it.
  */
-export class InvestState {
+export class InvestState implements FeatureState<InvestLink> {
   shortlist = $state<string[]>([]);
   /** A selection polygon the user draws on the map (vertices, lon/lat); empty when none. */
   area = $state.raw<[number, number][]>([]);
@@ -80,6 +84,36 @@ export class InvestState {
   /** The drawn search area for the map: its outline once it has three vertices, and its vertices. */
   get areaOverlay(): FeatureCollection | undefined {
     return this.area.length ? { type: 'FeatureCollection', features: drawnAreaFeatures(this.area) } : undefined;
+  }
+
+  /** Adds a vertex to the drawn search area. */
+  addDrawPoint(point: [number, number]): void {
+    this.area = withVertex(this.area, point);
+  }
+
+  /**
+   * The listings that pass the filters, clustered until the map is close enough to tell them apart (each cluster
+   * counts its sample points, so a cluster of the team's sample is drawn as sample), and the drawn search area,
+   * apart from them so that it is never clustered.
+   */
+  sources(): Record<string, GeoJSONSourceSpecification> {
+    return {
+      listings: {
+        type: 'geojson',
+        data: this.overlay ?? EMPTY_COLLECTION,
+        cluster: true,
+        clusterRadius: 40,
+        clusterMaxZoom: 14,
+        clusterProperties: { samples: ['+', ['case', ['get', 'sample'], 1, 0]] },
+      },
+      'listings-area': { type: 'geojson', data: this.areaOverlay ?? EMPTY_COLLECTION },
+    };
+  }
+
+  /** The selected listing's point on the map (numeric ids from the listing's own id). */
+  marked(selection: string | null): { source: string; id: number } | undefined {
+    const id = selectedListingId(selection);
+    return id === null ? undefined : { source: 'listings', id: listingFeatureId(id) };
   }
 
   /** The investors' part of a link: only what differs from the defaults. */

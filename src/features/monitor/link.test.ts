@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { MONITOR_LIMITS, parseMonitorLink, writeMonitorLink, type MonitorLink } from './link.ts';
-import { formatLink, parseLink, PANELS } from '../../lib/state/permalink.ts';
+import { formatLink, parseLink } from '../../lib/state/permalink.ts';
+import { createApp, FEATURES } from '../../app/features.ts';
 
 const parse = (search: string) => parseMonitorLink(new URLSearchParams(search));
 
 describe('the plan monitor’s part of a link', () => {
   it('round-trips indicator, year and snapshot through the whole link, beside the panel', () => {
     const monitor: MonitorLink = { indicator: 'rd_intensity', year: 2025, snapshot: 'q1YqUFIqSc0tyMjPz0nVS8svyk0sLS4pAgA' };
-    const s = formatLink({ lang: 'en', panel: 'monitor', monitor });
+    const s = formatLink({ lang: 'en', panel: 'monitor', monitor }, FEATURES);
     expect(s).toBe('?lang=en&panel=monitor&mind=rd_intensity&myr=2025&msnap=q1YqUFIqSc0tyMjPz0nVS8svyk0sLS4pAgA');
-    const back = parseLink(s, new Set());
+    const back = parseLink(s, new Set(), FEATURES);
     expect(back.monitor).toEqual(monitor);
     expect(back.panel).toBe('monitor');
-    expect(PANELS).toContain('monitor');
+    expect(createApp().panels).toContain('monitor');
   });
 
   it('is silent when nothing is set', () => {

@@ -1,4 +1,7 @@
+import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
+import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
+import type { FeatureState } from '../../lib/state/feature.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import type { IndicatorDataset, IndicatorId, MonitorSnapshot, Observation, TaskProgress } from './types.ts';
 import type { MonitorLink } from './link.ts';
@@ -9,11 +12,11 @@ export const DEFAULT_INDICATOR: IndicatorId = 'leading_industries_revenue';
 export const MONITOR_ROW = 'monitor_symbols';
 
 /**
- * The plan monitor's part of the application state (owned by AppState as `app.monitor`). The figures and the
+ * The plan monitor's part of the application state (`app.features.monitor`). The figures and the
  * tasks' progress live in the browser (IndexedDB) and are loaded by the monitor's own chunk when it is wanted;
  * a snapshot link shows its own frozen copy instead, read-only.
  */
-export class MonitorState {
+export class MonitorState implements FeatureState<MonitorLink> {
   /** The indicator the chart and the map's symbols show. */
   indicator = $state<IndicatorId>(DEFAULT_INDICATOR);
   /** The year the map's symbols show; null means the latest year with figures. */
@@ -55,6 +58,10 @@ export class MonitorState {
   /** Whether something asks for the monitor's code and data (its panel, a snapshot, a chosen indicator or year). */
   wanted(panel: string): boolean {
     return panel === 'monitor' || this.toLink() !== undefined;
+  }
+
+  sources(): Record<string, GeoJSONSourceSpecification> {
+    return { monitor: { type: 'geojson', data: this.overlay ?? EMPTY_COLLECTION } };
   }
 
   /** The monitor's part of a link: only what differs from the defaults. */

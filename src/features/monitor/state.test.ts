@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDataset, MonitorSnapshot } from './types.ts';
-import { AppState } from '../../lib/state/app.svelte.ts';
-import { formatLink } from '../../lib/state/permalink.ts';
+import { createApp } from '../../app/features.ts';
 
 const own: IndicatorDataset = {
   id: 'd1',
@@ -19,45 +18,45 @@ const frozen: MonitorSnapshot = {
 
 describe('the monitor’s state', () => {
   it('shows the planner’s own figures and tasks until a snapshot link is opened, then only the snapshot’s', () => {
-    const app = new AppState('?panel=monitor');
-    app.monitor.datasets = [own];
-    app.monitor.tasks = [{ n: 2, status: 'under_way' }];
-    expect(app.monitor.readOnly).toBe(false);
-    expect(app.monitor.observations).toEqual(own.observations);
-    expect(app.monitor.progress).toEqual([{ n: 2, status: 'under_way' }]);
+    const app = createApp('?panel=monitor');
+    app.features.monitor.datasets = [own];
+    app.features.monitor.tasks = [{ n: 2, status: 'under_way' }];
+    expect(app.features.monitor.readOnly).toBe(false);
+    expect(app.features.monitor.observations).toEqual(own.observations);
+    expect(app.features.monitor.progress).toEqual([{ n: 2, status: 'under_way' }]);
 
     app.applyLink({ panel: 'monitor', monitor: { snapshot: 'AAAA' } });
-    expect(app.monitor.readOnly).toBe(true);
+    expect(app.features.monitor.readOnly).toBe(true);
     // Not decoded yet: nothing is shown rather than the planner's own figures under the snapshot's banner.
-    expect(app.monitor.observations).toEqual([]);
-    app.monitor.snapshotData = frozen;
-    expect(app.monitor.observations).toEqual(frozen.observations);
-    expect(app.monitor.progress).toEqual(frozen.tasks);
+    expect(app.features.monitor.observations).toEqual([]);
+    app.features.monitor.snapshotData = frozen;
+    expect(app.features.monitor.observations).toEqual(frozen.observations);
+    expect(app.features.monitor.progress).toEqual(frozen.tasks);
 
     // Leaving the snapshot brings the planner's own data back, and a new snapshot is decoded afresh.
     app.applyLink({ panel: 'monitor' });
-    expect(app.monitor.readOnly).toBe(false);
-    expect(app.monitor.snapshotData).toBeNull();
-    expect(app.monitor.observations).toEqual(own.observations);
+    expect(app.features.monitor.readOnly).toBe(false);
+    expect(app.features.monitor.snapshotData).toBeNull();
+    expect(app.features.monitor.observations).toEqual(own.observations);
   });
 
   it('keeps a decoded snapshot when the rest of the link changes', () => {
-    const app = new AppState('?panel=monitor&msnap=AAAA');
-    app.monitor.snapshotData = frozen;
+    const app = createApp('?panel=monitor&msnap=AAAA');
+    app.features.monitor.snapshotData = frozen;
     app.applyLink({ panel: 'monitor', monitor: { snapshot: 'AAAA', year: 2025 } });
-    expect(app.monitor.snapshotData).toEqual(frozen);
-    expect(app.monitor.year).toBe(2025);
+    expect(app.features.monitor.snapshotData).toEqual(frozen);
+    expect(app.features.monitor.year).toBe(2025);
   });
 
   it('puts only what differs from the defaults in the link, and is wanted by its tab or its link', () => {
-    const app = new AppState('');
-    expect(app.monitor.toLink()).toBeUndefined();
-    expect(app.monitor.wanted(app.panel)).toBe(false);
-    expect(app.monitor.wanted('monitor')).toBe(true);
-    app.monitor.indicator = 'unicorn_firms';
-    app.monitor.year = 2024;
-    expect(formatLink(app.toLink())).toContain('mind=unicorn_firms&myr=2024');
-    expect(app.monitor.wanted('layers')).toBe(true);
-    expect(new AppState('?mind=zhangjiang_tier').monitor.indicator).toBe('zhangjiang_tier');
+    const app = createApp('');
+    expect(app.features.monitor.toLink()).toBeUndefined();
+    expect(app.features.monitor.wanted(app.panel)).toBe(false);
+    expect(app.features.monitor.wanted('monitor')).toBe(true);
+    app.features.monitor.indicator = 'unicorn_firms';
+    app.features.monitor.year = 2024;
+    expect(app.formatLink()).toContain('mind=unicorn_firms&myr=2024');
+    expect(app.features.monitor.wanted('layers')).toBe(true);
+    expect(createApp('?mind=zhangjiang_tier').features.monitor.indicator).toBe('zhangjiang_tier');
   });
 });

@@ -22,3 +22,16 @@ export function drawnAreaFeatures(vertices: readonly (readonly [number, number])
   vertices.forEach(([x, y], i) => features.push({ type: 'Feature', properties: { role: 'area-vertex', n: i + 1 }, geometry: { type: 'Point', coordinates: [x, y] } }));
   return features;
 }
+
+/** The most vertices a drawing keeps (a drone sketch, a selection polygon): what a link can carry. */
+export const DRAWN_VERTICES_MAX = 50;
+
+// Six decimals: about 0.1 m, far finer than a click, and short in links.
+export const roundVertex = ([lon, lat]: readonly [number, number]): [number, number] => [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
+
+/** A drawing's vertex list with one more vertex (rounded to ~0.1 m), up to the link's limit; a new array each time. */
+export function withVertex(vertices: readonly [number, number][], point: [number, number]): [number, number][] {
+  if (vertices.length >= DRAWN_VERTICES_MAX) return [...vertices];
+  return [...vertices, roundVertex(point)];
+}
+

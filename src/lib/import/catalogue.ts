@@ -100,6 +100,32 @@ export const importZh = {
   'import.crs.wgs84': 'WGS-84（GPS、天地图、OpenStreetMap）',
   'import.crs.gcj02': 'GCJ-02（高德、腾讯）',
   'import.crs.bd09': 'BD-09（百度）',
+  // The import flow both imports share: reading, mapping the columns, the review and the report.
+  investSessionOnly: '已载入的清单只在本次浏览中可用，刷新后不会保留。',
+  investCancel: '取消',
+  investReading: '正在读取 {file}…',
+  investFileFailed: '无法导入 {file}：',
+  investReview: '检查 {file}',
+  investTableSummary: '{rows} 行 · {columns} 列 · {format} · {encoding}',
+  investMappingCheck: '请检查列的对应关系',
+  investMappingOk: '所有必需的列都已识别（可展开修改）',
+  investMappingHint: '每个字段选择文件中对应的列；下表是文件的前几行。',
+  investRequired: '必填',
+  investNotUsed: '— 不使用 —',
+  investPreview: '文件前几行预览',
+  investDryRun: '按当前设置：{accepted} 行可导入，{rejected} 行将被拒绝。',
+  investDoImport: '导入',
+  investReport: '导入报告：{file}',
+  investAccepted: '接受 {count} 行',
+  investRejected: '拒绝 {count} 行',
+  investSaved: '已保存在本浏览器中，刷新后仍在。',
+  investOnlyRejected: '只显示被拒绝的行',
+  investReportRows: '逐行报告',
+  investResult: '结果',
+  investWhy: '说明',
+  investRowAccepted: '接受',
+  investRowRejected: '拒绝',
+  investCloseReport: '关闭报告',
 };
 
 export const importEn: Record<keyof typeof importZh, string> = {
@@ -195,14 +221,41 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.crs.wgs84': 'WGS-84 (GPS, Tianditu, OpenStreetMap)',
   'import.crs.gcj02': 'GCJ-02 (Amap, Tencent)',
   'import.crs.bd09': 'BD-09 (Baidu)',
+  // The import flow both imports share: reading, mapping the columns, the review and the report.
+  investSessionOnly: 'What is loaded stays for this visit only and will be gone after a reload.',
+  investCancel: 'Cancel',
+  investReading: 'Reading {file}…',
+  investFileFailed: '{file} could not be imported:',
+  investReview: 'Check {file}',
+  investTableSummary: '{rows} rows · {columns} columns · {format} · {encoding}',
+  investMappingCheck: 'Check which column feeds which field',
+  investMappingOk: 'All needed columns were recognised (open to change)',
+  investMappingHint: 'For each field, choose the file’s column; the table shows the file’s first rows.',
+  investRequired: 'required',
+  investNotUsed: '— not used —',
+  investPreview: 'The file’s first rows',
+  investDryRun: 'With these settings: {accepted} rows can be imported, {rejected} will be rejected.',
+  investDoImport: 'Import',
+  investReport: 'Import report: {file}',
+  investAccepted: '{count} rows accepted',
+  investRejected: '{count} rows rejected',
+  investSaved: 'Kept in this browser: it will still be here after a reload.',
+  investOnlyRejected: 'Only the rejected rows',
+  investReportRows: 'Row-by-row report',
+  investResult: 'Result',
+  investWhy: 'Why',
+  investRowAccepted: 'accepted',
+  investRowRejected: 'rejected',
+  investCloseReport: 'Close the report',
 };
 
 /** Catalogue keys of import messages. */
 export type ImportKey = keyof typeof importZh;
 
 /** The message codes (catalogue keys without the `import.` prefix and without field/type/crs labels). */
+type CodeOf<K> = K extends `import.${infer C}` ? C : never;
 export type ImportCode = Exclude<
-  ImportKey extends `import.${infer C}` ? C : never,
+  CodeOf<ImportKey>,
   `field.${string}` | `type.${string}` | `crs.${string}`
 >;
 

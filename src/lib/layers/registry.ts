@@ -1,7 +1,4 @@
-import { ANALYSIS_REGISTRY } from '../../features/analysis/layers.ts';
 import { BASEMAP_REGISTRY } from './basemap-layers.ts';
-import { LISTING_REGISTRY } from '../../features/invest/layers.ts';
-import { MONITOR_REGISTRY } from '../../features/monitor/layers.ts';
 import { PLAN_REGISTRY } from './plan-layers.ts';
 import type { LayerDef } from './types.ts';
 
@@ -9,12 +6,31 @@ export * from './types.ts';
 export { bilingualLabel } from './helpers.ts';
 
 /**
- * The layer registry: one list that drives the panel, the legend and the style. Its order is the drawing order
- * within a slot: plan overlays come first so that zones lie under the points drawn after them.
+ * The shared core's layer rows: the plan's overlays, then the basemap. The registry is one list that drives the
+ * panel, the legend and the style; its order is the drawing order within a slot, so the plan's overlays come first
+ * and zones lie under the points drawn after them. Features add their rows through the composition root.
  */
-export const REGISTRY: LayerDef[] = [...MONITOR_REGISTRY, ...LISTING_REGISTRY, ...PLAN_REGISTRY, ...ANALYSIS_REGISTRY, ...BASEMAP_REGISTRY];
+export const CORE_REGISTRY: readonly LayerDef[] = [...PLAN_REGISTRY, ...BASEMAP_REGISTRY];
 
 /** Default visibility of every registry row. */
-export function defaultVisibility(registry: readonly LayerDef[] = REGISTRY): Record<string, boolean> {
+export function defaultVisibility(registry: readonly LayerDef[] = CORE_REGISTRY): Record<string, boolean> {
   return Object.fromEntries(registry.map((d) => [d.id, d.defaultVisible]));
+}
+
+/** Where a feature's rows go in the registry: before the plan's (drawn under nothing of it), after a row, or at the end of the overlays. */
+export type RowPlacement = 'top' | 'overlays' | { after: string };
+
+/** The registry with each feature's rows placed in the drawing order (and panel order) they ask for. */
+export function composeRegistry(core: readonly LayerDef[], parts: readonly { rows: readonly LayerDef[]; placement: RowPlacement }[]): LayerDef[] {
+  const top = parts.filter((p) => p.placement === 'top').flatMap((p) => p.rows);
+  const overlays = parts.filter((p) => p.placement === 'overlays').flatMap((p) => p.rows);
+  const out: LayerDef[] = [];
+  for (const row of core) {
+    // The features' overlays go after the plan's rows, before the basemap's.
+    if (row.source === 'basemap' && overlays.length && !out.includes(overlays[0]!)) out.push(...overlays);
+    out.push(row);
+    for (const p of parts) if (typeof p.placement === 'object' && p.placement.after === row.id) out.push(...p.rows);
+  }
+  if (overlays.length && !out.includes(overlays[0]!)) out.push(...overlays);
+  return [...top, ...out];
 }

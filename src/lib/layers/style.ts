@@ -1,9 +1,11 @@
-import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import { EMPTY_OVERLAY } from '../../features/air/overlay.ts';
 import type { Lang } from '../i18n/index.ts';
-import { REGISTRY, SLOTS, type LayerDef } from './registry.ts';
+import { CORE_REGISTRY, SLOTS, type LayerDef } from './registry.ts';
 import { themes, type Theme, type ThemeName } from './theme.ts';
+
+/** An empty collection: a feature's source before it has anything to draw. */
+export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Metadata key on every style layer naming the registry row it belongs to. */
 export const REGISTRY_KEY = 'yangpu:layer';
@@ -30,7 +32,7 @@ export interface LayersOptions {
  * Each layer's `metadata` names its registry row.
  */
 export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): LayerSpecification[] {
-  const registry = options.registry ?? REGISTRY;
+  const registry = options.registry ?? CORE_REGISTRY;
   const entries = registry.flatMap((def, order) =>
     def.style(theme, lang).map((s) => ({ ...s, order, def })),
   );
@@ -86,16 +88,8 @@ export interface StyleOptions extends LayersOptions {
   lang: Lang;
   /** URL of the basemap archive, e.g. `pmtiles://https://host/tiles/basemap.pmtiles`. */
   basemapUrl: string;
-  /** What the low-altitude analysis draws (corridors, conflicts, the sketch); empty when absent. */
-  air?: FeatureCollection;
-  /** What the dispersion analysis draws (clusters, spanning tree, coverage buffers); empty when absent. */
-  analysis?: FeatureCollection;
-  /** The investors' listings that pass the filters, as points; clustered at low zoom. */
-  listings?: FeatureCollection;
-  /** The investors' drawn search area (outline and vertices); empty when none. */
-  listingsArea?: FeatureCollection;
-  /** The plan monitor's figures by place, as proportional symbols; empty when none. */
-  monitor?: FeatureCollection;
+  /** The features' GeoJSON sources (what the analyses, the listings and the monitor draw), data included. */
+  overlays?: Record<string, GeoJSONSourceSpecification>;
   /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
   planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
@@ -117,21 +111,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
         url: options.basemapUrl,
         attribution: ATTRIBUTION,
       },
-      air: { type: 'geojson', data: options.air ?? EMPTY_OVERLAY },
-      analysis: { type: 'geojson', data: options.analysis ?? EMPTY_OVERLAY },
-      // Listings gather into counted clusters until the map is close enough to tell them apart.
-      // Each cluster counts its sample points, so a cluster of the team's sample is drawn as sample.
-      listings: {
-        type: 'geojson',
-        data: options.listings ?? EMPTY_OVERLAY,
-        cluster: true,
-        clusterRadius: 40,
-        clusterMaxZoom: 14,
-        clusterProperties: { samples: ['+', ['case', ['get', 'sample'], 1, 0]] },
-      },
-      // The investors' drawn search area: not clustered, so apart from the listings.
-      'listings-area': { type: 'geojson', data: options.listingsArea ?? EMPTY_OVERLAY },
-      monitor: { type: 'geojson', data: options.monitor ?? EMPTY_OVERLAY },
+      ...options.overlays,
     },
     layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
   };

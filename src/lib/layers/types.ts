@@ -17,8 +17,8 @@ export type LegendSymbol =
   | { kind: 'line'; color: string | string[]; width: number; dashed?: boolean }
   | { kind: 'circle'; fill: string; line: string };
 
-/** The vector sources the style knows. */
-export type SourceId = 'basemap' | 'plan' | 'air' | 'analysis' | 'listings' | 'listings-area' | 'monitor';
+/** A source of the style: 'basemap' (the archive), 'plan' (the plan's places) or a feature's own GeoJSON source. */
+export type SourceId = string;
 
 export interface StyleLayer {
   slot: Slot;

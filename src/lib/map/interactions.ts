@@ -2,6 +2,7 @@ import type { GeoJSONSource, Map as MlMap, MapGeoJSONFeature, MapMouseEvent, Pad
 import { REGISTRY_KEY } from '../layers/style.ts';
 import type { SearchEntry } from '../search/types.ts';
 import type { AppState, CameraRequest } from '../state/app.svelte.ts';
+import type { Pickable } from '../state/feature.ts';
 
 const CLICKABLE_TYPES = new Set(['circle', 'fill', 'line']);
 
@@ -13,11 +14,11 @@ export function planLayerIds(map: MlMap): string[] {
     .map((l) => l.id);
 }
 
-/** Circle layers of the investors' listings (points and clusters), as currently visible. */
-export function listingLayerIds(map: MlMap): string[] {
+/** Circle layers of a feature's source that answer the pointer (points and clusters), as currently visible. */
+export function pickableLayerIds(map: MlMap, source: string): string[] {
   return map
     .getStyle()
-    .layers.filter((l) => 'source' in l && l.source === 'listings' && l.type === 'circle' && l.layout?.visibility !== 'none')
+    .layers.filter((l) => 'source' in l && l.source === source && l.type === 'circle' && l.layout?.visibility !== 'none')
     .map((l) => l.id);
 }
 
@@ -53,28 +54,34 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     hovered = id;
     if (id !== undefined) map.setFeatureState({ source: 'plan', id }, { hover: true });
   };
-  // Listings (drawn above the plan) answer the pointer first; clusters only change the cursor.
-  let hoveredListing: string | number | undefined;
-  const setListingHover = (id: string | number | undefined) => {
-    if (hoveredListing === id) return;
-    if (hoveredListing !== undefined && map.getSource('listings')) map.setFeatureState({ source: 'listings', id: hoveredListing }, { hover: false });
-    hoveredListing = id;
-    if (id !== undefined) map.setFeatureState({ source: 'listings', id }, { hover: true });
+  // The features' points (drawn above the plan: the listings) answer the pointer first; clusters only change the cursor.
+  const pickables = app.featureDefs.flatMap((f) => f.pickable ?? []);
+  let hoveredPick: { source: string; id: string | number } | undefined;
+  const setPickHover = (next: { source: string; id: string | number } | undefined) => {
+    if (hoveredPick?.source === next?.source && hoveredPick?.id === next?.id) return;
+    if (hoveredPick && map.getSource(hoveredPick.source)) map.setFeatureState(hoveredPick, { hover: false });
+    hoveredPick = next;
+    if (next) map.setFeatureState(next, { hover: true });
   };
-  const listingAt = (e: MapMouseEvent): MapGeoJSONFeature | undefined => {
-    const layers = listingLayerIds(map);
-    return layers.length ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
+  const pickAt = (e: MapMouseEvent): { feature: MapGeoJSONFeature; pickable: Pickable } | undefined => {
+    for (const pickable of pickables) {
+      const layers = pickableLayerIds(map, pickable.source);
+      const feature = layers.length ? map.queryRenderedFeatures(e.point, { layers })[0] : undefined;
+      if (feature) return { feature, pickable };
+    }
+    return undefined;
   };
   const onMove = (e: MapMouseEvent) => {
     if (app.drawing) {
       setHover(undefined);
-      setListingHover(undefined);
+      setPickHover(undefined);
       map.getCanvas().style.cursor = 'crosshair';
       return;
     }
-    const listing = listingAt(e);
-    setListingHover(listing && listing.properties.point_count === undefined ? listing.id : undefined);
-    if (listing) {
+    const picked = pickAt(e);
+    const pointId = picked && picked.feature.properties.point_count === undefined ? picked.feature.id : undefined;
+    setPickHover(picked && pointId !== undefined ? { source: picked.pickable.source, id: pointId } : undefined);
+    if (picked) {
       setHover(undefined);
       map.getCanvas().style.cursor = 'pointer';
       return;
@@ -87,7 +94,7 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
   };
   const onLeave = () => {
     setHover(undefined);
-    setListingHover(undefined);
+    setPickHover(undefined);
     map.getCanvas().style.cursor = '';
   };
   const onClick = (e: MapMouseEvent) => {
@@ -96,21 +103,23 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
       app.addDrawPoint([e.lngLat.lng, e.lngLat.lat]);
       return;
     }
-    const listing = listingAt(e);
-    if (listing) {
-      const clusterId = listing.properties.cluster_id;
-      if (typeof clusterId === 'number' && listing.geometry.type === 'Point') {
+    const picked = pickAt(e);
+    if (picked) {
+      const { feature, pickable } = picked;
+      const clusterId = feature.properties.cluster_id;
+      if (typeof clusterId === 'number' && feature.geometry.type === 'Point') {
         // A cluster opens up: zoom to where its points separate.
-        const center = listing.geometry.coordinates as [number, number];
-        const source = map.getSource<GeoJSONSource>('listings');
+        const center = feature.geometry.coordinates as [number, number];
+        const source = map.getSource<GeoJSONSource>(pickable.source);
         source
           ?.getClusterExpansionZoom(clusterId)
           .then((zoom) => map.easeTo({ center, zoom: Math.min(zoom + 0.5, map.getMaxZoom()), duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 }))
           .catch(() => map.easeTo({ center, zoom: map.getZoom() + 2 }));
         return;
       }
-      if (typeof listing.properties.lid === 'string') {
-        app.select(`listing:${listing.properties.lid}`);
+      const selection = pickable.selection(feature.properties);
+      if (selection) {
+        app.select(selection);
         return;
       }
     }
@@ -140,11 +149,11 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     map.off('mouseout', onLeave);
     map.off('click', onClick);
     setHover(undefined);
-    setListingHover(undefined);
+    setPickHover(undefined);
   };
 }
 
-/** Marks the selected plan feature (or, with `source`, a listing) through feature-state. Returns the cleanup. */
+/** Marks the selected plan feature (or, with `source`, a feature's point) through feature-state. Returns the cleanup. */
 export function markSelected(map: MlMap, numericId: number | undefined, source = 'plan'): () => void {
   if (numericId === undefined) return () => {};
   const target = { source, id: numericId };
@@ -183,7 +192,7 @@ export function reportView(map: MlMap, app: AppState): () => void {
       if (!row) continue;
       const key = `${f.sourceLayer ?? f.source}:${String(f.id ?? JSON.stringify(f.properties))}`;
       if (!rows.has(row)) rows.set(row, new Set());
-      // A cluster (listings) stands for its points: it counts as many.
+      // A cluster (of a feature's points) stands for its points: it counts as many.
       const points = typeof f.properties.point_count === 'number' ? f.properties.point_count : 0;
       if (points > 0) for (let i = 0; i < points; i++) rows.get(row)!.add(`${key}#${i}`);
       else rows.get(row)!.add(key);

@@ -1,16 +1,12 @@
-import type { AirResult } from '../../features/air/types.ts';
+import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
+import { roundVertex } from '../data/drawn-area.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
-import { defaultVisibility, REGISTRY } from '../layers/registry.ts';
+import { CORE_REGISTRY, defaultVisibility, type LayerDef } from '../layers/registry.ts';
 import type { BasemapFault } from '../map/faults.ts';
 import type { SearchEntry } from '../search/types.ts';
-import { AnalysisState } from '../../features/analysis/state.svelte.ts';
-import { InvestState } from '../../features/invest/state.svelte.ts';
-import { MonitorState } from '../../features/monitor/state.svelte.ts';
-import { AIR_LIMITS, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
-
-/** Defaults of the low-altitude settings: a 60 m corridor, and 36 km/h (10 m/s), a delivery drone's cruise. */
-export const AIR_DEFAULTS = { corridorWidth: 60, cruiseKmh: 36 } as const;
+import type { FeatureDef, FeatureState, FeatureStates } from './feature.ts';
+import { CORE_PANELS, formatLink, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** What the basemap archive says about itself: which layers it has and which are missing, and why. */
 export interface BasemapInfo {
@@ -19,9 +15,6 @@ export interface BasemapInfo {
   schematicRiver: boolean;
 }
 
-/** What a click on the map draws: the drone-route sketch, the dashboard's selection polygon, or the investors' search area. */
-export type DrawTarget = 'sketch' | 'analysis' | 'invest';
-
 /** A request to move the map, made by a panel and carried out by the map view. */
 export type CameraTarget =
   | { kind: 'fit'; bbox: [number, number, number, number]; maxZoom?: number }
@@ -29,10 +22,19 @@ export type CameraTarget =
   | { kind: 'view'; view: View };
 export type CameraRequest = CameraTarget & { seq: number; animate: boolean };
 
-/** The application's state: one place, with runes; the map and the panels read and write it. */
+/** What the composition root hands the core: the features, and the registry with their rows in drawing order. */
+export interface AppSetup {
+  features?: readonly FeatureDef[];
+  registry?: readonly LayerDef[];
+}
+
+/**
+ * The application's state: one place, with runes; the map and the panels read and write it. The shared core's
+ * state lives here; each feature's lives in `features`, created from the FeatureDefs the app registers.
+ */
 export class AppState {
   lang = $state<Lang>('zh');
-  visible = $state<Record<string, boolean>>(defaultVisibility());
+  visible = $state<Record<string, boolean>>({});
   basemap = $state<BasemapInfo | null>(null);
   /** The plan's located places (public/data/plan.geojson), once loaded. */
   plan = $state.raw<PlanOutputCollection | null>(null);
@@ -50,7 +52,7 @@ export class AppState {
   noticeDismissed = $state(false);
   mapReady = $state(false);
 
-  /** The selected place: `plan:<id>` or `place:<id>`. */
+  /** The selected place: `plan:<id>`, `place:<id>`, or a selection a feature owns. */
   selection = $state<string | null>(null);
   /** The open panel of the side (or bottom) sheet; 'none' when it is closed. */
   panel = $state<PanelId | 'none'>('layers');
@@ -66,34 +68,31 @@ export class AppState {
   counts = $state.raw<Record<string, number>>({});
   /** The latest request to move the map. */
   camera = $state.raw<CameraRequest | null>(null);
-  /** Drone corridor width (m) and cruise speed (km/h) for the low-altitude analysis. */
-  corridorWidth = $state<number>(AIR_DEFAULTS.corridorWidth);
-  cruiseKmh = $state<number>(AIR_DEFAULTS.cruiseKmh);
-  /** The planner's drone-route sketch: vertices, lon/lat. */
-  sketch = $state.raw<[number, number][]>([]);
-  /** While set, a click on the map adds a vertex to that drawing (the drone sketch, or a selection polygon) instead of selecting. */
-  drawing = $state<DrawTarget | null>(null);
-  /** Corridors, profiles and conflicts of the routes and the sketch; null until computed. */
-  air = $state.raw<AirResult | null>(null);
-  /** Elevated roads and sensitive areas the conflict check uses (public/data/obstacles.geojson). */
-  obstacles = $state.raw<import('geojson').FeatureCollection | null>(null);
+  /** While set, a click on the map adds a vertex to the drawing of the feature that owns this target instead of selecting. */
+  drawing = $state<string | null>(null);
   /** A short message for the status line (copied link, export done, errors the user should know). */
   status = $state<string | null>(null);
 
-  /** The dispersion dashboard (plan task 2): scenarios, parameters, results. */
-  readonly analysis = new AnalysisState();
-  /** The investors' view: inventories, filters, shortlist. */
-  readonly invest = new InvestState();
-  /** The plan monitor: targets, imported figures, the tasks' progress, snapshots. */
-  readonly monitor = new MonitorState();
-
-  readonly registry = REGISTRY;
+  /** The registered features, in the order their tabs, link parts and engines come. */
+  readonly featureDefs: readonly FeatureDef[];
+  /** Each feature's state, by feature id. */
+  readonly features: FeatureStates;
+  readonly registry: readonly LayerDef[];
+  /** The sheet's panels, in tab order: the core's, then each feature's. */
+  readonly panels: readonly PanelId[];
   /** The sheet a link without `panel` opens: the layers beside a wide map, nothing over a phone's. */
   readonly defaultPanel: PanelId | 'none';
+  private readonly knownLayers: ReadonlySet<string>;
   private cameraSeq = 0;
 
-  constructor(search = '', languages: readonly string[] = [], narrow = false) {
-    const link = parseLink(search, new Set(REGISTRY.map((d) => d.id)));
+  constructor(search = '', languages: readonly string[] = [], narrow = false, setup: AppSetup = {}) {
+    this.featureDefs = setup.features ?? [];
+    this.registry = setup.registry ?? CORE_REGISTRY;
+    this.knownLayers = new Set(this.registry.map((d) => d.id));
+    this.panels = [...CORE_PANELS, ...this.featureDefs.filter((f) => f.panel).map((f) => f.id)];
+    this.visible = defaultVisibility(this.registry);
+    this.features = Object.fromEntries(this.featureDefs.map((f) => [f.id, f.createState(this)])) as unknown as FeatureStates;
+    const link = this.parseLink(search);
     this.defaultPanel = narrow ? 'none' : 'layers';
     this.lang = initialLang(link.lang, languages);
     this.applyLink(link);
@@ -101,6 +100,11 @@ export class AppState {
 
   get langTag(): string {
     return langTag(this.lang);
+  }
+
+  /** A feature's state, for code that holds its definition rather than its type. */
+  stateOf(def: FeatureDef): FeatureState {
+    return (this.features as unknown as Record<string, FeatureState>)[def.id]!;
   }
 
   /** Registry rows whose every source layer is absent from the basemap. */
@@ -125,6 +129,11 @@ export class AppState {
     return sel ? this.places.find((p) => p.id === sel) : undefined;
   }
 
+  /** The GeoJSON sources the features draw, data included, by source id. */
+  get overlays(): Record<string, GeoJSONSourceSpecification> {
+    return Object.assign({}, ...this.featureDefs.map((f) => this.stateOf(f).sources?.() ?? {})) as Record<string, GeoJSONSourceSpecification>;
+  }
+
   setLang(lang: Lang): void {
     this.lang = lang;
   }
@@ -137,6 +146,12 @@ export class AppState {
   openPanel(panel: PanelId | 'none'): void {
     this.panel = panel;
     if (panel !== 'tour') this.tourStop = null;
+    this.featurePanelOpened(panel);
+  }
+
+  private featurePanelOpened(panel: PanelId | 'none'): void {
+    const def = this.featureDefs.find((f) => f.panel && f.id === panel);
+    if (def) def.opened?.(this, this.stateOf(def));
   }
 
   /** Selects a place (or clears the selection) and, with `fly`, moves the map to it. */
@@ -158,11 +173,21 @@ export class AppState {
     this.camera = { ...target, seq: ++this.cameraSeq, animate };
   }
 
+  /** Reads a link with this app's layers, panels and features. */
+  parseLink(search: string): LinkState {
+    return parseLink(search, this.knownLayers, this.featureDefs);
+  }
+
+  /** Writes a link's query string with this app's features. */
+  formatLink(link: LinkState = this.toLink()): string {
+    return formatLink(link, this.featureDefs);
+  }
+
   /** The state a link carries: only what differs from the defaults. */
   toLink(): LinkState {
     const defaults = defaultVisibility(this.registry);
     const layers = Object.fromEntries(Object.entries(this.visible).filter(([id, on]) => defaults[id] !== on));
-    return {
+    const link: LinkState & Record<string, unknown> = {
       lang: this.lang,
       view: this.view ?? undefined,
       layers: Object.keys(layers).length ? layers : undefined,
@@ -170,13 +195,9 @@ export class AppState {
       panel: this.panel === this.defaultPanel ? undefined : this.panel,
       task: this.task ?? undefined,
       tour: this.panel === 'tour' && this.tourStop !== null ? this.tourStop : undefined,
-      sketch: this.sketch.length ? this.sketch : undefined,
-      corridorWidth: this.corridorWidth !== AIR_DEFAULTS.corridorWidth ? this.corridorWidth : undefined,
-      cruiseKmh: this.cruiseKmh !== AIR_DEFAULTS.cruiseKmh ? this.cruiseKmh : undefined,
-      analysis: this.analysis.toLink(),
-      invest: this.invest.toLink(),
-      monitor: this.monitor.toLink(),
     };
+    for (const f of this.featureDefs) link[f.id] = this.stateOf(f).toLink();
+    return link;
   }
 
   /** Restores a link's state (after a reload, or on back and forward). */
@@ -186,15 +207,13 @@ export class AppState {
     for (const [id, on] of Object.entries(link.layers ?? {})) visible[id] = on;
     this.visible = visible;
     this.selection = link.selection ?? null;
+    const before = this.panel;
     this.panel = link.panel ?? this.defaultPanel;
     this.task = link.task ?? null;
     this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
-    this.sketch = link.sketch ?? [];
-    this.corridorWidth = link.corridorWidth ?? AIR_DEFAULTS.corridorWidth;
-    this.cruiseKmh = link.cruiseKmh ?? AIR_DEFAULTS.cruiseKmh;
-    this.analysis.apply(link.analysis);
-    this.invest.apply(link.invest);
-    this.monitor.apply(link.monitor);
+    for (const f of this.featureDefs) this.stateOf(f).apply((link as Record<string, unknown>)[f.id]);
+    // A panel that a link opens opens as a tab would (one that stays open is not opened again).
+    if (this.panel !== before) this.featurePanelOpened(this.panel);
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);
   }
 
@@ -203,24 +222,9 @@ export class AppState {
     return this.view ? roundVertex([this.view.lon, this.view.lat]) : null;
   }
 
-  /** Adds a vertex to a drawing (see {@link DrawTarget}): by default the one in draw mode. */
-  addDrawPoint(point: [number, number], target: DrawTarget | null = this.drawing): void {
-    if (target === 'sketch') this.addSketchPoint(point);
-    else if (target === 'analysis') this.analysis.area = withVertex(this.analysis.area, point);
-    else if (target === 'invest') this.invest.area = withVertex(this.invest.area, point);
-  }
-
-  /** Adds a vertex to the sketch (up to the link's limit), as a new array so every change is a clean update. */
-  addSketchPoint(point: [number, number]): void {
-    this.sketch = withVertex(this.sketch, point);
+  /** Adds a vertex to a drawing: by default the one in draw mode, else the feature that owns `target`. */
+  addDrawPoint(point: [number, number], target: string | null = this.drawing): void {
+    const owner = this.featureDefs.find((f) => f.draws !== undefined && f.draws === target);
+    if (owner) this.stateOf(owner).addDrawPoint?.(point);
   }
 }
-
-/** A polygon's vertex list with one more vertex (rounded to ~0.1 m), up to the link's limit; a new array each time. */
-export function withVertex(vertices: readonly [number, number][], point: [number, number]): [number, number][] {
-  if (vertices.length >= AIR_LIMITS.sketchPoints) return [...vertices];
-  return [...vertices, roundVertex(point)];
-}
-
-// Six decimals: about 0.1 m, far finer than a click, and short in links.
-const roundVertex = ([lon, lat]: readonly [number, number]): [number, number] => [Number(lon.toFixed(6)), Number(lat.toFixed(6))];

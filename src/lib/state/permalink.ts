@@ -1,11 +1,11 @@
+import { DRAWN_VERTICES_MAX } from '../data/drawn-area.ts';
 import type { Lang } from '../i18n/index.ts';
-import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from '../../features/analysis/link.ts';
-import { parseInvestLink, writeInvestLink, type InvestLink } from '../../features/invest/link.ts';
-import { parseMonitorLink, writeMonitorLink, type MonitorLink } from '../../features/monitor/link.ts';
+import type { LinkPart } from './feature.ts';
 
-/** The panels the side sheet can show. */
-export const PANELS = ['layers', 'tasks', 'list', 'tour', 'air', 'analysis', 'invest', 'monitor'] as const;
-export type PanelId = (typeof PANELS)[number];
+/** The panels of the shared core; each feature with a panel adds its own tab after them. */
+export const CORE_PANELS = ['layers', 'tasks', 'list', 'tour'] as const;
+/** A panel of the side (or bottom) sheet: a core panel or a feature's (named by the feature's id). */
+export type PanelId = string;
 
 /** A camera position: centre, zoom, bearing and pitch. */
 export interface View {
@@ -16,46 +16,64 @@ export interface View {
   pitch: number;
 }
 
-/** Everything a link carries. Absent fields mean "the default". */
-export interface LinkState {
+/** What a link carries of the shared core. Absent fields mean "the default". */
+export interface CoreLink {
   lang?: Lang;
   view?: View;
   /** Layer rows whose visibility differs from their default (`layers=name,-other`). */
   layers?: Record<string, boolean>;
-  /** `plan:<id>`, `place:<id>` or `listing:<id>`. */
+  /** `plan:<id>`, `place:<id>`, or a selection a feature owns (`listing:<id>`). */
   selection?: string;
   panel?: PanelId | 'none';
   task?: number;
   tour?: number;
-  /** The drone-route sketch's vertices, lon/lat. */
-  sketch?: [number, number][];
-  /** Drone corridor width (m). */
-  corridorWidth?: number;
-  /** Drone cruise speed (km/h). */
-  cruiseKmh?: number;
-  /** The dispersion dashboard's scenarios and parameters. */
-  analysis?: AnalysisLink;
-  /** The investors' filters, sort and shortlist. */
-  invest?: InvestLink;
-  /** The plan monitor's indicator, year and read-only snapshot. */
-  monitor?: MonitorLink;
 }
 
-/** Ranges the low-altitude settings may take. */
-export const AIR_LIMITS = { corridorWidth: [20, 500], cruiseKmh: [10, 100], sketchPoints: 50 } as const;
+/** Each feature's part of a link, by feature id; every feature adds its entry by augmentation. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureLinks {}
 
-// Hostile or mistyped links must not move the map to nowhere: values are clamped to the map's own limits.
-const LIMITS = { lon: [121.25, 121.8], lat: [31.1, 31.5], zoom: [8, 18], bearing: [-180, 180], pitch: [0, 85] } as const;
-// Listing ids come from operators' files (see src/lib/listings): their case is kept.
-const SELECTION = /^(?:(?:plan|place):[a-z0-9][a-z0-9:_-]{0,80}|listing:[A-Za-z0-9][A-Za-z0-9:_-]{0,80})$/;
+/** Everything a link carries. */
+export type LinkState = CoreLink & FeatureLinks;
 
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
-const round = (v: number, digits: number) => Number(v.toFixed(digits));
+/** What a link may name besides the core's own: the features' panels, selections and link parts, in order. */
+export interface LinkFeature {
+  id: string;
+  panel: boolean;
+  link: LinkPart;
+  selection?: RegExp;
+}
+
+/** The map's own limits: hostile or mistyped links must not move the map (or a drawing) to nowhere. */
+export const MAP_LIMITS = { lon: [121.25, 121.8], lat: [31.1, 31.5], zoom: [8, 18], bearing: [-180, 180], pitch: [0, 85] } as const;
+const PLACE_SELECTION = /^(?:plan|place):[a-z0-9][a-z0-9:_-]{0,80}$/;
+
+export const clamp = (v: number, [lo, hi]: readonly [number, number]): number => Math.min(hi, Math.max(lo, v));
+export const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+
+/**
+ * A drawing's vertices from a link (`lon,lat;lon,lat…`). A drawing is kept only whole: one bad vertex, a vertex off
+ * the map, or fewer than `min` (more than the drawing limit) vertices, and it is dropped rather than bent.
+ */
+export function parseVertices(raw: string | null, min = 1): [number, number][] | undefined {
+  if (!raw) return undefined;
+  const points = raw.split(';').map((pair) => pair.split(',').map((s) => (s.trim() === '' ? NaN : Number(s))));
+  const { lon, lat } = MAP_LIMITS;
+  const ok =
+    points.length >= min &&
+    points.length <= DRAWN_VERTICES_MAX &&
+    points.every((p) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= lon[0] && p[0]! <= lon[1] && p[1]! >= lat[0] && p[1]! <= lat[1]);
+  return ok ? points.map((p) => [p[0]!, p[1]!]) : undefined;
+}
+
+/** A drawing's vertices as a link writes them: five decimals (about a metre). */
+export const formatVertices = (vertices: readonly (readonly [number, number])[]): string =>
+  vertices.map(([lon, lat]) => `${round(lon, 5)},${round(lat, 5)}`).join(';');
 
 /** Reads a link's query string. Unknown keys, unknown layers and malformed values are ignored. */
-export function parseLink(search: string, knownLayers: ReadonlySet<string>): LinkState {
+export function parseLink(search: string, knownLayers: ReadonlySet<string>, features: readonly LinkFeature[] = []): LinkState {
   const q = new URLSearchParams(search);
-  const out: LinkState = {};
+  const out: LinkState & Record<string, unknown> = {};
   const lang = q.get('lang');
   if (lang === 'zh' || lang === 'en') out.lang = lang;
 
@@ -63,11 +81,11 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
   if (map && map.length >= 3 && map.every(Number.isFinite)) {
     const [zoom, lat, lon, bearing = 0, pitch = 0] = map as [number, number, number, number?, number?];
     out.view = {
-      zoom: clamp(zoom, LIMITS.zoom),
-      lat: clamp(lat, LIMITS.lat),
-      lon: clamp(lon, LIMITS.lon),
-      bearing: clamp(bearing, LIMITS.bearing),
-      pitch: clamp(pitch, LIMITS.pitch),
+      zoom: clamp(zoom, MAP_LIMITS.zoom),
+      lat: clamp(lat, MAP_LIMITS.lat),
+      lon: clamp(lon, MAP_LIMITS.lon),
+      bearing: clamp(bearing, MAP_LIMITS.bearing),
+      pitch: clamp(pitch, MAP_LIMITS.pitch),
     };
   }
 
@@ -84,10 +102,11 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
   }
 
   const sel = q.get('sel');
-  if (sel && SELECTION.test(sel)) out.selection = sel;
+  if (sel && (PLACE_SELECTION.test(sel) || features.some((f) => f.selection?.test(sel)))) out.selection = sel;
 
   const panel = q.get('panel');
-  if (panel === 'none' || (PANELS as readonly string[]).includes(panel ?? '')) out.panel = panel as PanelId | 'none';
+  const panels: readonly string[] = [...CORE_PANELS, ...features.filter((f) => f.panel).map((f) => f.id)];
+  if (panel === 'none' || panels.includes(panel ?? '')) out.panel = panel as PanelId | 'none';
 
   const task = Number(q.get('task'));
   if (q.has('task') && Number.isInteger(task) && task >= 1 && task <= 18) out.task = task;
@@ -95,33 +114,15 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>): Lin
   const tour = Number(q.get('tour'));
   if (q.has('tour') && Number.isInteger(tour) && tour >= 0 && tour < 100) out.tour = tour;
 
-  // A sketch is kept only whole: one bad vertex and the link's sketch is dropped rather than bent.
-  const sketch = q.get('sketch');
-  if (sketch) {
-    const points = sketch.split(';').map((pair) => pair.split(',').map(Number));
-    const ok =
-      points.length >= 1 &&
-      points.length <= AIR_LIMITS.sketchPoints &&
-      points.every(
-        (p) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= LIMITS.lon[0] && p[0]! <= LIMITS.lon[1] && p[1]! >= LIMITS.lat[0] && p[1]! <= LIMITS.lat[1],
-      );
-    if (ok) out.sketch = points.map((p) => [p[0]!, p[1]!]);
+  for (const f of features) {
+    const part = f.link.parse(q);
+    if (part !== undefined) out[f.id] = part;
   }
-  const cw = Number(q.get('cw'));
-  if (q.has('cw') && Number.isFinite(cw)) out.corridorWidth = clamp(Math.round(cw), AIR_LIMITS.corridorWidth);
-  const speed = Number(q.get('speed'));
-  if (q.has('speed') && Number.isFinite(speed)) out.cruiseKmh = clamp(Math.round(speed), AIR_LIMITS.cruiseKmh);
-  const analysis = parseAnalysisLink(q);
-  if (analysis) out.analysis = analysis;
-  const invest = parseInvestLink(q);
-  if (invest) out.invest = invest;
-  const monitor = parseMonitorLink(q);
-  if (monitor) out.monitor = monitor;
   return out;
 }
 
-/** Writes a link's query string in a fixed order, so equal states give equal links. */
-export function formatLink(state: LinkState): string {
+/** Writes a link's query string in a fixed order (the core's keys, then each feature's), so equal states give equal links. */
+export function formatLink(state: LinkState, features: readonly LinkFeature[] = []): string {
   const q = new URLSearchParams();
   if (state.lang) q.set('lang', state.lang);
   if (state.view) {
@@ -138,19 +139,17 @@ export function formatLink(state: LinkState): string {
   if (state.panel) q.set('panel', state.panel);
   if (state.task) q.set('task', String(state.task));
   if (state.tour !== undefined) q.set('tour', String(state.tour));
-  if (state.sketch?.length) q.set('sketch', state.sketch.map(([lon, lat]) => `${round(lon, 5)},${round(lat, 5)}`).join(';'));
-  if (state.corridorWidth !== undefined) q.set('cw', String(state.corridorWidth));
-  if (state.cruiseKmh !== undefined) q.set('speed', String(state.cruiseKmh));
-  if (state.analysis) writeAnalysisLink(state.analysis, q);
-  if (state.invest) writeInvestLink(state.invest, q);
-  if (state.monitor) writeMonitorLink(state.monitor, q);
+  for (const f of features) {
+    const part = (state as Record<string, unknown>)[f.id];
+    if (part !== undefined) f.link.write(part, q);
+  }
   const s = q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return s ? `?${s}` : '';
 }
 
 /** Whether two links differ only in the camera (such changes replace the history entry instead of adding one). */
-export function onlyViewDiffers(a: LinkState, b: LinkState): boolean {
+export function onlyViewDiffers(a: LinkState, b: LinkState, features: readonly LinkFeature[] = []): boolean {
   const { view: _a, ...restA } = a;
   const { view: _b, ...restB } = b;
-  return formatLink(restA) === formatLink(restB);
+  return formatLink(restA, features) === formatLink(restB, features);
 }

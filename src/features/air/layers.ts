@@ -1,0 +1,135 @@
+import { FONT } from '../../lib/layers/helpers.ts';
+import { PLAN_COLOURS } from '../../lib/layers/plan-layers.ts';
+import type { LayerDef } from '../../lib/layers/types.ts';
+
+/**
+ * Layer rows of the low-altitude analysis (source `air`, see overlay.ts): the corridors, extruded to their altitude
+ * band, the conflicts found along them, and the planner's sketch. The composition root places them after the plan's
+ * drone routes, so that they draw over the routes and list beside them.
+ */
+export const AIR_REGISTRY: LayerDef[] = [
+  {
+    id: 'corridors',
+    group: 'low_altitude',
+    label: { zh: '无人机走廊（倾斜地图可见高度）', en: 'Drone corridors (tilt the map to see their height)' },
+    note: {
+      zh: '航线按设定宽度缓冲，拉伸到高度带（假设 60–120 米）；宽度和速度在“低空”面板设置。',
+      en: 'Routes buffered to the set width and extruded to their altitude band (assumed 60–120 m); set width and speed in the Low altitude panel.',
+    },
+    defaultVisible: false,
+    source: 'air',
+    sourceLayers: [],
+    legend: () => ({ kind: 'fill', fill: '#fecaca', line: PLAN_COLOURS.drone, dashed: true }),
+    style: () => [
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'corridors-3d',
+          type: 'fill-extrusion',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'corridor'],
+          // Seen from above the extrusion is a flat band; pitched, it stands at its altitude band.
+          paint: {
+            'fill-extrusion-color': ['case', ['==', ['get', 'kind'], 'sketch'], '#7c3aed', PLAN_COLOURS.drone],
+            'fill-extrusion-base': ['get', 'base'],
+            'fill-extrusion-height': ['get', 'top'],
+            'fill-extrusion-opacity': 0.35,
+          },
+        },
+      },
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'corridors-edge',
+          type: 'line',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'corridor'],
+          paint: {
+            'line-color': ['case', ['==', ['get', 'kind'], 'sketch'], '#5b21b6', '#991b1b'],
+            'line-width': 1.2,
+            'line-dasharray': [3, 2],
+          },
+        },
+      },
+    ],
+  },
+  {
+    id: 'air_conflicts',
+    group: 'low_altitude',
+    label: { zh: '航线冲突点', en: 'Route conflicts' },
+    note: {
+      zh: '走廊穿越高架、其他走廊或敏感区域（校园、公园）的位置，带编号“!”。',
+      en: 'Where a corridor meets an elevated road, another corridor or a sensitive area (campus, park), marked “!”.',
+    },
+    defaultVisible: true,
+    source: 'air',
+    sourceLayers: [],
+    legend: () => ({ kind: 'circle', fill: '#f59e0b', line: '#78350f' }),
+    style: (t) => [
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'conflicts-circle',
+          type: 'circle',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'conflict'],
+          paint: { 'circle-color': '#f59e0b', 'circle-stroke-color': '#78350f', 'circle-stroke-width': 2, 'circle-radius': 9 },
+        },
+      },
+      {
+        slot: 'zone-labels',
+        layer: {
+          id: 'conflicts-mark',
+          type: 'symbol',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'conflict'],
+          layout: { 'text-field': '!', 'text-font': FONT, 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': true },
+          paint: { 'text-color': '#1f2933', 'text-halo-color': t.halo, 'text-halo-width': 0 },
+        },
+      },
+    ],
+  },
+  {
+    id: 'sketch',
+    group: 'low_altitude',
+    label: { zh: '航线草图', en: 'Route sketch' },
+    defaultVisible: true,
+    source: 'air',
+    sourceLayers: [],
+    legend: () => ({ kind: 'line', color: '#5b21b6', width: 3, dashed: true }),
+    style: (t) => [
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'sketch-line',
+          type: 'line',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'sketch-line'],
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': '#5b21b6', 'line-width': 3, 'line-dasharray': [2, 1] },
+        },
+      },
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'sketch-vertex',
+          type: 'circle',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'sketch-vertex'],
+          paint: { 'circle-color': '#ffffff', 'circle-stroke-color': '#5b21b6', 'circle-stroke-width': 2.5, 'circle-radius': 8 },
+        },
+      },
+      {
+        slot: 'zone-labels',
+        layer: {
+          id: 'sketch-vertex-number',
+          type: 'symbol',
+          source: 'air',
+          filter: ['==', ['get', 'role'], 'sketch-vertex'],
+          layout: { 'text-field': ['to-string', ['get', 'n']], 'text-font': FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+          paint: { 'text-color': '#5b21b6', 'text-halo-color': t.halo, 'text-halo-width': 0 },
+        },
+      },
+    ],
+  },
+];
