@@ -5,7 +5,7 @@
 import type { DispersionMessage, DispersionResult } from './dispersion-types.ts';
 import { ZONE_IDS } from './scenario.ts';
 import { csvText } from '../../lib/data/csv.ts';
-import type { Lang } from '../../lib/i18n/index.ts';
+import { localName, joinList, type Lang } from '../../lib/i18n/index.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { t } from './messages.ts';
 
@@ -56,7 +56,7 @@ export function figureRows(a: DispersionResult | null, b: DispersionResult | nul
     const zone = zones.find((z) => z.id === id)!;
     rows.push({
       id: `in_${id}`,
-      label: t(lang, 'anInZone', { zone: lang === 'zh' ? zone.name_zh : zone.name_en }),
+      label: t(lang, 'anInZone', { zone: localName(zone, lang) }),
       unit: 'share',
       a: finite(a?.zones.find((z) => z.id === id)?.share),
       b: finite(b?.zones.find((z) => z.id === id)?.share),
@@ -79,12 +79,12 @@ export function formatFigure(value: number | null, unit: FigureRow['unit'], lang
       return distance(value, lang);
     case 'm2':
       // Hectares: park sizes here run from a few to a few hundred.
-      return `${(value / 10_000).toFixed(value < 100_000 ? 2 : 1)} ${lang === 'zh' ? '公顷' : 'ha'}`;
+      return t(lang, 'unitHa', { value: (value / 10_000).toFixed(value < 100_000 ? 2 : 1) });
   }
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
-const distance = (m: number, lang: Lang) => (m < 1000 ? `${Math.round(m)} ${lang === 'zh' ? '米' : 'm'}` : `${(m / 1000).toFixed(2)} ${lang === 'zh' ? '公里' : 'km'}`);
+const distance = (m: number, lang: Lang) => (m < 1000 ? t(lang, 'unitM', { value: Math.round(m) }) : t(lang, 'unitKm', { value: (m / 1000).toFixed(2) }));
 const km = (m: number) => (m / 1000).toFixed(1);
 
 /** Plain-language readings of the key figures, one sentence each, for the figures that exist. */
@@ -105,9 +105,9 @@ export function readings(r: DispersionResult, lang: Lang, coverageM: number): st
   if (r.nnCentroid) out.push(t(lang, 'anReadNn', { km: km(r.nnCentroid.medianM) }));
   if (r.count >= 2) {
     const { count, noise } = r.clusters;
-    // English needs its plurals; Chinese counts with a measure word in the template.
-    const clusters = lang === 'en' ? `${count} cluster${count === 1 ? '' : 's'}` : count;
-    const alone = lang === 'en' ? `${noise} stand${noise === 1 ? 's' : ''}` : noise;
+    // The counts' plural forms are the catalogue's (Chinese counts with a measure word in the template).
+    const clusters = t(lang, 'anClusterCount', { count });
+    const alone = t(lang, 'anAloneCount', { count: noise });
     out.push(t(lang, 'anReadClusters', { distance: r.clusters.distanceM, clusters, noise: alone }));
   }
   if (r.mst && r.mst.edges.length) out.push(t(lang, 'anReadTree', { total: km(r.mst.totalM), longest: km(r.mst.longestM) }));
@@ -151,7 +151,7 @@ export function messageTexts(r: DispersionResult, lang: Lang, names: (id: string
     const key = MESSAGE_KEYS[m.code];
     if (!key) return m.text;
     const ids = m.ids ?? [];
-    return t(lang, key, { count: ids.length, names: ids.map(names).join(lang === 'zh' ? '、' : ', ') });
+    return t(lang, key, { count: ids.length, names: joinList(lang, ids.map(names)) });
   });
 }
 

@@ -5,6 +5,9 @@ export const investLabelsZh = {
   'tab.invest': '招商',
   'group.invest': '可用空间',
   investLoading: '正在载入房源…',
+  // What marks the team's sample on the map: under a cluster's count, and after a listing's name.
+  investSampleShort: '示例',
+  investSampleSuffix: '（示例）',
 } as const;
 
 /** English, key for key. */
@@ -12,6 +15,8 @@ export const investLabelsEn: Record<keyof typeof investLabelsZh, Message> = {
   'tab.invest': 'Space',
   'group.invest': 'Available space',
   investLoading: 'Loading listings…',
+  investSampleShort: 'sample',
+  investSampleSuffix: ' (sample)',
 };
 
 declare module '../../lib/i18n/index.ts' {

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Lang } from '../../lib/i18n/index.ts';
+import { t, type Lang } from '../../lib/i18n/index.ts';
+import './labels.ts';
 import { FONT } from '../../lib/layers/helpers.ts';
 import type { LayerDef, StyleLayer } from '../../lib/layers/types.ts';
 import type { Theme } from '../../lib/layers/theme.ts';
@@ -34,9 +35,9 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
   const text = sample ? LISTING_COLOURS.sampleText : LISTING_COLOURS.importedText;
   // A sample cluster says so under its count.
   const count: ExpressionSpecification = sample
-    ? ['format', ['to-string', ['get', 'point_count_abbreviated']], {}, '\n', {}, lang === 'zh' ? '示例' : 'sample', { 'font-scale': 0.7 }]
+    ? ['format', ['to-string', ['get', 'point_count_abbreviated']], {}, '\n', {}, t(lang, 'investSampleShort'), { 'font-scale': 0.7 }]
     : ['to-string', ['get', 'point_count_abbreviated']];
-  const name: ExpressionSpecification = sample ? ['concat', ['get', 'name'], lang === 'zh' ? '（示例）' : ' (sample)'] : ['get', 'name'];
+  const name: ExpressionSpecification = sample ? ['concat', ['get', 'name'], t(lang, 'investSampleSuffix')] : ['get', 'name'];
   return [
     // Listings are drawn over every overlay of the plan (the 'labels' slot, before any label): they are what
     // the investors' view is about. Labels and counts follow in the plan's label slot.

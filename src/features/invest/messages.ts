@@ -118,7 +118,7 @@ export const investZh = {
   investShowOnMap: '在地图上查看',
 };
 
-export const investEn: Record<keyof typeof investZh, string> = {
+export const investEn: Record<keyof typeof investZh, Message> = {
 
   investPanel: 'Available space for investors',
   investIntro: 'Find space in parks and buildings by area, type, industry, rent, move-in date and distance to the metro; pin, compare and share.',
@@ -158,7 +158,7 @@ export const investEn: Record<keyof typeof investZh, string> = {
   investClearFilters: 'Clear all filters',
 
   investResults: 'Results',
-  investResultCount: '{count} of {total} listings match',
+  investResultCount: { one: '{count} of {total} listings matches', other: '{count} of {total} listings match' },
   investSort: 'Order',
   investSortStation: 'Nearest to the metro first',
   investSortAreaDesc: 'Largest first',
@@ -195,7 +195,7 @@ export const investEn: Record<keyof typeof investZh, string> = {
   investShortlist: 'Shortlist ({count})',
   investShortlistEmpty: 'Pin listings with the ☆ beside a result, then compare them side by side.',
   investNotHere: 'Not available here (from a file someone else imported)',
-  investNotHereNote: '{count} pinned listings are not available in this browser: import the same file to see them.',
+  investNotHereNote: { one: '{count} pinned listing is not available in this browser: import the same file to see it.', other: '{count} pinned listings are not available in this browser: import the same file to see them.' },
   investCompare: 'Compare side by side ({count})',
   investCompareHint: 'Pin at least two listings available here to compare them.',
   investShare: 'Copy a link to the shortlist and filters',
@@ -206,13 +206,13 @@ export const investEn: Record<keyof typeof investZh, string> = {
   investBest: 'best',
 
   investInventories: 'Inventories and import',
-  investListingCount: '{count} listings',
+  investListingCount: { one: '{count} listing', other: '{count} listings' },
   investImportedOn: 'imported {date}',
   investExportCsv: 'Export CSV',
   investExportGeoJSON: 'Export GeoJSON',
   investExported: 'Exported {file}',
   investRemove: 'Remove',
-  investRemoveAsk: 'Remove “{name}” and its {count} listings from this browser?',
+  investRemoveAsk: { one: 'Remove “{name}” and its {count} listing from this browser?', other: 'Remove “{name}” and its {count} listings from this browser?' },
   investRemoveYes: 'Yes, remove',
   investRemoved: 'Removed “{name}”.',
   investRemoveFailed: 'Removed from the map, but the browser’s storage could not be updated: it may come back after a reload.',

@@ -3,7 +3,7 @@
  * Everything returned is plain text, shown as text nodes.
  */
 import { roundDistance } from '../../lib/data/quotes.ts';
-import { type Lang } from '../../lib/i18n/index.ts';
+import { localName, type Lang } from '../../lib/i18n/index.ts';
 import { t } from './messages.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
 import type { PlaceRef } from './compare.ts';
@@ -39,4 +39,4 @@ export const typeLabel = (lang: Lang, type: SpaceType): string => t(lang, import
 export const crsLabel = (lang: Lang, crs: Crs): string => t(lang, importKey(`crs.${crs}`));
 
 /** A place's name in the reader's language. */
-export const placeName = (lang: Lang, p: PlaceRef): string => (lang === 'zh' ? p.name_zh : p.name_en);
+export const placeName = (lang: Lang, p: PlaceRef): string => localName(p, lang);

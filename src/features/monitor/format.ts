@@ -1,9 +1,9 @@
 import { t } from './messages.ts';
-import type { Lang } from '../../lib/i18n/index.ts';
+import { numberLocale, type Lang } from '../../lib/i18n/index.ts';
 import { formatFigure } from './overlay.ts';
 import type { Indicator } from './types.ts';
 
-const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+const locale = numberLocale;
 
 /** A growth rate with its sign ("+12.3%", "−4%"). */
 export function formatRate(rate: number, lang: Lang): string {

@@ -49,7 +49,7 @@ export const MONITOR_REGISTRY: LayerDef[] = [
           type: 'symbol',
           source: 'monitor',
           layout: {
-            'text-field': ['get', lang === 'zh' ? 'label_zh' : 'label_en'],
+            'text-field': ['get', `label_${lang}`],
             'text-font': FONT,
             'text-size': 12,
             // Always written, over the circle, and never pushing a plan label away: there are few of them, and a

@@ -5,6 +5,12 @@ import { registerMessages, type Message } from '../../lib/i18n/index.ts';
  * register them when that chunk loads (see `registerMessages`). Chinese defines the keys.
  */
 export const monitorZh = {
+  // A figure with its unit; `compact` is how a map label writes it.
+  'unit.yi': '{value}亿元',
+  'unit.yi.compact': '{value}亿元',
+  'unit.percent': '{value}%',
+  'unit.firms': '{value}家',
+  'unit.tier': '第{value}梯队',
   monitorPanel: '方案监测',
   // --- helper "tasks": task progress, the task file (JSON), snapshot links ---
   taskHeading: '十八项重点任务进展',
@@ -154,7 +160,13 @@ export const monitorZh = {
 } as const;
 
 /** English messages of the plan monitor. */
-export const monitorEn: Record<keyof typeof monitorZh, string> = {
+export const monitorEn: Record<keyof typeof monitorZh, Message> = {
+  'unit.yi': '{value} × 100 million yuan',
+  // Billions of yuan: the figure divided by ten (see formatFigure).
+  'unit.yi.compact': '¥{billions} bn',
+  'unit.percent': '{value}%',
+  'unit.firms': { one: '{value} firm', other: '{value} firms' },
+  'unit.tier': 'tier {value}',
   monitorPanel: 'Plan monitor',
   // --- helper "tasks": task progress, the task file (JSON), snapshot links ---
   taskHeading: 'Progress of the 18 key tasks',
@@ -170,7 +182,7 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   taskDate: 'Date',
   taskDateLabel: 'Date of task {n}',
   taskNoDate: 'no date',
-  taskShowOnMap: 'Show on map ({count} places)',
+  taskShowOnMap: { one: 'Show on map ({count} place)', other: 'Show on map ({count} places)' },
   taskNotOnMap: 'No place of this task has a published location',
   taskFile: 'Export and import',
   taskExport: 'Export task progress (JSON)',
@@ -207,7 +219,7 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   snapshotBack: 'Back to my own data',
   snapshotKeep: 'Keep a copy in my browser',
   snapshotKeepAsk: 'Keeping a copy replaces the task progress kept in this browser with the snapshot’s {tasks} task records.',
-  snapshotKeepAskData: 'The snapshot’s {count} figures are saved as a dataset of their own.',
+  snapshotKeepAskData: { one: 'The snapshot’s {count} figure is saved as a dataset of its own.', other: 'The snapshot’s {count} figures are saved as a dataset of their own.' },
   snapshotKeepYes: 'Keep a copy',
   snapshotCancel: 'Cancel',
   snapshotKept: 'Snapshot kept in this browser',
@@ -292,10 +304,10 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   mvNothingAdded: 'No row could be imported: nothing was added. Correct the file as the report says, or check the columns, and import again.',
   mvDatasets: 'Imported statistics',
   mvNoDatasets: 'Nothing imported yet.',
-  mvDatasetMeta: '{count} figures · {file} · imported {date}',
+  mvDatasetMeta: { one: '{count} figure · {file} · imported {date}', other: '{count} figures · {file} · imported {date}' },
   mvExport: 'Export all figures (CSV)',
   mvRemove: 'Remove',
-  mvRemoveAsk: 'Remove “{name}” and its {count} figures from this browser?',
+  mvRemoveAsk: { one: 'Remove “{name}” and its {count} figure from this browser?', other: 'Remove “{name}” and its {count} figures from this browser?' },
   mvRemoveYes: 'Yes, remove',
   mvCancel: 'Cancel',
   mvRemoved: 'Removed “{name}”.',

@@ -4,8 +4,9 @@ import type { PlanGeometry, PlanOutputCollection } from '../../lib/data/plan-sch
 import { indicator } from './indicators.ts';
 import { seriesFor } from './progress.ts';
 import type { IndicatorId, Observation, Unit } from './types.ts';
+import { numberLocale, type Lang } from '../../lib/i18n/index.ts';
+import { t } from './messages.ts';
 
-type Lang = 'zh' | 'en';
 
 /** A place the monitor can name: a plan feature (located or not), by its string id. */
 export interface MonitorPlace {
@@ -120,17 +121,16 @@ export function monitorOverlay(
  * "12 firms", "第1梯队" / "tier 1". `compact` (map labels) writes 亿元 in English as billions of yuan ("¥140 bn").
  */
 export function formatFigure(value: number, unit: Unit, lang: Lang, options: { compact?: boolean } = {}): string {
-  const n = (v: number, digits: number) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(v);
+  const n = (v: number, digits: number) => new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: digits }).format(v);
   switch (unit) {
     case '亿元':
-      if (lang === 'zh') return `${n(value, 2)}亿元`;
-      return options.compact ? `¥${n(value / 10, 3)} bn` : `${n(value, 2)} × 100 million yuan`;
+      return t(lang, options.compact ? 'unit.yi.compact' : 'unit.yi', { value: n(value, 2), billions: n(value / 10, 3) });
     case '%':
-      return `${n(value, 2)}%`;
+      return t(lang, 'unit.percent', { value: n(value, 2) });
     case '家':
-      return lang === 'zh' ? `${n(value, 0)}家` : `${n(value, 0)} ${value === 1 ? 'firm' : 'firms'}`;
+      return t(lang, 'unit.firms', { value: n(value, 0), count: value });
     case '梯队':
-      return lang === 'zh' ? `第${n(value, 0)}梯队` : `tier ${n(value, 0)}`;
+      return t(lang, 'unit.tier', { value: n(value, 0) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { csvText } from '../../lib/data/csv.ts';
-import type { Lang } from '../../lib/i18n/index.ts';
+import { localName, type Lang } from '../../lib/i18n/index.ts';
 import { EXPORT_NAME_HEADERS, INDICATOR_FIELDS, type PlaceNames } from './import.ts';
 import { INDICATORS } from './indicators.ts';
 import type { Observation } from './types.ts';
@@ -43,7 +43,7 @@ export function observationsCsv(observations: readonly Observation[], lang: Lang
   const placeName = (o: Observation) => {
     if (!o.place) return '';
     const names = options.places?.get(o.place);
-    return names ? (lang === 'zh' ? names.name_zh : names.name_en) : '';
+    return names ? localName(names, lang) : '';
   };
   return csvText(
     [...INDICATOR_FIELDS, ...EXPORT_NAME_HEADERS],

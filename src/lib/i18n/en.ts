@@ -1,9 +1,17 @@
+import type { Message } from './index.ts';
 import type { zh } from './zh.ts';
 
 /** English messages. */
-export const en: Record<keyof typeof zh, string> = {
+export const en: Record<keyof typeof zh, Message> = {
   appTitle: 'Yangpu Innovation Map',
   appTitleOther: '张江高新区杨浦园创新地图',
+  locale: 'en',
+  dateLocale: 'en-GB',
+  listSeparator: ', ',
+  labelSeparator: ': ',
+  unitM: '{value} m',
+  unitKm: '{value} km',
+  unitHa: '{value} ha',
   appSubtitle: 'Zhangjiang Hi-tech Park Yangpu sub-park action plan 2024–2026',
   mapLabel: 'Interactive map of Yangpu District',
   language: 'Language',
@@ -16,7 +24,7 @@ export const en: Record<keyof typeof zh, string> = {
   'group.parks': 'Science parks and incubators',
   'group.platforms': 'Platforms',
   'group.low_altitude': 'Low-altitude economy',
-  featureCount: '{count} features',
+  featureCount: { one: '{count} feature', other: '{count} features' },
   notAvailable: 'data missing',
   missingTitle: 'Some context layers are missing',
   missingLayers: 'Could not be built: {layers}. The rest of the map works.',
@@ -28,7 +36,7 @@ export const en: Record<keyof typeof zh, string> = {
   keyHollow: 'Hollow dot: indicative position — pinned to a campus or an address; precision on the card',
   dataFailed: 'Data failed to load: {reason}',
   listHeading: 'Places the map shows',
-  listCount: '{count} plan places in view',
+  listCount: { one: '{count} plan place in view', other: '{count} plan places in view' },
   listEmpty: 'No plan places in view. Zoom out or move the map.',
   indicativeShort: 'indicative',
   panelsLabel: 'Panels',
@@ -108,8 +116,7 @@ export const en: Record<keyof typeof zh, string> = {
   searchPlaceholder: 'Search places, stations, roads',
   searchHint: 'Type Chinese, pinyin, pinyin initials or English; arrow keys choose, Enter goes there, Escape closes.',
   searchResults: 'Search results',
-  searchCount: '{count} results',
-  searchCountOne: '1 result',
+  searchCount: { one: '{count} result', other: '{count} results' },
   searchNone: 'No results',
   searchClear: 'Clear search',
   panelLoading: 'Loading…',

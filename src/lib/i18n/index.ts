@@ -67,6 +67,15 @@ export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, s
 /** Whether a key is known (for message codes that come from data, such as an import's row report). */
 export const hasMessage = (key: string): boolean => catalogues.zh.has(key);
 
+/** The locale numbers are written in (`Intl.NumberFormat`), from the catalogue. */
+export const numberLocale = (lang: Lang): string => t(lang, 'locale');
+
+/** The locale dates are written in (`Intl.DateTimeFormat`), from the catalogue. */
+export const dateLocale = (lang: Lang): string => t(lang, 'dateLocale');
+
+/** Items as a list in running text: "甲、乙" / "A, B". */
+export const joinList = (lang: Lang, items: readonly string[]): string => items.join(t(lang, 'listSeparator'));
+
 /** BCP 47 tag for `lang` attributes. */
 export const langTag = (lang: Lang): string => (lang === 'zh' ? 'zh-Hans' : 'en');
 

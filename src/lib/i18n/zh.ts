@@ -3,6 +3,14 @@ export const zh = {
   appTitle: '张江高新区杨浦园创新地图',
   // The document title names the site in both languages, so that a bookmark or a tab is found in either.
   appTitleOther: 'Yangpu Innovation Map',
+  // How numbers and dates are written, and the words and signs that join them: the one place they differ by language.
+  locale: 'zh-CN',
+  dateLocale: 'zh-CN',
+  listSeparator: '、',
+  labelSeparator: '：',
+  unitM: '{value} 米',
+  unitKm: '{value} 公里',
+  unitHa: '{value} 公顷',
   appSubtitle: '《张江高新区杨浦园改革创新发展行动方案（2024-2026）》',
   mapLabel: '杨浦区交互地图',
   language: '语言',
@@ -108,7 +116,6 @@ export const zh = {
   searchHint: '可输入中文、拼音、拼音首字母或英文；上下方向键选择，回车前往，Esc 关闭。',
   searchResults: '搜索结果',
   searchCount: '{count} 个结果',
-  searchCountOne: '1 个结果',
   searchNone: '没有结果',
   searchClear: '清除搜索',
   panelLoading: '加载中…',

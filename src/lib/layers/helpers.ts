@@ -1,10 +1,10 @@
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Lang } from '../i18n/index.ts';
+import { otherLang, type Lang } from '../i18n/index.ts';
 import type { Theme } from './theme.ts';
 
 /** The label font stack: Latin from the style's font-faces, CJK drawn locally by MapLibre. */
 export const FONT = ['Noto Sans Regular'];
-const other = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
+const other = otherLang;
 export const nameIn = (lang: Lang): ExpressionSpecification => ['get', `name_${lang}`];
 
 /** A label in the reader's language with the other language on a second, smaller line. */

@@ -1,3 +1,4 @@
+import { localName } from '../i18n/index.ts';
 import type { SearchEntry } from './types.ts';
 
 /**
@@ -196,7 +197,7 @@ export function searchPlaces(entries: SearchEntry[], query: string, options: Sea
     const entry = entries[index]!;
     const rank = rankEntry(entry, q);
     if (rank < 0) continue;
-    hits.push({ entry, rank, plan: entry.kind === 'plan' ? 0 : 1, len: (lang === 'zh' ? entry.name_zh : entry.name_en).length, index });
+    hits.push({ entry, rank, plan: entry.kind === 'plan' ? 0 : 1, len: localName(entry, lang).length, index });
   }
   hits.sort((a, b) => a.rank - b.rank || a.plan - b.plan || a.len - b.len || a.index - b.index);
   return hits.slice(0, limit).map((h) => h.entry);
