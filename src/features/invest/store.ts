@@ -1,8 +1,8 @@
 import type { DBSchema } from 'idb';
-import { guarded, lazyDatabase, plainCopy } from '../../lib/data/idb.ts';
+import { guarded, lazyDatabase, plainCopy } from '../../lib/storage/idb.ts';
 import type { Inventory } from './types.ts';
 
-export { StoreError, storeErrorCode, type StoreErrorCode } from '../../lib/data/idb.ts';
+export { StoreError, storeErrorCode, type StoreErrorCode } from '../../lib/storage/idb.ts';
 
 interface ListingsSchema extends DBSchema {
   inventories: { key: string; value: Inventory };

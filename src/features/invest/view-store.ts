@@ -4,7 +4,7 @@
  * the panel shows (storage unavailable, full, failed); what is loaded stays loaded.
  */
 import { loadSampleInventory } from './sample-data.ts';
-import { toStoreError } from '../../lib/data/idb.ts';
+import { toStoreError } from '../../lib/storage/idb.ts';
 import { listInventories, removeInventory, saveInventory } from './store.ts';
 import type { Inventory } from './types.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';

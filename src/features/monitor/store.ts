@@ -1,8 +1,8 @@
 import type { DBSchema } from 'idb';
-import { guarded, lazyDatabase, plainCopy } from '../../lib/data/idb.ts';
+import { guarded, lazyDatabase, plainCopy } from '../../lib/storage/idb.ts';
 import { TASK_STATUSES, type IndicatorDataset, type TaskProgress } from './types.ts';
 
-export { StoreError, toStoreError } from '../../lib/data/idb.ts';
+export { StoreError, toStoreError } from '../../lib/storage/idb.ts';
 
 interface MonitorSchema extends DBSchema {
   /** Imported indicator files, by dataset id. */

@@ -1,15 +1,8 @@
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { EtagMismatch } from 'pmtiles';
+import type { BasemapFault } from '../state/faults.ts';
 
-/**
- * Why the basemap archive could not be used, or how it was served when that deserves a word. `served-whole` is not
- * a failure: the host ignored Range requests but the archive was small enough to take in one download.
- */
-export type BasemapFault =
-  | { kind: 'missing' | 'corrupt' | 'network' | 'changed'; detail: string }
-  | { kind: 'http'; status: number; detail: string }
-  | { kind: 'no-range'; bytes: number | null; limit: number; detail: string }
-  | { kind: 'served-whole'; bytes: number; detail: string };
+export { formatBytes, isBlocking, type BasemapFault } from '../state/faults.ts';
 
 /** An archive request that failed for a reason the user can be told about (thrown by the archive source). */
 export class ArchiveFault extends Error {
@@ -34,14 +27,7 @@ export function classifyArchiveError(err: unknown): BasemapFault {
   return { kind: 'corrupt', detail: messageOf(err) };
 }
 
-/** Whether a fault leaves the map without its basemap (everything but `served-whole`). */
-export const isBlocking = (fault: BasemapFault | null): boolean => fault !== null && fault.kind !== 'served-whole';
 
-/** A byte count for people: `0.6 MB`, `240 KB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** The style without the basemap's source and layers, for a map that must draw the rest without it. */
 export function withoutBasemap(style: StyleSpecification): StyleSpecification {

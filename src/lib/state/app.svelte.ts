@@ -3,7 +3,7 @@ import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../dat
 import { roundVertex } from '../data/drawn-area.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, defaultVisibility, type LayerDef } from '../layers/registry.ts';
-import type { BasemapFault } from '../map/faults.ts';
+import type { BasemapFault } from './faults.ts';
 import type { SearchEntry } from '../search/types.ts';
 import type { FeatureDef, FeatureState, FeatureStates } from './feature.ts';
 import { CORE_PANELS, formatLink, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
