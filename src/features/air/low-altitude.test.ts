@@ -4,15 +4,9 @@ import area from '@turf/area';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from './types.ts';
-import {
-  altitudeProfile,
-  analyseAir,
-  corridor,
-  findConflicts,
-  flightTime,
-  routeLength,
-  type Obstacles,
-} from './low-altitude.ts';
+import { findConflicts, type Obstacles } from './conflicts.ts';
+import { analyseAir } from './low-altitude.ts';
+import { altitudeProfile, corridor, flightTime, routeLength } from './route.ts';
 
 // Hand-worked values use the haversine formula with Turf's earth radius, computed here rather than taken from Turf.
 const R = 6371008.8;

@@ -1,36 +1,19 @@
 /**
- * Areas of overlap for the dispersion analysis, park by park, without unioning buffers.
- *
- * Coverage: the area within a distance of stations or campuses is a union of convex pieces — a disk (an
- * equal-area 64-gon) per station or point campus, and per triangle of a campus outline the triangle grown by the
- * disk (the campus's buffer is the union of its triangles' buffers). A park's covered area is its area minus
- * what is left after taking each nearby piece away; taking a convex piece away splits a ring into its parts
- * outside each edge (Sutherland–Hodgman clipping), so the work stays local to the park.
- *
- * Zones and the study area: a polygon is cut into disjoint triangles (earcut); a park's area inside it is the sum
- * of its clipped areas in the triangles its box meets.
+ * Coverage areas for the dispersion analysis, park by park, without unioning buffers: the area within a distance
+ * of stations or campuses is a union of convex pieces — a disk (an equal-area 64-gon) per station or point campus,
+ * and per triangle of a campus outline the triangle grown by the disk (the campus's buffer is the union of its
+ * triangles' buffers). A park's covered area is its area minus what is left after taking each nearby piece away;
+ * taking a convex piece away splits a ring into its parts outside each edge (Sutherland–Hodgman clipping), so the
+ * work stays local to the park. (Zones and the study area: dispersion-triangles.ts.)
  */
-import buffer from '@turf/buffer';
-import earcut from 'earcut';
-import Flatbush from 'flatbush';
+import type Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { clipRings, Degenerate, diskUnion, segmentIndex, type SegmentIndex } from './dispersion-clip.ts';
-import {
-  clipConvex,
-  clipHalfPlane,
-  equalAreaPolygon,
-  insideConvex,
-  insideRings,
-  minkowskiConvex,
-  pointSegmentDist2,
-  projectPolygons,
-  ringSignedArea,
-  ringsBBox,
-  type LocalPlane,
-} from './dispersion-geo.ts';
+import { clipRings, coverageUnion, Degenerate, segmentIndex, type SegmentIndex } from './dispersion-clip.ts';
+import { clipHalfPlane, equalAreaPolygon, insideConvex, minkowskiConvex } from './dispersion-convex.ts';
+import { growBBox, insideRings, projectPolygons, ringMeetsBox, ringsDist2, ringSignedArea, ringsBBox, type BBox, type LocalPlane } from './dispersion-geo.ts';
+import { boxIndex } from './dispersion-nn.ts';
 import type { PreparedPark } from './dispersion-prepare.ts';
-
-type BBox = [number, number, number, number];
+import { triangulate } from './dispersion-triangles.ts';
 
 interface Piece {
   ring: number[];
@@ -39,66 +22,6 @@ interface Piece {
   lines?: Float64Array;
   /** For a disk: its centre and the radii of the circles inside and around its polygon. */
   disk?: { x: number; y: number; rIn2: number; rOut2: number; apothem: number; sides: number };
-}
-
-/** Whether a ring's bounding box meets a box (without building the ring's box). */
-function ringMeetsBox(r: readonly number[], b: BBox): boolean {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < r.length; i += 2) {
-    const x = r[i]!;
-    const y = r[i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return minX <= b[2] && b[0] <= maxX && minY <= b[3] && b[1] <= maxY;
-}
-
-/** Triangles of projected polygons (counter-clockwise, flat). */
-function triangulate(polys: readonly (readonly number[][])[]): number[][] {
-  const tris: number[][] = [];
-  for (const rings of polys) {
-    const flat: number[] = [];
-    const holes: number[] = [];
-    rings.forEach((r, k) => {
-      if (k > 0) holes.push(flat.length / 2);
-      for (const v of r) flat.push(v);
-    });
-    const idx = earcut(flat, holes, 2);
-    for (let t = 0; t < idx.length; t += 3) {
-      const a = idx[t]!;
-      const b = idx[t + 1]!;
-      const c = idx[t + 2]!;
-      const tri = [flat[2 * a]!, flat[2 * a + 1]!, flat[2 * b]!, flat[2 * b + 1]!, flat[2 * c]!, flat[2 * c + 1]!];
-      const s = ringSignedArea(tri);
-      if (s === 0) continue;
-      tris.push(s > 0 ? tri : [tri[0]!, tri[1]!, tri[4]!, tri[5]!, tri[2]!, tri[3]!]);
-    }
-  }
-  return tris;
-}
-
-/** Squared distance from a point to the edges of rings. */
-function ringsDist2(rings: readonly (readonly number[])[], x: number, y: number): number {
-  let best = Infinity;
-  for (const r of rings) {
-    const n = r.length;
-    for (let i = 0; i < n; i += 2) {
-      const j = i + 2 < n ? i + 2 : 0;
-      const d2 = pointSegmentDist2(x, y, r[i]!, r[i + 1]!, r[j]!, r[j + 1]!);
-      if (d2 < best) best = d2;
-    }
-  }
-  return best;
-}
-
-function allInside(convex: readonly number[], rings: readonly (readonly number[])[]): boolean {
-  for (const r of rings) for (let i = 0; i < r.length; i += 2) if (!insideConvex(convex, r[i]!, r[i + 1]!)) return false;
-  return true;
 }
 
 function edgeLines(ring: readonly number[]): Float64Array {
@@ -153,18 +76,7 @@ function subtractConvex(ring: number[], piece: Piece, out: number[][]): void {
   const lines = (piece.lines ??= edgeLines(piece.ring));
   // A circle around the ring: an edge whose line it does not cross leaves the ring wholly on one side. Parts cut
   // off later stay inside the ring's hull, hence inside the circle.
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let v = 0; v < ring.length; v += 2) {
-    const x = ring[v]!;
-    const y = ring[v + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
+  const [minX, minY, maxX, maxY] = growBBox([Infinity, Infinity, -Infinity, -Infinity], ring);
   const ox = (minX + maxX) / 2;
   const oy = (minY + maxY) / 2;
   const rho = Math.hypot(maxX - minX, maxY - minY) / 2;
@@ -230,14 +142,7 @@ export class CoverageSet {
     this.pieces = pieces;
     this.distanceM = distanceM;
     this.makeRegion = makeRegion;
-    if (pieces.length === 0) {
-      this.index = null;
-      return;
-    }
-    const idx = new Flatbush(pieces.length);
-    for (const p of pieces) idx.add(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]);
-    idx.finish();
-    this.index = idx;
+    this.index = boxIndex(pieces);
   }
 
   get size(): number {
@@ -262,16 +167,7 @@ export class CoverageSet {
       }
     }
     const centres = pieces.filter((p) => p.disk).map((p) => [p.disk!.x, p.disk!.y] as [number, number]);
-    return new CoverageSet(pieces, distanceM, () => {
-      let rings: number[][] | null = centres.length && distanceM > 0 ? diskUnion(centres, distanceM) : null;
-      for (const g of polygons) {
-        const grown = distanceM > 0 ? buffer({ type: 'Feature', properties: {}, geometry: g }, distanceM, { units: 'meters', steps: 16 })?.geometry : g;
-        if (!grown) continue;
-        const own = projectPolygons(grown as Polygon | MultiPolygon, plane).flat();
-        rings = rings ? clipRings(rings, own, 'union') : own;
-      }
-      return rings;
-    });
+    return new CoverageSet(pieces, distanceM, () => coverageUnion(centres, polygons, distanceM, plane));
   }
 
   private regionOutline(): { rings: number[][]; index: SegmentIndex } | null {
@@ -347,57 +243,6 @@ export class CoverageSet {
   contains(x: number, y: number): boolean {
     if (!this.index) return false;
     for (const c of this.index.search(x, y, x, y)) if (insideConvex(this.pieces[c]!.ring, x, y)) return true;
-    return false;
-  }
-}
-
-/** A polygon cut into disjoint triangles, for parks' areas inside it and points in it. */
-export class TriangleSet {
-  private readonly tris: Piece[];
-  private readonly index: Flatbush | null;
-  /** Planar area of the polygon. */
-  readonly area: number;
-  /** Whether the triangles add up to the polygon (false for a broken outline the triangulator could not cut). */
-  readonly exact: boolean;
-
-  constructor(geometry: Polygon | MultiPolygon, plane: LocalPlane) {
-    const polys = projectPolygons(geometry, plane);
-    this.area = polys.reduce((s, rings) => s + rings.reduce((t, r) => t + ringSignedArea(r), 0), 0);
-    this.tris = triangulate(polys).map((ring) => ({ ring, bbox: ringsBBox([ring]) }));
-    const sum = this.tris.reduce((s, t) => s + ringSignedArea(t.ring), 0);
-    this.exact = this.area > 0 && Math.abs(sum - this.area) <= 1e-9 * this.area + 1e-6;
-    if (this.tris.length === 0) {
-      this.index = null;
-      return;
-    }
-    const idx = new Flatbush(this.tris.length);
-    for (const t of this.tris) idx.add(t.bbox[0], t.bbox[1], t.bbox[2], t.bbox[3]);
-    idx.finish();
-    this.index = idx;
-  }
-
-  /** Planar area of the park inside the polygon. */
-  overlapArea(park: PreparedPark): number {
-    if (!this.index || park.kind === 'point') return 0;
-    const cands = this.index.search(park.bbox[0], park.bbox[1], park.bbox[2], park.bbox[3]);
-    if (cands.length === 0) return 0;
-    cands.sort((a, b) => a - b);
-    for (const c of cands) if (allInside(this.tris[c]!.ring, park.rings)) return park.planarArea;
-    let s = 0;
-    for (const c of cands) {
-      const t = this.tris[c]!;
-      for (const r of park.rings) {
-        if (!ringMeetsBox(r, t.bbox)) continue;
-        const clipped = clipConvex(r, t.ring);
-        if (clipped) s += ringSignedArea(clipped);
-      }
-    }
-    return Math.min(park.planarArea, Math.max(0, s));
-  }
-
-  contains(x: number, y: number): boolean {
-    if (!this.index) return false;
-    for (const c of this.index.search(x, y, x, y)) if (insideConvex(this.tris[c]!.ring, x, y)) return true;
     return false;
   }
 }

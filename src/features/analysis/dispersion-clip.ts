@@ -1,11 +1,13 @@
 /**
  * Polygon operations in the dispersion analysis's plane, for the coverage: the union of equal disks from their
  * arcs, and the intersection or union of two sets of rings traced from crossing to crossing (Greiner–Hormann) —
- * both fast where a general clipper (polyclip-ts) takes 50–500 ms for a thousand vertices. Rings are flat arrays,
- * outer rings counter-clockwise, holes clockwise.
+ * both fast where a general clipper (polyclip-ts) takes 50–500 ms for a thousand vertices — and with them the
+ * union of the disks and campus buffers. Rings are flat arrays, outer rings counter-clockwise, holes clockwise.
  */
+import buffer from '@turf/buffer';
 import Flatbush from 'flatbush';
-import { insideRings } from './dispersion-geo.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { insideRings, projectPolygons, type LocalPlane } from './dispersion-geo.ts';
 
 interface Arc {
   circle: number;
@@ -245,4 +247,25 @@ export function clipRings(a: readonly number[][], b: readonly number[][], op: 'i
     });
   }
   return out;
+}
+
+/**
+ * The area within `distanceM` of some places, as rings in the plane: the union of the disks round `centres`
+ * (planar) and of the polygons' buffers (@turf/buffer, 16 steps a quarter circle); null when there is none.
+ * Throws {@link Degenerate} where outlines touch.
+ */
+export function coverageUnion(
+  centres: readonly (readonly [number, number])[],
+  polygons: readonly (Polygon | MultiPolygon)[],
+  distanceM: number,
+  plane: LocalPlane,
+): number[][] | null {
+  let rings: number[][] | null = distanceM > 0 && centres.length ? diskUnion(centres, distanceM) : null;
+  for (const g of polygons) {
+    const grown = distanceM > 0 ? buffer({ type: 'Feature', properties: {}, geometry: g }, distanceM, { units: 'meters', steps: 16 })?.geometry : g;
+    if (!grown) continue;
+    const own = projectPolygons(grown as Polygon | MultiPolygon, plane).flat();
+    rings = rings ? clipRings(rings, own, 'union') : own;
+  }
+  return rings;
 }

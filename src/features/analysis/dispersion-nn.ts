@@ -4,7 +4,8 @@
  * distance between the outlines. (Centroid-to-centroid neighbours come from the Delaunay graph.)
  */
 import Flatbush from 'flatbush';
-import { haversine, insideRings, pointSegmentDist2, segmentsIntersect, type LocalPlane } from './dispersion-geo.ts';
+import { segmentsIntersect } from './dispersion-convex.ts';
+import { haversine, insideRings, pointSegmentDist2, ringsDist2, type LocalPlane } from './dispersion-geo.ts';
 import type { PreparedPark } from './dispersion-prepare.ts';
 
 export interface Nearest {
@@ -23,11 +24,11 @@ export function centroidIndex(parks: readonly PreparedPark[]): Flatbush | null {
   return idx;
 }
 
-/** An index of park bounding boxes. */
-export function boxIndex(parks: readonly PreparedPark[]): Flatbush | null {
-  if (parks.length === 0) return null;
-  const idx = new Flatbush(parks.length);
-  for (const p of parks) idx.add(p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3]);
+/** An index of bounding boxes (parks', or the coverage's and the zones' pieces'); null when there is none. */
+export function boxIndex(items: readonly { readonly bbox: readonly number[] }[]): Flatbush | null {
+  if (items.length === 0) return null;
+  const idx = new Flatbush(items.length);
+  for (const { bbox } of items) idx.add(bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!);
   idx.finish();
   return idx;
 }
@@ -49,23 +50,9 @@ function pointToRings(x: number, y: number, rings: readonly (readonly number[])[
     setPair(x, y, x, y);
     return 0;
   }
-  let best = Infinity;
-  let nx = x;
-  let ny = y;
-  for (const r of rings) {
-    const n = r.length;
-    for (let i = 0; i < n; i += 2) {
-      const j = i + 2 < n ? i + 2 : 0;
-      const d2 = pointSegmentDist2(x, y, r[i]!, r[i + 1]!, r[j]!, r[j + 1]!, near);
-      if (d2 < best) {
-        best = d2;
-        nx = near[0]!;
-        ny = near[1]!;
-      }
-    }
-  }
-  if (swap) setPair(nx, ny, x, y);
-  else setPair(x, y, nx, ny);
+  const best = ringsDist2(rings, x, y, near);
+  if (swap) setPair(near[0]!, near[1]!, x, y);
+  else setPair(x, y, near[0]!, near[1]!);
   return best;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The coverage overlays of the dispersion analysis: the union of the buffers round stations and campuses, clipped
- * to the study area. Drawn on the map only (the coverage figures never union anything).
+ * The map overlays of the dispersion analysis: the clusters' hulls, and the coverage overlays — the union of the
+ * buffers round stations and campuses, clipped to the study area. Drawn on the map only (the coverage figures
+ * never union anything).
  *
  * Disks of one radius are unioned by their arcs: each circle keeps the arcs no other disk covers, and the arcs
  * join into rings where the circles cross — O(k²) for k disks. Campus outlines are buffered with @turf/buffer.
@@ -12,8 +13,40 @@ import buffer from '@turf/buffer';
 import intersect from '@turf/intersect';
 import union from '@turf/union';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { clipRings, Degenerate, diskUnion } from './dispersion-clip.ts';
+import { clipRings, coverageUnion, Degenerate, diskUnion } from './dispersion-clip.ts';
+import { convexHull, equalAreaPolygon } from './dispersion-convex.ts';
 import { insideRings, LocalPlane, projectPolygons, ringSignedArea } from './dispersion-geo.ts';
+import type { PreparedPark } from './dispersion-prepare.ts';
+
+/** Convex hull of each cluster's parks, grown by a margin so that two-park clusters show as a shape. */
+export function clusterHulls(parks: readonly PreparedPark[], labels: readonly (number | null)[], sizes: readonly number[], distanceM: number, plane: LocalPlane): Feature<Polygon>[] {
+  const margin = Math.min(100, Math.max(25, distanceM / 10));
+  const pad = equalAreaPolygon(0, 0, margin, 16);
+  const members: number[][] = sizes.map(() => []);
+  labels.forEach((l, i) => {
+    if (l !== null) members[l]!.push(i);
+  });
+  return members.map((idx, k) => {
+    const pts: number[] = [];
+    for (const i of idx) {
+      const p = parks[i]!;
+      if (p.kind === 'point') pts.push(p.cx, p.cy);
+      else for (const r of p.rings) if (r.length) for (let v = 0; v < r.length; v++) pts.push(r[v]!);
+    }
+    const core = convexHull(pts);
+    const grown: number[] = [];
+    for (let v = 0; v < core.length; v += 2) for (let w = 0; w < pad.length; w += 2) grown.push(core[v]! + pad[w]!, core[v + 1]! + pad[w + 1]!);
+    const hull = convexHull(grown);
+    const ring: [number, number][] = [];
+    for (let v = 0; v < hull.length; v += 2) ring.push(plane.inverse(hull[v]!, hull[v + 1]!));
+    ring.push(ring[0]!);
+    return {
+      type: 'Feature',
+      properties: { role: 'cluster', cluster: k, size: idx.length, ids: idx.map((i) => parks[i]!.id) },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    };
+  });
+}
 
 /** Rings (outer counter-clockwise, holes clockwise) grouped into polygons, as lon/lat. */
 function toMultiPolygon(rings: readonly number[][], plane: LocalPlane): MultiPolygon | null {
@@ -40,13 +73,12 @@ function planarOverlay(
   studyArea: Polygon | MultiPolygon | null,
   plane: LocalPlane,
 ): MultiPolygon | null {
-  let rings: number[][] | null = distanceM > 0 && centres.length ? diskUnion(centres, distanceM) : null;
-  for (const p of polygons) {
-    const b = distanceM > 0 ? buffer(p, distanceM, { units: 'meters', steps: 16 }) : p;
-    if (!b) continue;
-    const own = projectPolygons(b.geometry as Polygon | MultiPolygon, plane).flat();
-    rings = rings ? clipRings(rings, own, 'union') : own;
-  }
+  let rings = coverageUnion(
+    centres,
+    polygons.map((p) => p.geometry),
+    distanceM,
+    plane,
+  );
   if (!rings) return null;
   if (studyArea) rings = clipRings(rings, projectPolygons(studyArea, plane).flat(), 'intersection');
   return toMultiPolygon(rings, plane);
@@ -86,6 +118,23 @@ function overlayPlane(points: readonly [number, number][], polygons: readonly Fe
     for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) poly[0]?.forEach(add);
   }
   return Number.isFinite(minX) ? new LocalPlane((minX + maxX) / 2, (minY + maxY) / 2) : new LocalPlane(0, 0);
+}
+
+/** Planar box the coverage overlays need: the study area's and the parks' extent. */
+export function overlayExtent(parks: readonly PreparedPark[], studyArea: Polygon | MultiPolygon | null, plane: LocalPlane): [number, number, number, number] {
+  let box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const add = (x: number, y: number) => {
+    box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+  };
+  for (const p of parks) {
+    add(p.bbox[0], p.bbox[1]);
+    add(p.bbox[2], p.bbox[3]);
+  }
+  if (studyArea) {
+    const polys = studyArea.type === 'Polygon' ? [studyArea.coordinates] : studyArea.coordinates;
+    for (const poly of polys) for (const q of poly[0] ?? []) add(...plane.forward(q[0]!, q[1]!));
+  }
+  return box;
 }
 
 const cache = new Map<string, Feature<Polygon | MultiPolygon> | null>();

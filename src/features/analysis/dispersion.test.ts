@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseDispersion, DISPERSION_DEFAULTS } from './dispersion.ts';
 import type { DispersionResult, ParkFeature } from './dispersion-types.ts';
 import { rng, studyArea } from '../../../scripts/bench/synthetic.ts';
-import { convexHull, equalAreaPolygon, insideRings, LocalPlane, minkowskiConvex, ringSignedArea } from './dispersion-geo.ts';
+import { insideRings, LocalPlane, ringSignedArea } from './dispersion-geo.ts';
+import { convexHull, equalAreaPolygon, minkowskiConvex } from './dispersion-convex.ts';
 import { clipRings, diskUnion } from './dispersion-clip.ts';
 
 const M_LAT = 111_195.08;

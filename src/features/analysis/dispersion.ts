@@ -10,14 +10,15 @@
 import area from '@turf/area';
 import intersect from '@turf/intersect';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { CoverageSet, TriangleSet } from './dispersion-areal.ts';
-import { clearOverlayCache, coverageOverlay } from './dispersion-overlay.ts';
-import { convexHull, equalAreaPolygon, haversine, type LocalPlane } from './dispersion-geo.ts';
+import { CoverageSet } from './dispersion-areal.ts';
+import { clarkEvansOf } from './dispersion-clark-evans.ts';
+import { clearOverlayCache, clusterHulls, coverageOverlay, overlayExtent } from './dispersion-overlay.ts';
+import type { LocalPlane } from './dispersion-geo.ts';
 import { dbscan, delaunayEdges, nearestInGraph, spanningTree, type TreeEdge } from './dispersion-graph.ts';
 import { boxIndex, centroidIndex, nearestEdges, summarise } from './dispersion-nn.ts';
 import { prepareParks, type PreparedPark } from './dispersion-prepare.ts';
+import { TriangleSet } from './dispersion-triangles.ts';
 import type {
-  ClarkEvans,
   DispersionMessage,
   DispersionMessageCode,
   DispersionOptions,
@@ -36,11 +37,6 @@ export const DISPERSION_DEFAULTS = {
   coverageDistanceM: 800,
   overlays: true,
 } as const;
-
-/** Two-sided 5 % critical value of the standard normal distribution. */
-const Z_CRITICAL = 1.96;
-/** Standard error constant of the Clark–Evans mean nearest-neighbour distance under complete spatial randomness. */
-const CE_SE = 0.26136;
 
 const MESSAGE_ORDER: DispersionMessageCode[] = [
   'empty',
@@ -295,130 +291,6 @@ function zoneShare(zone: ZoneInput, parks: readonly PreparedPark[], basis: 'area
     basis,
     countShare: share(parks, 'count', () => 0, contains) ?? 0,
   };
-}
-
-function clarkEvansOf(
-  parks: readonly PreparedPark[],
-  nn: { index: Int32Array; metres: Float64Array },
-  studyArea: Polygon | MultiPolygon | null,
-  plane: LocalPlane,
-  messages: DispersionMessage[],
-): ClarkEvans | null {
-  const n = parks.length;
-  if (n === 0) return null;
-  if (n < 3) {
-    messages.push({ code: 'too-few-for-r', text: `Clark–Evans needs at least 3 parks (${n} given)` });
-    return null;
-  }
-  if (!studyArea || (studyArea.type !== 'Polygon' && studyArea.type !== 'MultiPolygon')) {
-    messages.push({ code: 'no-study-area', text: 'No study area given: the Clark–Evans ratio is not computed' });
-    return null;
-  }
-  const studyAreaM2 = area({ type: 'Feature', properties: {}, geometry: studyArea });
-  if (!(studyAreaM2 > 0)) {
-    messages.push({ code: 'no-study-area', text: 'The study area has no area: the Clark–Evans ratio is not computed' });
-    return null;
-  }
-  const tris = new TriangleSet(studyArea, plane);
-  const isIn = new Uint8Array(n);
-  const inside: number[] = [];
-  const outside: string[] = [];
-  for (const p of parks) {
-    if (tris.contains(p.cx, p.cy)) {
-      isIn[p.index] = 1;
-      inside.push(p.index);
-    } else outside.push(p.id);
-  }
-  let distances: number[];
-  if (inside.length === n) distances = Array.from(nn.metres);
-  else {
-    messages.push({
-      code: 'outside-study-area',
-      ids: outside,
-      text: `${outside.length} park${outside.length === 1 ? ' lies' : 's lie'} outside the study area and ${outside.length === 1 ? 'is' : 'are'} not counted in Clark–Evans`,
-    });
-    if (inside.length < 3) {
-      messages.push({ code: 'too-few-for-r', text: `Clark–Evans needs at least 3 parks inside the study area (${inside.length})` });
-      return null;
-    }
-    // Only parks whose nearest neighbour lies outside need another search, among the parks inside.
-    const index = centroidIndex(parks)!;
-    distances = inside.map((i) => {
-      if (isIn[nn.index[i]!]) return nn.metres[i]!;
-      const p = parks[i]!;
-      let best = Infinity;
-      for (const j of index.neighbors(p.cx, p.cy, 4, Infinity, (j) => j !== i && isIn[j] === 1)) {
-        const q = parks[j]!;
-        best = Math.min(best, haversine(p.lon, p.lat, q.lon, q.lat));
-      }
-      return best;
-    });
-  }
-  const k = distances.length;
-  const observedMeanM = distances.reduce((s, d) => s + d, 0) / k;
-  const density = k / studyAreaM2;
-  const expectedMeanM = 0.5 / Math.sqrt(density);
-  const se = CE_SE / Math.sqrt(k * density);
-  const R = observedMeanM / expectedMeanM;
-  const z = (observedMeanM - expectedMeanM) / se;
-  const significant = Math.abs(z) > Z_CRITICAL;
-  return {
-    R,
-    z,
-    observedMeanM,
-    expectedMeanM,
-    studyAreaM2,
-    n: k,
-    reading: !significant ? 'random' : R < 1 ? 'clustered' : 'dispersed',
-    significant,
-  };
-}
-
-/** Convex hull of each cluster's parks, grown by a margin so that two-park clusters show as a shape. */
-function clusterHulls(parks: readonly PreparedPark[], labels: readonly (number | null)[], sizes: readonly number[], distanceM: number, plane: LocalPlane): Feature<Polygon>[] {
-  const margin = Math.min(100, Math.max(25, distanceM / 10));
-  const pad = equalAreaPolygon(0, 0, margin, 16);
-  const members: number[][] = sizes.map(() => []);
-  labels.forEach((l, i) => {
-    if (l !== null) members[l]!.push(i);
-  });
-  return members.map((idx, k) => {
-    const pts: number[] = [];
-    for (const i of idx) {
-      const p = parks[i]!;
-      if (p.kind === 'point') pts.push(p.cx, p.cy);
-      else for (const r of p.rings) if (r.length) for (let v = 0; v < r.length; v++) pts.push(r[v]!);
-    }
-    const core = convexHull(pts);
-    const grown: number[] = [];
-    for (let v = 0; v < core.length; v += 2) for (let w = 0; w < pad.length; w += 2) grown.push(core[v]! + pad[w]!, core[v + 1]! + pad[w + 1]!);
-    const hull = convexHull(grown);
-    const ring: [number, number][] = [];
-    for (let v = 0; v < hull.length; v += 2) ring.push(plane.inverse(hull[v]!, hull[v + 1]!));
-    ring.push(ring[0]!);
-    return {
-      type: 'Feature',
-      properties: { role: 'cluster', cluster: k, size: idx.length, ids: idx.map((i) => parks[i]!.id) },
-      geometry: { type: 'Polygon', coordinates: [ring] },
-    };
-  });
-}
-
-/** Planar box the coverage overlays need: the study area's and the parks' extent. */
-function overlayExtent(parks: readonly PreparedPark[], studyArea: Polygon | MultiPolygon | null, plane: LocalPlane): [number, number, number, number] {
-  let box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const add = (x: number, y: number) => {
-    box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
-  };
-  for (const p of parks) {
-    add(p.bbox[0], p.bbox[1]);
-    add(p.bbox[2], p.bbox[3]);
-  }
-  if (studyArea) {
-    const polys = studyArea.type === 'Polygon' ? [studyArea.coordinates] : studyArea.coordinates;
-    for (const poly of polys) for (const q of poly[0] ?? []) add(...plane.forward(q[0]!, q[1]!));
-  }
-  return box;
 }
 
 /** Forgets the remembered coverage overlays (for benchmarks that time the first call). */
