@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectBinary, scanUtf8 } from '../../src/lib/import/decode.ts';
-import { readFile, MAX_FILE_BYTES } from '../../src/features/invest/import.ts';
+import { MAX_FILE_BYTES } from '../../src/lib/import/files.ts';
+import { readFile } from '../../src/lib/import/read.ts';
 import { detectFormat } from '../../src/lib/import/parse.ts';
 import { codes, domParser, fixtureBytes, readFixture, tableOf } from '../fixtures/listings/helpers.ts';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildInventory, cleanText, readFile, safeUrl, suggestMapping } from './import.ts';
+import { buildInventory, cleanListingText as cleanText } from './import.ts';
+import { suggestMapping } from './mapping.ts';
+import { readFile } from '../../lib/import/read.ts';
+import { safeUrl } from '../../lib/import/text.ts';
 import type { ImportTable } from '../../lib/import/types.ts';
 import { headerDelimiter, parseText } from '../../lib/import/parse.ts';
 import { codes, importFixture, NOW, rowSummary, tableOf } from '../../../tests/fixtures/listings/helpers.ts';

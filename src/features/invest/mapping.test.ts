@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  missingRequired,
-  normaliseHeader,
-  normaliseSpaceType,
-  parseArea,
-  parseCoordinate,
-  parseCoordinatePair,
-  parseDate,
-  parseNumber,
-  parseRent,
-  rentPeriod,
-  splitIndustries,
-  suggestMapping,
-} from './mapping.ts';
+import { missingRequired, normaliseSpaceType, parseArea, parseRent, rentPeriod, splitIndustries, suggestMapping } from './mapping.ts';
+import { normaliseHeader } from '../../lib/import/mapping.ts';
+import { parseCoordinate, parseCoordinatePair, parseDate, parseNumber } from '../../lib/import/values.ts';
 
 describe('suggestMapping', () => {
   it('maps Chinese headers, with units in brackets', () => {

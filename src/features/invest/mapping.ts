@@ -1,4 +1,12 @@
+import { matchHeaders } from '../../lib/import/mapping.ts';
+import { ascii, parseNumber } from '../../lib/import/values.ts';
 import type { FieldMapping, ListingField, SpaceType } from './types.ts';
+
+/*
+ * What the listings import reads from a file that is its own: the listing fields' header synonyms, what a mapping
+ * must give, and the values only listings have (floor areas, rents, space types, industries). Header matching,
+ * numbers, dates and coordinates are the import kernel's (src/lib/import/).
+ */
 
 /**
  * Header synonyms per field, compared after `normaliseHeader` (lower case; units in brackets, spaces and
@@ -25,18 +33,6 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
   lonlat: ['经纬度', '坐标', '位置坐标', '点位', 'coordinates', 'coords', 'lnglat', 'lonlat', 'coordinate'],
 };
 
-// Single letters and short Latin words only match a whole header: "x" must not match "tax".
-const MIN_CONTAINED = 2;
-
-/** A header reduced for matching: lower case, bracketed units and all non-letters removed. */
-export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[(（[【{][^)）\]】}]*[)）\]】}]/g, '')
-    .replace(/[^\p{L}\p{N}㎡²]/gu, '');
-}
-
 /**
  * Suggests which header feeds which listing field, from Chinese and English synonyms. Each header feeds at most
  * one field; an exact synonym beats one contained in a longer header, and a longer contained synonym beats a
@@ -44,41 +40,6 @@ export function normaliseHeader(header: string): string {
  */
 export function suggestMapping(headers: readonly string[]): FieldMapping {
   return matchHeaders(headers, SYNONYMS);
-}
-
-/**
- * Which header feeds which field, given each field's synonyms (compared after `normaliseHeader`; write them
- * normalised). Each header feeds at most one field; an exact synonym beats one contained in a longer header, and a
- * longer contained synonym beats a shorter one. Latin synonyms match inside a header only from 4 letters on.
- * Shared by the investors' and the plan monitor's imports.
- */
-export function matchHeaders<F extends string>(
-  headers: readonly string[],
-  synonyms: Readonly<Record<F, readonly string[]>>,
-): Partial<Record<F, string>> {
-  const candidates: { field: F; header: string; score: number }[] = [];
-  for (const header of headers) {
-    const h = normaliseHeader(header);
-    if (!h) continue;
-    for (const field of Object.keys(synonyms) as F[]) {
-      let best = 0;
-      for (const syn of synonyms[field]) {
-        if (h === syn) best = Math.max(best, 1000 + syn.length);
-        else if (syn.length >= MIN_CONTAINED && /[^\x00-\x7f]/.test(syn) && h.includes(syn)) best = Math.max(best, syn.length * 10);
-        else if (syn.length >= 4 && h.includes(syn)) best = Math.max(best, syn.length * 10);
-      }
-      if (best > 0) candidates.push({ field, header, score: best });
-    }
-  }
-  candidates.sort((a, b) => b.score - a.score || headers.indexOf(a.header) - headers.indexOf(b.header));
-  const mapping: Partial<Record<F, string>> = {};
-  const used = new Set<string>();
-  for (const c of candidates) {
-    if (mapping[c.field] !== undefined || used.has(c.header)) continue;
-    mapping[c.field] = c.header;
-    used.add(c.header);
-  }
-  return mapping;
 }
 
 /** The fields a mapping must give for any row to be accepted; coordinates may come from geometry instead. */
@@ -92,16 +53,6 @@ export function missingRequired(mapping: FieldMapping, hasGeometry: boolean): ('
 
 // ---------------------------------------------------------------------------------------------------------
 // Values
-
-/** Full-width digits and punctuation to ASCII, spaces squeezed: what Chinese spreadsheets often hold. */
-const ascii = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-
-/** A plain decimal number, allowing thousands separators ("1,200.5"); NaN otherwise. */
-export function parseNumber(raw: string): number {
-  const s = ascii(raw).replace(/\s/g, '');
-  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/.test(s)) return NaN;
-  return Number(s.replace(/,/g, ''));
-}
 
 const RANGE_SEP = /\s*(?:-|~|～|—|–|至|到|to)\s*/;
 
@@ -164,29 +115,6 @@ export function parseRent(
   return { min: Math.min(...vals), max: Math.max(...vals), period: p };
 }
 
-const IMMEDIATE = /^(即租|即时|即可|随时|现房|立即|可随时入驻|随时入驻|即可入驻|现可入驻|空置|now|immediately|immediate|available now|asap)$/i;
-
-/**
- * A date as ISO `YYYY-MM-DD`: 2026-03-01, 2026/3/1, 2026.3.1, 2026年3月1日, 2026-03 or 2026年3月 (the 1st).
- * "即时" / "immediately" give `today`. Impossible dates (2026-02-30) and years outside 2000–2100 give null.
- */
-export function parseDate(raw: string, today: string): string | null {
-  const s = ascii(raw);
-  if (!s) return null;
-  if (IMMEDIATE.test(s)) return today;
-  const m =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$/i.exec(s) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = m[3] ? Number(m[3]) : 1;
-  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** Words that name each space type, checked in this order so that "共享办公" is coworking, not office. */
 const TYPE_WORDS: readonly [SpaceType, readonly string[]][] = [
   ['coworking', ['共享办公', '联合办公', '众创空间', '众创', 'coworking', 'co-working', 'shared office', 'flex office', 'flexible office']],
@@ -226,40 +154,4 @@ export function splitIndustries(raw: string, max = 12): string[] {
     if (out.length >= max) break;
   }
   return out;
-}
-
-/**
- * A coordinate in degrees: "121.5", "121.5°", "E121.5", "121.5E", or degrees-minutes-seconds ("121°30'15\"E").
- * A southern or western hemisphere letter makes it negative. NaN when unreadable.
- */
-export function parseCoordinate(raw: string): number {
-  let s = ascii(raw).toUpperCase().replace(/\s/g, '');
-  if (!s) return NaN;
-  let sign = 1;
-  const hemi = /^([NSEW])|([NSEW])$/.exec(s);
-  if (hemi) {
-    const letter = hemi[1] ?? hemi[2];
-    if (letter === 'S' || letter === 'W') sign = -1;
-    s = s.replace(/^[NSEW]|[NSEW]$/, '');
-  }
-  // NFKC has turned ″ into ′′.
-  const dms = /^(\d{1,3})°(?:(\d{1,2}(?:\.\d+)?)['′])?(?:(\d{1,2}(?:\.\d+)?)(?:["″]|''|′′))?$/.exec(s);
-  if (dms) {
-    return sign * (Number(dms[1]) + Number(dms[2] ?? 0) / 60 + Number(dms[3] ?? 0) / 3600);
-  }
-  s = s.replace(/°$/, '');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return NaN;
-  return sign * Number(s);
-}
-
-/** Two coordinates in one cell ("121.50,31.30", "121.50 31.30"), in the order written; null when not two numbers. */
-export function parseCoordinatePair(raw: string): [number, number] | null {
-  const parts = ascii(raw)
-    .replace(/^[([]|[)\]]$/g, '')
-    .split(/\s*[,，;；\s]\s*/)
-    .filter(Boolean);
-  if (parts.length !== 2) return null;
-  const a = parseCoordinate(parts[0]!);
-  const b = parseCoordinate(parts[1]!);
-  return Number.isFinite(a) && Number.isFinite(b) ? [a, b] : null;
 }

@@ -1,4 +1,5 @@
-import { buildInventory, readFile } from './import.ts';
+import { readFile } from '../../lib/import/read.ts';
+import { buildInventory } from './import.ts';
 import { suggestMapping } from './mapping.ts';
 import { SAMPLE_INVENTORY_ID, SAMPLE_INVENTORY_NAME, type Inventory } from './types.ts';
 import { type ImportReport } from '../../lib/import/types.ts';

@@ -1,3 +1,4 @@
+import type { Mapping } from '../../lib/import/mapping.ts';
 import type { Crs } from '../../lib/import/types.ts';
 
 /** Kinds of space a listing offers. */
@@ -78,7 +79,7 @@ export const LISTING_FIELDS = [
 export type ListingField = (typeof LISTING_FIELDS)[number];
 
 /** Which column (header) feeds each listing field; unmapped fields are absent. */
-export type FieldMapping = Partial<Record<ListingField, string>>;
+export type FieldMapping = Mapping<ListingField>;
 
 /** The marker sample data carries wherever it appears (layer name, cards, exports). Bilingual on purpose. */
 export const SAMPLE_MARKER = '示例数据 / sample listings — not real offers';

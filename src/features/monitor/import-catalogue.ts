@@ -4,8 +4,8 @@ import { registerMessages, type Message } from '../../lib/i18n/index.ts';
  * Messages of the plan monitor's indicator import (file, column mapping, row report) and the labels of its
  * columns. Loaded with the monitor's chunk. Chinese defines the keys, English matches them. A message's key is
  * `mimport.<code>` (see `monitorImportKey`); `{name}` placeholders are filled from the message's params. Codes the
- * investors' import already has (file errors, encoding, ignored columns, cleaned text) keep their codes and texts
- * in src/lib/i18n/invest-import.ts.
+ * import kernel already has (file errors, encoding, ignored columns, cleaned text) keep their codes and texts
+ * in src/lib/import/catalogue.ts.
  */
 export const monitorImportZh = {
   // File-level error: nothing was read.

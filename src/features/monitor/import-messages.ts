@@ -17,7 +17,7 @@ export const isMonitorCode = (code: string): boolean => code.startsWith('monitor
 
 /**
  * A message of the monitor import in `lang`: its own codes from the monitor import catalogue, the codes it shares
- * with the investors' import (file errors, encoding, ignored columns, cleaned text, storage) from theirs. Plain
+ * with every import (file errors, encoding, ignored columns, cleaned text, storage) from the kernel's. Plain
  * text: show it as text, never as markup.
  */
 export function monitorMessageText(lang: Lang, m: ImportMessage): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvText } from '../../lib/data/csv.ts';
 import { importEn, importZh } from '../../lib/import/catalogue.ts';
 import { monitorImportEn, monitorImportKey, monitorImportZh } from './import-catalogue.ts';
-import { cleanText } from '../invest/import.ts';
+import { cleanText } from '../../lib/import/text.ts';
 import type { ImportTable } from '../../lib/import/types.ts';
 import {
   buildIndicatorDataset,

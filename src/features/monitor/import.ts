@@ -1,22 +1,33 @@
-import { cleanText, readFile, type ReadFileOptions, type ReadFileResult } from '../invest/import.ts';
-import { matchHeaders, parseNumber } from '../invest/mapping.ts';
-import { message } from '../../lib/import/messages.ts';
-import type { ImportMessage, ImportReport, ImportTable, RowReport } from '../../lib/import/types.ts';
+import { ignoredColumnsNote, matchHeaders, missingFields, type Mapping } from '../../lib/import/mapping.ts';
+import { readFile, type ReadFileOptions, type ReadFileResult } from '../../lib/import/read.ts';
+import { buildRows, freshId, rowReport, SKIP } from '../../lib/import/rows.ts';
+import type { TableImport } from '../../lib/import/spec.ts';
+import { cleanText, NAME_MAX_LENGTH } from '../../lib/import/text.ts';
+import type { ImportMessage, ImportReport, ImportTable } from '../../lib/import/types.ts';
+import { parseNumber } from '../../lib/import/values.ts';
 import { INDICATORS } from './indicators.ts';
 import { monitorMessage, type MonitorImportCode } from './import-messages.ts';
 import type { Indicator, IndicatorDataset, IndicatorId, Observation, Unit } from './types.ts';
 
-export type { ReadFileOptions, ReadFileResult } from '../invest/import.ts';
+/*
+ * The plan monitor's statistics import: a table of figures (indicator, year, value, unit, source, place) into a
+ * dataset, with the row-by-row report. Reading the file, header matching, cleaning text and the report's
+ * bookkeeping are the import kernel's (src/lib/import/); what a figure needs and how its cells read are here.
+ */
 
 /** The columns of an indicator file; `place` is optional (blank = district-wide). */
 export const INDICATOR_FIELDS = ['indicator', 'year', 'value', 'unit', 'source', 'place'] as const;
 export type IndicatorField = (typeof INDICATOR_FIELDS)[number];
 
 /** Which column (header) feeds each field; unmapped fields are absent. */
-export type IndicatorMapping = Partial<Record<IndicatorField, string>>;
+export type IndicatorMapping = Mapping<IndicatorField>;
 
 /** Fields a mapping must give for any row to be accepted. */
 export const REQUIRED_INDICATOR_FIELDS = ['indicator', 'year', 'value', 'source'] as const;
+
+/** The required fields a mapping does not feed, each with its note. */
+const missingIndicatorFields = (mapping: IndicatorMapping) =>
+  missingFields<IndicatorField>(REQUIRED_INDICATOR_FIELDS, mapping, (f) => monitorMessage(`monitor-mapping-missing-${f}` as MonitorImportCode));
 
 /** The first year a figure may be for: the plan's baseline years reach back to 2019 (before the 2024–2026 plan). */
 export const FIRST_YEAR = 2019;
@@ -35,7 +46,7 @@ export function placesFromPlan(plan: { features: readonly { properties: { id: st
 const MAP_FILE = /\.(geojson|json|kml|kmz)$/i;
 
 /**
- * Reads an indicator file's bytes into a table with the investors' reader (size limit, binaries and workbooks
+ * Reads an indicator file's bytes into a table with the import kernel's reader (size limit, binaries and workbooks
  * refused, UTF-8 / GBK / UTF-16 decoded, CSV/TSV parsed; see `readFile`). Map files (GeoJSON, KML) are refused with
  * `monitor-file-not-table`: indicator figures are a table.
  */
@@ -156,9 +167,6 @@ export interface BuildIndicatorOptions {
   id?: string;
 }
 
-let counter = 0;
-const freshId = (now: Date) => `mds-${now.getTime().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
 /** Columns the export adds for people reading it (names); the import knows them and does not list them as unused. */
 export const EXPORT_NAME_HEADERS = ['indicator_name', 'place_name'] as const;
 
@@ -180,35 +188,20 @@ export function buildIndicatorDataset(
 ): { dataset: IndicatorDataset; report: ImportReport } {
   const now = options.now ?? new Date();
   const maxYear = now.getUTCFullYear();
-  const id = options.id ?? freshId(now);
+  const id = options.id ?? freshId('mds', now);
   const notes: ImportMessage[] = [...table.notes];
   const firstPlace = options.places.keys().next();
   const placeExample = firstPlace.done ? 'zone-future-valley' : firstPlace.value;
 
-  for (const field of REQUIRED_INDICATOR_FIELDS) {
-    if (!mapping[field]) notes.push(monitorMessage(`monitor-mapping-missing-${field}` as MonitorImportCode));
-  }
-  const mapped = new Set(Object.values(mapping).filter((h): h is string => !!h));
-  const ignored = table.headers.filter((h) => !mapped.has(h) && !(EXPORT_NAME_HEADERS as readonly string[]).includes(h));
-  if (ignored.length) notes.push(message('columns-ignored', { columns: ignored.join(', ') }));
+  for (const part of missingIndicatorFields(mapping)) notes.push(part.message);
+  const ignored = ignoredColumnsNote(table.headers, mapping, EXPORT_NAME_HEADERS);
+  if (ignored) notes.push(ignored);
 
-  const observations: Observation[] = [];
-  const rows: RowReport[] = [];
-  const skipped: number[] = [];
   const seen = new Map<string, { row: number; value: number }>();
 
-  for (const row of table.rows) {
-    const cell = (field: IndicatorField): string => {
-      const header = mapping[field];
-      return header ? (row.values[header] ?? '').trim() : '';
-    };
+  const { items: observations, rows, skipped } = buildRows<IndicatorField, Observation>(table, mapping, ({ row, cell: written, errors, notes: rowNotes }) => {
+    const cell = (field: IndicatorField): string => written(field).trim();
     const echo = (raw: string) => cleanText(raw, 'source').value.slice(0, 60);
-    const errors: ImportMessage[] = [...(row.errors ?? [])];
-    const rowNotes: ImportMessage[] = [...(row.notes ?? [])];
-    if (errors.length) {
-      rows.push({ row: row.row, accepted: false, messages: [...errors, ...rowNotes] });
-      continue;
-    }
 
     const indicatorRaw = cell('indicator');
     const yearRaw = cell('year');
@@ -217,10 +210,7 @@ export function buildIndicatorDataset(
     const sourceRaw = cell('source');
     const placeRaw = cell('place');
     // The template's rows name an indicator and its unit; one left as it came is not a figure, just unused.
-    if (!yearRaw && !valueRaw && !sourceRaw && !placeRaw) {
-      skipped.push(row.row);
-      continue;
-    }
+    if (!yearRaw && !valueRaw && !sourceRaw && !placeRaw) return SKIP;
 
     let ind: Indicator | null = null;
     if (!indicatorRaw) errors.push(monitorMessage('monitor-row-no-indicator', { example: INDICATORS[0]!.id }));
@@ -271,7 +261,7 @@ export function buildIndicatorDataset(
 
     let place: string | undefined;
     if (placeRaw) {
-      const resolved = resolvePlace(cleanText(placeRaw, 'name').value, options.places);
+      const resolved = resolvePlace(cleanText(placeRaw, 'name', NAME_MAX_LENGTH).value, options.places);
       if (!resolved) errors.push(monitorMessage('monitor-row-unknown-place', { value: echo(placeRaw), example: placeExample }));
       else {
         place = resolved.id;
@@ -279,10 +269,7 @@ export function buildIndicatorDataset(
       }
     }
 
-    if (errors.length || !ind || !Number.isFinite(year) || !Number.isFinite(value)) {
-      rows.push({ row: row.row, accepted: false, messages: [...errors, ...rowNotes] });
-      continue;
-    }
+    if (errors.length || !ind || !Number.isFinite(year) || !Number.isFinite(value)) return null;
 
     const k = `${ind.id}|${year}|${place ?? ''}`;
     const first = seen.get(k);
@@ -291,31 +278,28 @@ export function buildIndicatorDataset(
         first.value === value
           ? monitorMessage('monitor-row-duplicate', { first: first.row })
           : monitorMessage('monitor-row-duplicate-conflict', { first: first.row, firstValue: fmt(first.value), value: fmt(value), unit: ind.unit });
-      rows.push({ row: row.row, accepted: false, messages: [m, ...rowNotes] });
-      continue;
+      errors.push(m);
+      return null;
     }
     seen.set(k, { row: row.row, value });
 
     const o: Observation = { indicator: ind.id, year, value, unit: ind.unit, source, row: row.row };
     if (place !== undefined) o.place = place;
-    observations.push(o);
-    rows.push({ row: row.row, accepted: true, messages: rowNotes });
-  }
+    return o;
+  });
 
   if (skipped.length) notes.push(monitorMessage('monitor-template-rows-skipped', { count: skipped.length, rows: skipped.join(', ') }));
   if (!rows.length) notes.push(monitorMessage('monitor-nothing-filled'));
   notes.push(...totalChecks(observations));
 
-  const accepted = rows.filter((r) => r.accepted).length;
   const dataset: IndicatorDataset = {
     id,
-    name: cleanText(options.name ?? '', 'name').value || table.fileName,
+    name: cleanText(options.name ?? '', 'name', NAME_MAX_LENGTH).value || table.fileName,
     fileName: table.fileName,
     importedAt: now.toISOString(),
     observations,
   };
-  const report: ImportReport = { accepted, rejected: rows.length - accepted, rows, fileErrors: [], notes, rowKind: table.rowKind };
-  return { dataset, report };
+  return { dataset, report: rowReport(rows, notes, table.rowKind) };
 }
 
 /** Notes for district-wide years where a total and all its parts are given and do not add up. */
@@ -334,3 +318,23 @@ function totalChecks(observations: readonly Observation[]): ImportMessage[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The statistics' spec of the shared import flow (see import-spec.ts for its words).
+
+/** What the build needs from the panel: the places a figure may be for. */
+export interface IndicatorOptions {
+  places: PlaceNames;
+}
+
+/** The statistics import as the shared flow runs it. */
+export const INDICATOR_IMPORT: TableImport<IndicatorField, IndicatorDataset, IndicatorOptions> = {
+  read: (file) => readIndicatorFile(file),
+  fields: () => INDICATOR_FIELDS,
+  suggest: suggestIndicatorMapping,
+  missing: missingIndicatorFields,
+  build(table, mapping, { places, name }) {
+    const { dataset, report } = buildIndicatorDataset(table, mapping, { places, name });
+    return { result: dataset, report };
+  },
+};

@@ -1,8 +1,9 @@
 import { registerMessages, type Message } from '../i18n/index.ts';
 /**
- * Messages of the listings import (file reading, column mapping, row report) and the labels of listing fields,
- * space types and coordinate systems. Chinese defines the keys, English matches them. An import message's key
- * is `import.<code>` (see `importKey`); `{name}` placeholders are filled from the message's params.
+ * Messages of the import kernel (file reading, column mapping, row report), the words of the flow both imports
+ * share (`import.ui.…`, see FileImport.svelte), and the listings import's codes and labels of listing fields, space
+ * types and coordinate systems. Chinese defines the keys, English matches them. An import message's key is
+ * `import.<code>` (see `importKey`); `{name}` placeholders are filled from the message's params.
  */
 export const importZh = {
   // File-level errors: nothing was read.
@@ -100,35 +101,37 @@ export const importZh = {
   'import.crs.wgs84': 'WGS-84（GPS、天地图、OpenStreetMap）',
   'import.crs.gcj02': 'GCJ-02（高德、腾讯）',
   'import.crs.bd09': 'BD-09（百度）',
-  // The import flow both imports share: reading, mapping the columns, the review and the report.
-  investSessionOnly: '已载入的清单只在本次浏览中可用，刷新后不会保留。',
-  investCancel: '取消',
-  investReading: '正在读取 {file}…',
-  investFileFailed: '无法导入 {file}：',
-  investReview: '检查 {file}',
-  investTableSummary: '{rows} 行 · {columns} 列 · {format} · {encoding}',
-  investMappingCheck: '请检查列的对应关系',
-  investMappingOk: '所有必需的列都已识别（可展开修改）',
-  investMappingHint: '每个字段选择文件中对应的列；下表是文件的前几行。',
-  investRequired: '必填',
-  investNotUsed: '— 不使用 —',
-  investPreview: '文件前几行预览',
-  investDryRun: '按当前设置：{accepted} 行可导入，{rejected} 行将被拒绝。',
-  investDoImport: '导入',
-  investReport: '导入报告：{file}',
-  investAccepted: '接受 {count} 行',
-  investRejected: '拒绝 {count} 行',
-  investSaved: '已保存在本浏览器中，刷新后仍在。',
-  investOnlyRejected: '只显示被拒绝的行',
-  investReportRows: '逐行报告',
-  investResult: '结果',
-  investWhy: '说明',
-  investRowAccepted: '接受',
-  investRowRejected: '拒绝',
-  investCloseReport: '关闭报告',
+  // The import flow both imports share (FileImport.svelte): reading, mapping the columns, the review and the report.
+  'import.ui.sessionOnly': '已载入的清单只在本次浏览中可用，刷新后不会保留。',
+  'import.ui.cancel': '取消',
+  'import.ui.reading': '正在读取 {file}…',
+  'import.ui.fileFailed': '无法导入 {file}：',
+  'import.ui.review': '检查 {file}',
+  'import.ui.tableSummary': '{rows} 行 · {columns} 列 · {format} · {encoding}',
+  'import.ui.mappingCheck': '请检查列的对应关系',
+  'import.ui.mappingOk': '所有必需的列都已识别（可展开修改）',
+  'import.ui.mappingHint': '每个字段选择文件中对应的列；下表是文件的前几行。',
+  'import.ui.required': '必填',
+  'import.ui.notUsed': '— 不使用 —',
+  'import.ui.preview': '文件前几行预览',
+  'import.ui.dryRun': '按当前设置：{accepted} 行可导入，{rejected} 行将被拒绝。',
+  'import.ui.doImport': '导入',
+  'import.ui.report': '导入报告：{file}',
+  'import.ui.accepted': '接受 {count} 行',
+  'import.ui.rejected': '拒绝 {count} 行',
+  'import.ui.saved': '已保存在本浏览器中，刷新后仍在。',
+  'import.ui.onlyRejected': '只显示被拒绝的行',
+  'import.ui.reportRows': '逐行报告',
+  'import.ui.result': '结果',
+  'import.ui.why': '说明',
+  'import.ui.rowAccepted': '接受',
+  'import.ui.rowRejected': '拒绝',
+  'import.ui.closeReport': '关闭报告',
+  'import.ui.row': '行',
+  'import.ui.feature': '要素',
 };
 
-export const importEn: Record<keyof typeof importZh, string> = {
+export const importEn: Record<keyof typeof importZh, Message> = {
   'import.file-empty': 'The file is empty.',
   'import.file-too-large': 'The file is {sizeMB} MB; the limit is {maxMB} MB.',
   'import.file-too-many-rows': 'The file has {rows} data rows; the limit is {max}.',
@@ -221,42 +224,44 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.crs.wgs84': 'WGS-84 (GPS, Tianditu, OpenStreetMap)',
   'import.crs.gcj02': 'GCJ-02 (Amap, Tencent)',
   'import.crs.bd09': 'BD-09 (Baidu)',
-  // The import flow both imports share: reading, mapping the columns, the review and the report.
-  investSessionOnly: 'What is loaded stays for this visit only and will be gone after a reload.',
-  investCancel: 'Cancel',
-  investReading: 'Reading {file}…',
-  investFileFailed: '{file} could not be imported:',
-  investReview: 'Check {file}',
-  investTableSummary: '{rows} rows · {columns} columns · {format} · {encoding}',
-  investMappingCheck: 'Check which column feeds which field',
-  investMappingOk: 'All needed columns were recognised (open to change)',
-  investMappingHint: 'For each field, choose the file’s column; the table shows the file’s first rows.',
-  investRequired: 'required',
-  investNotUsed: '— not used —',
-  investPreview: 'The file’s first rows',
-  investDryRun: 'With these settings: {accepted} rows can be imported, {rejected} will be rejected.',
-  investDoImport: 'Import',
-  investReport: 'Import report: {file}',
-  investAccepted: '{count} rows accepted',
-  investRejected: '{count} rows rejected',
-  investSaved: 'Kept in this browser: it will still be here after a reload.',
-  investOnlyRejected: 'Only the rejected rows',
-  investReportRows: 'Row-by-row report',
-  investResult: 'Result',
-  investWhy: 'Why',
-  investRowAccepted: 'accepted',
-  investRowRejected: 'rejected',
-  investCloseReport: 'Close the report',
+  // The import flow both imports share (FileImport.svelte): reading, mapping the columns, the review and the report.
+  'import.ui.sessionOnly': 'What is loaded stays for this visit only and will be gone after a reload.',
+  'import.ui.cancel': 'Cancel',
+  'import.ui.reading': 'Reading {file}…',
+  'import.ui.fileFailed': '{file} could not be imported:',
+  'import.ui.review': 'Check {file}',
+  'import.ui.tableSummary': '{rows} rows · {columns} columns · {format} · {encoding}',
+  'import.ui.mappingCheck': 'Check which column feeds which field',
+  'import.ui.mappingOk': 'All needed columns were recognised (open to change)',
+  'import.ui.mappingHint': 'For each field, choose the file’s column; the table shows the file’s first rows.',
+  'import.ui.required': 'required',
+  'import.ui.notUsed': '— not used —',
+  'import.ui.preview': 'The file’s first rows',
+  'import.ui.dryRun': 'With these settings: {accepted} rows can be imported, {rejected} will be rejected.',
+  'import.ui.doImport': 'Import',
+  'import.ui.report': 'Import report: {file}',
+  'import.ui.accepted': { one: '{count} row accepted', other: '{count} rows accepted' },
+  'import.ui.rejected': { one: '{count} row rejected', other: '{count} rows rejected' },
+  'import.ui.saved': 'Kept in this browser: it will still be here after a reload.',
+  'import.ui.onlyRejected': 'Only the rejected rows',
+  'import.ui.reportRows': 'Row-by-row report',
+  'import.ui.result': 'Result',
+  'import.ui.why': 'Why',
+  'import.ui.rowAccepted': 'accepted',
+  'import.ui.rowRejected': 'rejected',
+  'import.ui.closeReport': 'Close the report',
+  'import.ui.row': 'Row',
+  'import.ui.feature': 'Feature',
 };
 
 /** Catalogue keys of import messages. */
 export type ImportKey = keyof typeof importZh;
 
-/** The message codes (catalogue keys without the `import.` prefix and without field/type/crs labels). */
+/** The message codes (catalogue keys without the `import.` prefix, without labels and the flow's own words). */
 type CodeOf<K> = K extends `import.${infer C}` ? C : never;
 export type ImportCode = Exclude<
   CodeOf<ImportKey>,
-  `field.${string}` | `type.${string}` | `crs.${string}`
+  `field.${string}` | `type.${string}` | `crs.${string}` | `ui.${string}`
 >;
 
 /** The catalogue key of an import message code, for `t(lang, importKey(m.code), m.params)`. */

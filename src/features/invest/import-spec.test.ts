@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportTable } from '../../lib/import/types.ts';
+import { LISTING_IMPORT } from './import.ts';
+import { LISTING_SPEC } from './import-spec.ts';
+import { tableOf } from '../../../tests/fixtures/listings/helpers.ts';
+
+// The listings' spec of the shared import flow: what the column step lists and requires, and the dry run's hint.
+
+const table = (headers: string[], rows: string[][], lonlat?: [number, number]): ImportTable => ({
+  format: lonlat ? 'geojson' : 'csv',
+  fileName: 't.csv',
+  encoding: 'UTF-8',
+  rowKind: lonlat ? 'feature' : 'row',
+  headers,
+  rows: rows.map((cells, i) => ({ row: i + 2, values: Object.fromEntries(headers.map((h, k) => [h, cells[k] ?? ''])), ...(lonlat && { lonlat }) })),
+  notes: [],
+});
+
+describe('the listings import in the shared flow', () => {
+  it('lists the coordinate fields only for a file without points of its own', () => {
+    const plain = table(['name'], [['A']]);
+    expect(LISTING_IMPORT.fields(plain)).toContain('lonlat');
+    const located = table(['name'], [['A']], [121.5, 31.3]);
+    const fields = LISTING_IMPORT.fields(located);
+    expect(fields).toContain('areaM2');
+    expect(fields.filter((f) => f === 'lon' || f === 'lat' || f === 'lonlat')).toEqual([]);
+  });
+
+  it('marks what a mapping lacks: the name, the area, and every coordinate field while no position is given', () => {
+    const plain = table(['x'], [['1']]);
+    const missing = LISTING_IMPORT.missing({}, plain);
+    expect(missing.map((m) => [m.message.code, m.fields])).toEqual([
+      ['mapping-missing-name', ['name']],
+      ['mapping-missing-area', ['areaM2']],
+      ['mapping-missing-coordinates', ['lon', 'lat', 'lonlat']],
+    ]);
+    expect(LISTING_IMPORT.missing({ building: 'x', areaM2: 'y' }, table(['x', 'y'], [['1', '2']], [121.5, 31.3]))).toEqual([]);
+  });
+
+  it('gives the dry run the offset hint, and the import itself the hint as a note of its report', () => {
+    const t = tableOf('gcj02.csv');
+    const mapping = LISTING_IMPORT.suggest(t.headers);
+    // References where the file's points truly are: the points read in the right system.
+    const truth = LISTING_IMPORT.build(t, mapping, { crs: 'gcj02', stations: [], name: 'n', final: false }).result.inventory.listings;
+    const PLAN_POINTS = truth.map((l) => [l.lon, l.lat] as [number, number]);
+    expect(PLAN_POINTS.length).toBeGreaterThan(5);
+    const dry = LISTING_IMPORT.build(t, mapping, { crs: 'wgs84', stations: PLAN_POINTS, name: 'n', final: false });
+    expect(dry.result.hint?.suggested).toBe('gcj02');
+    expect(dry.report.notes.map((n) => n.code)).not.toContain('offset-hint');
+    const done = LISTING_IMPORT.build(t, mapping, { crs: 'wgs84', stations: PLAN_POINTS, name: ' ops ', final: true });
+    expect(done.result.hint).toBeNull();
+    expect(done.report.notes.map((n) => n.code)).toContain('offset-hint');
+    expect(done.result.inventory.name).toBe('ops');
+    // Read as GCJ-02, the points sit on the references: no hint.
+    expect(LISTING_IMPORT.build(t, mapping, { crs: 'gcj02', stations: PLAN_POINTS, name: 'n', final: false }).result.hint).toBeNull();
+  });
+
+  it('loads its engine with the first file and words its messages and fields from the kernel catalogue', async () => {
+    expect(await LISTING_SPEC.load()).toBe(LISTING_IMPORT);
+    expect(LISTING_SPEC.fieldLabel('en', 'areaM2')).toBe('Floor area available (m²)');
+    expect(LISTING_SPEC.message('zh', { code: 'mapping-missing-area', text: '' })).toBe('没有指定“面积”列：所有行都将被拒绝。');
+  });
+});

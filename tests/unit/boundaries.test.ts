@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The import rules of the layout (docs/architecture.md), checked on every source file: the shared core never
+ * imports a feature, a feature never reaches into another, whoever is outside a feature goes through its index.ts,
+ * only the map view imports maplibre-gl, a feature's lazy chunk is reached only through a dynamic import, and the
+ * core's folders import each other without cycles.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const rel = (abs: string) => relative(ROOT, abs).split(sep).join('/');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+export interface Import {
+  from: string;
+  /** Repository-relative path of a relative import, or the bare package name. */
+  to: string;
+  dynamic: boolean;
+  typeOnly: boolean;
+}
+
+// Static imports and re-exports (`import x from`, `import type {…} from`, `export {…} from`, `import './side-effect'`),
+// and dynamic `import('…')`. Comments are removed first so that an example in a comment is not an import.
+const STATIC = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g;
+const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+export function importsOf(file: string, text: string): Import[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1').replace(/<!--[\s\S]*?-->/g, '');
+  const resolveSpec = (spec: string) => (spec.startsWith('.') ? rel(resolve(dirname(file), spec.split('?')[0]!)) : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+  const out: Import[] = [];
+  for (const m of code.matchAll(STATIC)) out.push({ from: rel(file), to: resolveSpec(m[3]!), dynamic: false, typeOnly: Boolean(m[2]) });
+  for (const m of code.matchAll(DYNAMIC)) out.push({ from: rel(file), to: resolveSpec(m[1]!), dynamic: true, typeOnly: false });
+  return out;
+}
+
+const sources = walk(resolve(ROOT, 'src')).filter((f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.test.ts'));
+const scripts = walk(resolve(ROOT, 'scripts')).filter((f) => f.endsWith('.ts'));
+const all = [...sources, ...scripts].flatMap((f) => importsOf(f, readFileSync(f, 'utf8')));
+
+const featureOf = (path: string) => /^src\/features\/([^/]+)\//.exec(path)?.[1];
+const coreFolder = (path: string) => /^src\/lib\/([^/]+)\//.exec(path)?.[1];
+
+describe('import boundaries', () => {
+  it('reads the imports it checks (the parser is not blind)', () => {
+    const sample = importsOf(resolve(ROOT, 'src/x/a.ts'), "import type { A } from './b.ts';\n// import { z } from './not-this.ts';\nexport { c } from '../c.ts';\nconst v = import('./d.ts');\nimport 'maplibre-gl/dist/x.css';");
+    expect(sample.map((i) => [i.to, i.dynamic, i.typeOnly])).toEqual([
+      ['src/x/b.ts', false, true],
+      ['src/c.ts', false, false],
+      ['maplibre-gl', false, false],
+      ['src/x/d.ts', true, false],
+    ]);
+    expect(all.length).toBeGreaterThan(300);
+    expect(all.some((i) => i.from === 'src/app/features.ts' && i.to === 'src/features/invest/index.ts')).toBe(true);
+  });
+
+  it('keeps the shared core free of features and of the composition root', () => {
+    const bad = all.filter((i) => i.from.startsWith('src/lib/') && (i.to.startsWith('src/features/') || i.to.startsWith('src/app/') || i.to === 'src/App.svelte'));
+    expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+  });
+
+  it('keeps each feature out of the others', () => {
+    const bad = all.filter((i) => featureOf(i.from) && featureOf(i.to) && featureOf(i.from) !== featureOf(i.to));
+    expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+  });
+
+  // The benchmarks measure a feature's internals directly, as its tests do; nothing else may.
+  it('lets code outside a feature in only through its index.ts', () => {
+    const bad = all.filter((i) => {
+      const f = featureOf(i.to);
+      return f && featureOf(i.from) !== f && i.to !== `src/features/${f}/index.ts` && !i.from.startsWith('scripts/bench/');
+    });
+    expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+  });
+
+  it('lets only src/lib/map import maplibre-gl (types included)', () => {
+    const bad = all.filter((i) => i.to === 'maplibre-gl' && i.from.startsWith('src/') && !i.from.startsWith('src/lib/map/'));
+    expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+  });
+
+  it("reaches each feature's lazy chunk only through its door's dynamic import", () => {
+    const bad = all.filter((i) => /^src\/features\/[^/]+\/view\.ts$/.test(i.to) && (!i.dynamic || !i.from.endsWith('/index.ts')));
+    expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+    // What a door imports statically travels with the first view: never a component or the feature's catalogue.
+    const doors = all.filter((i) => /^src\/features\/[^/]+\/index\.ts$/.test(i.from) && !i.dynamic && !i.typeOnly);
+    expect(doors.filter((i) => i.to.endsWith('.svelte') || i.to.endsWith('/messages.ts')).map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+  });
+
+  it("has no cycles between the core's folders", () => {
+    const edges = new Map<string, Set<string>>();
+    for (const i of all) {
+      const a = coreFolder(i.from);
+      const b = coreFolder(i.to);
+      if (a && b && a !== b) edges.set(a, (edges.get(a) ?? new Set()).add(b));
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      for (const next of edges.get(node) ?? []) {
+        if (next === path[0]) cycles.push([...path, next].join(' → '));
+        else if (!path.includes(next) && next > path[0]!) visit(next, [...path, next]);
+      }
+    };
+    for (const start of edges.keys()) visit(start, [start]);
+    expect(cycles).toEqual([]);
+  });
+});
