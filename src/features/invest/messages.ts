@@ -113,8 +113,6 @@ export const investZh = {
   investUseCrs: '改按 {crs} 读取',
   investInventoryName: '清单名称',
   investNothingAdded: '没有可导入的行：未添加清单。请检查列的对应关系和坐标系后重新导入。',
-  investRow: '行',
-  investFeature: '要素',
   investShowOnMap: '在地图上查看',
 };
 
@@ -225,8 +223,6 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investUseCrs: 'Read as {crs} instead',
   investInventoryName: 'Name of the inventory',
   investNothingAdded: 'No row could be imported: no inventory was added. Check the columns and the coordinate system and import again.',
-  investRow: 'Row',
-  investFeature: 'Feature',
   investShowOnMap: 'Show on the map',
 };
 

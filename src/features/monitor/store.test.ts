@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StoreError as ListingsStoreError } from '../invest/store.ts';
+import { StoreError as SharedStoreError } from '../../lib/storage/idb.ts';
 import { createMonitorStore, StoreError, type MonitorStore } from './store.ts';
 import type { IndicatorDataset, TaskProgress } from './types.ts';
 import { importMonitorFixture } from '../../../tests/fixtures/monitor/helpers.ts';
@@ -115,8 +115,8 @@ describe('monitor store (IndexedDB through idb)', () => {
 });
 
 describe('storage errors', () => {
-  it('the error class is the listings’ own: one StoreError for the UI to handle', () => {
-    expect(StoreError).toBe(ListingsStoreError);
+  it('the error class is the shared one the listings use too: one StoreError for the UI to handle', () => {
+    expect(StoreError).toBe(SharedStoreError);
   });
 
   it('no IndexedDB at all → storage-unavailable', async () => {
