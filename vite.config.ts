@@ -131,6 +131,16 @@ export default defineConfig({
         },
       },
       {
+        // Panels and the shell's hosts mounted on their own in a simulated DOM, under the app state they would get.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',

@@ -1,0 +1,77 @@
+import { flushSync } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { AppState } from '../../src/lib/state/app.svelte.ts';
+import type { FeatureDef, FeatureView } from '../../src/lib/state/feature.ts';
+import { ProbeState } from './probe.svelte.ts';
+import FeatureEngine from '../../src/lib/ui/FeatureEngine.svelte';
+import FeaturePanel from '../../src/lib/ui/FeaturePanel.svelte';
+import Probe from './Probe.svelte';
+import { render, settle } from './helpers.ts';
+
+// A feature made for the test: wanted while its flag is set, its chunk a promise the test controls.
+function probeFeature(load: () => Promise<FeatureView>): FeatureDef<ProbeState> {
+  return {
+    id: 'probe',
+    panel: true,
+    rows: [],
+    link: { parse: () => undefined, write: () => {} },
+    createState: () => new ProbeState(),
+    wanted: (_app, state) => state.on,
+    load,
+  };
+}
+const appWith = (def: FeatureDef<ProbeState>) => new AppState('?lang=en', [], false, { features: [def as unknown as FeatureDef] });
+const stateOf = (app: AppState) => (app.features as unknown as { probe: ProbeState }).probe;
+
+describe("a feature's engine (component)", () => {
+  it('loads the chunk only once the feature is wanted, and mounts its engine only while it is', async () => {
+    const load = vi.fn(async (): Promise<FeatureView> => ({ Sync: Probe }));
+    const def = probeFeature(load);
+    const app = appWith(def);
+    const root = render(FeatureEngine, app, { def });
+    await settle();
+    expect(load).not.toHaveBeenCalled();
+    stateOf(app).on = true;
+    flushSync();
+    await settle();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[data-testid="probe"]')).not.toBeNull();
+    stateOf(app).on = false;
+    flushSync();
+    expect(root.querySelector('[data-testid="probe"]')).toBeNull();
+    stateOf(app).on = true;
+    flushSync();
+    await settle();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[data-testid="probe"]')).not.toBeNull();
+  });
+
+  it('says so in the status line when the chunk cannot be loaded', async () => {
+    const def = probeFeature(() => Promise.reject(new Error('chunk gone')));
+    const app = appWith(def);
+    stateOf(app).on = true;
+    render(FeatureEngine, app, { def });
+    await settle();
+    expect(app.status).toBe('Data failed to load: Error: chunk gone');
+  });
+});
+
+describe("a feature's panel (component)", () => {
+  it('says it is loading, then shows the panel from the chunk', async () => {
+    let resolve!: (v: FeatureView) => void;
+    const def = probeFeature(() => new Promise((r) => (resolve = r)));
+    const root = render(FeaturePanel, appWith(def), { def });
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
+    resolve({ Panel: Probe });
+    await settle();
+    expect(root.querySelector('[role="status"]')).toBeNull();
+    expect(root.querySelector('[data-testid="probe"]')).not.toBeNull();
+  });
+
+  it('explains a chunk that failed, as an alert', async () => {
+    const def = probeFeature(() => Promise.reject(new Error('offline')));
+    const root = render(FeaturePanel, appWith(def), { def });
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Data failed to load: Error: offline');
+  });
+});
