@@ -1,5 +1,4 @@
 import { FONT } from '../../lib/layers/helpers.ts';
-import { PLAN_COLOURS } from '../../lib/layers/plan-layers.ts';
 import type { LayerDef } from '../../lib/layers/types.ts';
 
 /**
@@ -19,8 +18,8 @@ export const AIR_REGISTRY: LayerDef[] = [
     defaultVisible: false,
     source: 'air',
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#fecaca', line: PLAN_COLOURS.drone, dashed: true }),
-    style: () => [
+    legend: (t) => ({ kind: 'fill', fill: t.air.corridorFill, line: t.air.corridor, dashed: true }),
+    style: (t) => [
       {
         slot: 'overlay',
         layer: {
@@ -30,7 +29,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           filter: ['==', ['get', 'role'], 'corridor'],
           // Seen from above the extrusion is a flat band; pitched, it stands at its altitude band.
           paint: {
-            'fill-extrusion-color': ['case', ['==', ['get', 'kind'], 'sketch'], '#7c3aed', PLAN_COLOURS.drone],
+            'fill-extrusion-color': ['case', ['==', ['get', 'kind'], 'sketch'], t.air.sketchCorridor, t.air.corridor],
             'fill-extrusion-base': ['get', 'base'],
             'fill-extrusion-height': ['get', 'top'],
             'fill-extrusion-opacity': 0.35,
@@ -45,7 +44,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           source: 'air',
           filter: ['==', ['get', 'role'], 'corridor'],
           paint: {
-            'line-color': ['case', ['==', ['get', 'kind'], 'sketch'], '#5b21b6', '#991b1b'],
+            'line-color': ['case', ['==', ['get', 'kind'], 'sketch'], t.air.sketch, t.air.corridorEdge],
             'line-width': 1.2,
             'line-dasharray': [3, 2],
           },
@@ -64,7 +63,7 @@ export const AIR_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'air',
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: '#f59e0b', line: '#78350f' }),
+    legend: (t) => ({ kind: 'circle', fill: t.air.conflict, line: t.air.conflictLine }),
     style: (t) => [
       {
         slot: 'overlay',
@@ -73,7 +72,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           type: 'circle',
           source: 'air',
           filter: ['==', ['get', 'role'], 'conflict'],
-          paint: { 'circle-color': '#f59e0b', 'circle-stroke-color': '#78350f', 'circle-stroke-width': 2, 'circle-radius': 9 },
+          paint: { 'circle-color': t.air.conflict, 'circle-stroke-color': t.air.conflictLine, 'circle-stroke-width': 2, 'circle-radius': 9 },
         },
       },
       {
@@ -84,7 +83,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           source: 'air',
           filter: ['==', ['get', 'role'], 'conflict'],
           layout: { 'text-field': '!', 'text-font': FONT, 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': true },
-          paint: { 'text-color': '#1f2933', 'text-halo-color': t.halo, 'text-halo-width': 0 },
+          paint: { 'text-color': t.air.conflictMark, 'text-halo-color': t.halo, 'text-halo-width': 0 },
         },
       },
     ],
@@ -96,7 +95,7 @@ export const AIR_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'air',
     sourceLayers: [],
-    legend: () => ({ kind: 'line', color: '#5b21b6', width: 3, dashed: true }),
+    legend: (t) => ({ kind: 'line', color: t.air.sketch, width: 3, dashed: true }),
     style: (t) => [
       {
         slot: 'overlay',
@@ -106,7 +105,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           source: 'air',
           filter: ['==', ['get', 'role'], 'sketch-line'],
           layout: { 'line-cap': 'round', 'line-join': 'round' },
-          paint: { 'line-color': '#5b21b6', 'line-width': 3, 'line-dasharray': [2, 1] },
+          paint: { 'line-color': t.air.sketch, 'line-width': 3, 'line-dasharray': [2, 1] },
         },
       },
       {
@@ -116,7 +115,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           type: 'circle',
           source: 'air',
           filter: ['==', ['get', 'role'], 'sketch-vertex'],
-          paint: { 'circle-color': '#ffffff', 'circle-stroke-color': '#5b21b6', 'circle-stroke-width': 2.5, 'circle-radius': 8 },
+          paint: { 'circle-color': t.air.vertexFill, 'circle-stroke-color': t.air.sketch, 'circle-stroke-width': 2.5, 'circle-radius': 8 },
         },
       },
       {
@@ -127,7 +126,7 @@ export const AIR_REGISTRY: LayerDef[] = [
           source: 'air',
           filter: ['==', ['get', 'role'], 'sketch-vertex'],
           layout: { 'text-field': ['to-string', ['get', 'n']], 'text-font': FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
-          paint: { 'text-color': '#5b21b6', 'text-halo-color': t.halo, 'text-halo-width': 0 },
+          paint: { 'text-color': t.air.sketch, 'text-halo-color': t.halo, 'text-halo-width': 0 },
         },
       },
     ],

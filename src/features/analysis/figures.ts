@@ -42,6 +42,10 @@ const ROWS: { id: string; key: MessageKey; unit: FigureRow['unit']; get: Getter 
 // A figure that is not a finite number is not shown as one: "—" in the table, empty in the CSV.
 const finite = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** A scenario's name as the panel writes it: "情景 A", "Scenario B". */
+export const scenarioName = (lang: Lang, which: 'a' | 'b'): string =>
+  t(lang, 'anScenario', { name: t(lang, which === 'a' ? 'anScenarioA' : 'anScenarioB') });
+
 /** The results table's rows for one or two scenarios. */
 export function figureRows(a: DispersionResult | null, b: DispersionResult | null, lang: Lang): FigureRow[] {
   const rows: FigureRow[] = ROWS.map((row) => ({

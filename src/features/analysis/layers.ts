@@ -1,25 +1,13 @@
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { FONT } from '../../lib/layers/helpers.ts';
+import type { Theme } from '../../lib/layers/theme.ts';
 import type { LayerDef } from '../../lib/layers/types.ts';
-
-/** Colours of the dispersion overlays: distinct from the plan's classes, AA against the light basemap where text. */
-export const ANALYSIS_COLOURS = {
-  tree: '#111827',
-  stations: '#0369a1',
-  campuses: '#7e22ce',
-  area: '#b91c1c',
-  clusters: ['#d97706', '#059669', '#2563eb', '#db2777', '#65a30d', '#7c3aed'],
-} as const;
 
 const role = (...roles: string[]): FilterSpecification => ['in', ['get', 'role'], ['literal', roles]];
 
-// Clusters cycle through six hues by number, so neighbouring clusters rarely share one.
-const clusterColour: ExpressionSpecification = [
-  'match',
-  ['%', ['coalesce', ['get', 'cluster'], 0], ANALYSIS_COLOURS.clusters.length],
-  ...ANALYSIS_COLOURS.clusters.flatMap((c, i) => [i, c]),
-  ANALYSIS_COLOURS.clusters[0],
-] as unknown as ExpressionSpecification;
+// Clusters cycle through the theme's hues by number, so neighbouring clusters rarely share one.
+const clusterColour = ({ analysis: { clusters } }: Theme): ExpressionSpecification =>
+  ['match', ['%', ['coalesce', ['get', 'cluster'], 0], clusters.length], ...clusters.flatMap((c, i) => [i, c]), clusters[0]] as unknown as ExpressionSpecification;
 
 // "1.2 km": lengths are read in tenths of a kilometre, the precision the parks' locations allow.
 const kmLabel: ExpressionSpecification = ['concat', ['to-string', ['/', ['round', ['/', ['get', 'lengthM'], 100]], 10]], ' km'];
@@ -34,15 +22,15 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     defaultVisible: false,
     source: 'analysis',
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#bae6fd', line: ANALYSIS_COLOURS.stations }),
-    style: () => [
+    legend: (t) => ({ kind: 'fill', fill: t.analysis.stationsFill, line: t.analysis.stations }),
+    style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-coverage-stations-fill', type: 'fill', source: 'analysis', filter: role('coverage-station'), paint: { 'fill-color': ANALYSIS_COLOURS.stations, 'fill-opacity': 0.12 } },
+        layer: { id: 'analysis-coverage-stations-fill', type: 'fill', source: 'analysis', filter: role('coverage-station'), paint: { 'fill-color': t.analysis.stations, 'fill-opacity': 0.12 } },
       },
       {
         slot: 'overlay',
-        layer: { id: 'analysis-coverage-stations-line', type: 'line', source: 'analysis', filter: role('coverage-station'), paint: { 'line-color': ANALYSIS_COLOURS.stations, 'line-width': 1.2 } },
+        layer: { id: 'analysis-coverage-stations-line', type: 'line', source: 'analysis', filter: role('coverage-station'), paint: { 'line-color': t.analysis.stations, 'line-width': 1.2 } },
       },
     ],
   },
@@ -54,11 +42,11 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     defaultVisible: false,
     source: 'analysis',
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#f3e8ff', line: ANALYSIS_COLOURS.campuses, dashed: true }),
-    style: () => [
+    legend: (t) => ({ kind: 'fill', fill: t.analysis.campusesFill, line: t.analysis.campuses, dashed: true }),
+    style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-coverage-campuses-fill', type: 'fill', source: 'analysis', filter: role('coverage-campus'), paint: { 'fill-color': ANALYSIS_COLOURS.campuses, 'fill-opacity': 0.1 } },
+        layer: { id: 'analysis-coverage-campuses-fill', type: 'fill', source: 'analysis', filter: role('coverage-campus'), paint: { 'fill-color': t.analysis.campuses, 'fill-opacity': 0.1 } },
       },
       {
         slot: 'overlay',
@@ -67,7 +55,7 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           type: 'line',
           source: 'analysis',
           filter: role('coverage-campus'),
-          paint: { 'line-color': ANALYSIS_COLOURS.campuses, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+          paint: { 'line-color': t.analysis.campuses, 'line-width': 1.2, 'line-dasharray': [3, 2] },
         },
       },
     ],
@@ -80,15 +68,15 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'analysis',
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#fde68a', line: ANALYSIS_COLOURS.clusters[0] }),
-    style: () => [
+    legend: (t) => ({ kind: 'fill', fill: t.analysis.clustersFill, line: t.analysis.clusters[0]! }),
+    style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-clusters-fill', type: 'fill', source: 'analysis', filter: role('cluster'), paint: { 'fill-color': clusterColour, 'fill-opacity': 0.18 } },
+        layer: { id: 'analysis-clusters-fill', type: 'fill', source: 'analysis', filter: role('cluster'), paint: { 'fill-color': clusterColour(t), 'fill-opacity': 0.18 } },
       },
       {
         slot: 'overlay',
-        layer: { id: 'analysis-clusters-line', type: 'line', source: 'analysis', filter: role('cluster'), paint: { 'line-color': clusterColour, 'line-width': 2 } },
+        layer: { id: 'analysis-clusters-line', type: 'line', source: 'analysis', filter: role('cluster'), paint: { 'line-color': clusterColour(t), 'line-width': 2 } },
       },
     ],
   },
@@ -100,11 +88,11 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'analysis',
     sourceLayers: [],
-    legend: () => ({ kind: 'line', color: ANALYSIS_COLOURS.tree, width: 2 }),
+    legend: (t) => ({ kind: 'line', color: t.analysis.tree, width: 2 }),
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-tree-line', type: 'line', source: 'analysis', filter: role('mst'), layout: { 'line-cap': 'round' }, paint: { 'line-color': ANALYSIS_COLOURS.tree, 'line-width': 2 } },
+        layer: { id: 'analysis-tree-line', type: 'line', source: 'analysis', filter: role('mst'), layout: { 'line-cap': 'round' }, paint: { 'line-color': t.analysis.tree, 'line-width': 2 } },
       },
       {
         slot: 'zone-labels',
@@ -115,7 +103,7 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           filter: role('mst'),
           minzoom: 12,
           layout: { 'symbol-placement': 'line-center', 'text-field': kmLabel, 'text-font': FONT, 'text-size': 11 },
-          paint: { 'text-color': ANALYSIS_COLOURS.tree, 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
+          paint: { 'text-color': t.analysis.tree, 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
         },
       },
     ],
@@ -127,11 +115,11 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'analysis',
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#fee2e2', line: ANALYSIS_COLOURS.area, dashed: true }),
+    legend: (t) => ({ kind: 'fill', fill: t.analysis.areaFill, line: t.analysis.area, dashed: true }),
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-area-fill', type: 'fill', source: 'analysis', filter: role('area'), paint: { 'fill-color': ANALYSIS_COLOURS.area, 'fill-opacity': 0.06 } },
+        layer: { id: 'analysis-area-fill', type: 'fill', source: 'analysis', filter: role('area'), paint: { 'fill-color': t.analysis.area, 'fill-opacity': 0.06 } },
       },
       {
         slot: 'overlay',
@@ -140,7 +128,7 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           type: 'line',
           source: 'analysis',
           filter: role('area', 'area-line'),
-          paint: { 'line-color': ANALYSIS_COLOURS.area, 'line-width': 2, 'line-dasharray': [2, 1] },
+          paint: { 'line-color': t.analysis.area, 'line-width': 2, 'line-dasharray': [2, 1] },
         },
       },
       {
@@ -150,7 +138,7 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           type: 'circle',
           source: 'analysis',
           filter: role('area-vertex'),
-          paint: { 'circle-color': '#ffffff', 'circle-stroke-color': ANALYSIS_COLOURS.area, 'circle-stroke-width': 2.5, 'circle-radius': 7 },
+          paint: { 'circle-color': t.analysis.vertexFill, 'circle-stroke-color': t.analysis.area, 'circle-stroke-width': 2.5, 'circle-radius': 7 },
         },
       },
       {
@@ -161,7 +149,7 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           source: 'analysis',
           filter: role('area-vertex'),
           layout: { 'text-field': ['to-string', ['get', 'n']], 'text-font': FONT, 'text-size': 10, 'text-allow-overlap': true, 'text-ignore-placement': true },
-          paint: { 'text-color': ANALYSIS_COLOURS.area, 'text-halo-color': t.halo, 'text-halo-width': 0 },
+          paint: { 'text-color': t.analysis.area, 'text-halo-color': t.halo, 'text-halo-width': 0 },
         },
       },
     ],

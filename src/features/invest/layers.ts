@@ -5,16 +5,6 @@ import { FONT } from '../../lib/layers/helpers.ts';
 import type { LayerDef, StyleLayer } from '../../lib/layers/types.ts';
 import type { Theme } from '../../lib/layers/theme.ts';
 
-/** Colours of the listings: imported offers in a strong blue; the team's sample in amber, never like a real offer. */
-export const LISTING_COLOURS = {
-  imported: '#0369a1',
-  importedText: '#ffffff',
-  sample: '#fde68a',
-  sampleLine: '#92400e',
-  sampleText: '#78350f',
-  area: '#1d4ed8',
-} as const;
-
 /** The words that mark the sample wherever it appears. */
 export const SAMPLE_MARK = { zh: '示例数据', en: 'Sample listings — not real offers' } as const;
 
@@ -30,9 +20,10 @@ const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], f
 
 function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] {
   const id = sample ? 'listings-sample' : 'listings';
-  const fill = sample ? LISTING_COLOURS.sample : LISTING_COLOURS.imported;
-  const line = sample ? LISTING_COLOURS.sampleLine : '#ffffff';
-  const text = sample ? LISTING_COLOURS.sampleText : LISTING_COLOURS.importedText;
+  const c = theme.listings;
+  const fill = sample ? c.sample : c.imported;
+  const line = sample ? c.sampleLine : c.importedLine;
+  const text = sample ? c.sampleText : c.importedText;
   // A sample cluster says so under its count.
   const count: ExpressionSpecification = sample
     ? ['format', ['to-string', ['get', 'point_count_abbreviated']], {}, '\n', {}, t(lang, 'investSampleShort'), { 'font-scale': 0.7 }]
@@ -65,7 +56,7 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
         filter: pointOf(sample),
         paint: {
           'circle-color': fill,
-          'circle-stroke-color': ['case', selected, '#111827', hover, '#111827', line],
+          'circle-stroke-color': ['case', selected, theme.selectedLine, hover, theme.selectedLine, line],
           'circle-stroke-width': ['case', selected, 4, hover, 3, 2],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 6, 16, 9],
         },
@@ -105,7 +96,7 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
           'text-max-width': 10,
           'text-optional': true,
         },
-        paint: { 'text-color': sample ? LISTING_COLOURS.sampleText : LISTING_COLOURS.imported, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },
+        paint: { 'text-color': sample ? c.sampleText : c.imported, 'text-halo-color': theme.halo, 'text-halo-width': 1.5 },
       },
     },
   ];
@@ -121,7 +112,7 @@ export const LISTING_REGISTRY: LayerDef[] = [
     defaultVisible: false,
     source: 'listings',
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: LISTING_COLOURS.imported, line: '#ffffff' }),
+    legend: (t) => ({ kind: 'circle', fill: t.listings.imported, line: t.listings.importedLine }),
     style: (theme, lang) => listingLayers(false, lang, theme),
   },
   {
@@ -132,7 +123,7 @@ export const LISTING_REGISTRY: LayerDef[] = [
     defaultVisible: false,
     source: 'listings',
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: LISTING_COLOURS.sample, line: LISTING_COLOURS.sampleLine }),
+    legend: (t) => ({ kind: 'circle', fill: t.listings.sample, line: t.listings.sampleLine }),
     style: (theme, lang) => listingLayers(true, lang, theme),
   },
   {
@@ -142,8 +133,8 @@ export const LISTING_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'listings-area',
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: 'rgba(29, 78, 216, 0.12)', line: LISTING_COLOURS.area, dashed: true }),
-    style: () => [
+    legend: (t) => ({ kind: 'fill', fill: t.listings.areaLegendFill, line: t.listings.area, dashed: true }),
+    style: (t) => [
       {
         slot: 'overlay',
         layer: {
@@ -151,7 +142,7 @@ export const LISTING_REGISTRY: LayerDef[] = [
           type: 'fill',
           source: 'listings-area',
           filter: ['==', ['get', 'role'], 'area'],
-          paint: { 'fill-color': LISTING_COLOURS.area, 'fill-opacity': 0.08 },
+          paint: { 'fill-color': t.listings.area, 'fill-opacity': 0.08 },
         },
       },
       {
@@ -161,7 +152,7 @@ export const LISTING_REGISTRY: LayerDef[] = [
           type: 'line',
           source: 'listings-area',
           filter: ['in', ['get', 'role'], ['literal', ['area', 'area-line']]],
-          paint: { 'line-color': LISTING_COLOURS.area, 'line-width': 2, 'line-dasharray': [3, 2] },
+          paint: { 'line-color': t.listings.area, 'line-width': 2, 'line-dasharray': [3, 2] },
         },
       },
       {
@@ -171,7 +162,7 @@ export const LISTING_REGISTRY: LayerDef[] = [
           type: 'circle',
           source: 'listings-area',
           filter: ['==', ['get', 'role'], 'area-vertex'],
-          paint: { 'circle-color': '#ffffff', 'circle-stroke-color': LISTING_COLOURS.area, 'circle-stroke-width': 2, 'circle-radius': 4 },
+          paint: { 'circle-color': t.listings.vertexFill, 'circle-stroke-color': t.listings.area, 'circle-stroke-width': 2, 'circle-radius': 4 },
         },
       },
     ],

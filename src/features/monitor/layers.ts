@@ -2,9 +2,6 @@ import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { FONT } from '../../lib/layers/helpers.ts';
 import type { LayerDef } from '../../lib/layers/types.ts';
 
-/** Colours of the monitor's symbols: a teal apart from the plan's classes; labels AA on the light basemap. */
-export const MONITOR_COLOURS = { fill: '#0f766e', line: '#ffffff', text: '#134e4a', halo: '#ffffff' } as const;
-
 /** Largest symbol radius (px), for the place with the largest figure; areas are proportional to values. */
 export const MONITOR_MAX_RADIUS = 26;
 
@@ -25,8 +22,8 @@ export const MONITOR_REGISTRY: LayerDef[] = [
     defaultVisible: true,
     source: 'monitor',
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: MONITOR_COLOURS.fill, line: MONITOR_COLOURS.line }),
-    style: (_theme, lang) => [
+    legend: (t) => ({ kind: 'circle', fill: t.monitor.fill, line: t.monitor.line }),
+    style: (t, lang) => [
       {
         slot: 'labels',
         layer: {
@@ -34,9 +31,9 @@ export const MONITOR_REGISTRY: LayerDef[] = [
           type: 'circle',
           source: 'monitor',
           paint: {
-            'circle-color': MONITOR_COLOURS.fill,
+            'circle-color': t.monitor.fill,
             'circle-opacity': 0.55,
-            'circle-stroke-color': MONITOR_COLOURS.line,
+            'circle-stroke-color': t.monitor.line,
             'circle-stroke-width': 1.5,
             'circle-radius': ['max', 3, ['*', MONITOR_MAX_RADIUS, ['coalesce', ['get', 'scale'], 0]]] as ExpressionSpecification,
           },
@@ -57,7 +54,7 @@ export const MONITOR_REGISTRY: LayerDef[] = [
             'text-allow-overlap': true,
             'text-ignore-placement': true,
           },
-          paint: { 'text-color': MONITOR_COLOURS.text, 'text-halo-color': MONITOR_COLOURS.halo, 'text-halo-width': 1.5 },
+          paint: { 'text-color': t.monitor.text, 'text-halo-color': t.monitor.halo, 'text-halo-width': 1.5 },
         },
       },
     ],

@@ -12,6 +12,8 @@ export const en: Record<keyof typeof zh, Message> = {
   unitM: '{value} m',
   unitKm: '{value} km',
   unitHa: '{value} ha',
+  chartLoading: 'Loading the chart…',
+  chartFailed: 'The chart cannot be shown: {reason}',
   appSubtitle: 'Zhangjiang Hi-tech Park Yangpu sub-park action plan 2024–2026',
   mapLabel: 'Interactive map of Yangpu District',
   language: 'Language',

@@ -11,6 +11,9 @@ export const zh = {
   unitM: '{value} 米',
   unitKm: '{value} 公里',
   unitHa: '{value} 公顷',
+  // Charts (lib/ui/plot.ts) load with the first one a panel draws.
+  chartLoading: '图表加载中…',
+  chartFailed: '图表无法显示：{reason}',
   appSubtitle: '《张江高新区杨浦园改革创新发展行动方案（2024-2026）》',
   mapLabel: '杨浦区交互地图',
   language: '语言',

@@ -4,19 +4,6 @@ import { bilingualLabel, FONT } from './helpers.ts';
 import type { LayerDef, StyleLayer } from './types.ts';
 import type { Theme } from './theme.ts';
 
-/** Colours of the plan's layers; zones by id, the rest by class. */
-export const PLAN_COLOURS = {
-  futureValley: '#6d28d9',
-  belt: '#0f766e',
-  component: '#7c3aed',
-  sciencePark: '#b45309',
-  incubator: '#be185d',
-  platform: '#1d4ed8',
-  campus: '#7e22ce',
-  landmark: '#374151',
-  drone: '#dc2626',
-} as const;
-
 /** Name of the hatch image for indicative outlines of `colour`; the map draws it on demand. */
 export const hatchImage = (colour: string) => `hatch-${colour.replace('#', '')}`;
 
@@ -30,7 +17,7 @@ const inFutureValley: ExpressionSpecification = [
   ['==', ['get', 'id'], 'zone-future-valley'],
   ['in', 'zone-future-valley', ['coalesce', ['get', 'zones'], ['literal', []]]],
 ];
-const zoneColour: ExpressionSpecification = ['case', inFutureValley, PLAN_COLOURS.futureValley, PLAN_COLOURS.belt];
+const zoneColour = (theme: Theme): ExpressionSpecification => ['case', inFutureValley, theme.plan.futureValley, theme.plan.belt];
 
 /**
  * Several places share one gazetteer point (a university's campus, its science park, its incubator). Each class
@@ -60,7 +47,7 @@ function pointLayers(id: string, classes: string[], colour: string, lang: Lang, 
           // Indicative points (pinned to a campus, placed from an address) are hollow: honest at a glance.
           'circle-opacity': ['case', ['get', 'indicative'], 0.25, 0.95],
           // Selection and hover (feature-state) thicken a dark ring: visible without relying on colour.
-          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111827', colour],
+          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], theme.selectedLine, colour],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3.5, 2],
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, radius * 0.7, 15, radius * 1.4],
           'circle-translate': nudge,
@@ -134,7 +121,7 @@ function areaLayers(
         layout: { 'line-join': 'round' },
         // Dashes mark outlines drawn from descriptions; an outline from a survey (OSM) is solid.
         paint: {
-          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111827', colour],
+          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], theme.selectedLine, colour],
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], width + 2, ['boolean', ['feature-state', 'hover'], false], width + 1.5, width],
           'line-dasharray': ['case', ['get', 'indicative'], ['literal', [3, 2]], ['literal', [1, 0]]],
         },
@@ -163,11 +150,11 @@ function areaLayers(
 export const PLAN_REGISTRY: LayerDef[] = [
   ...(
     [
-      ['zone_future_valley', 'zone-future-valley', { zh: '未来谷（示意范围）', en: 'Future Valley (indicative)' }, { zh: '未来谷', en: 'Future Valley' }, PLAN_COLOURS.futureValley],
-      ['zone_yangshupu_belt', 'zone-yangshupu-belt', { zh: '杨数浦创新秀带（示意范围）', en: 'Yang-Shu-Pu innovation belt (indicative)' }, { zh: '杨数浦创新秀带', en: 'Yang-Shu-Pu innovation belt' }, PLAN_COLOURS.belt],
+      ['zone_future_valley', 'zone-future-valley', { zh: '未来谷（示意范围）', en: 'Future Valley (indicative)' }, { zh: '未来谷', en: 'Future Valley' }, 'futureValley'],
+      ['zone_yangshupu_belt', 'zone-yangshupu-belt', { zh: '杨数浦创新秀带（示意范围）', en: 'Yang-Shu-Pu innovation belt (indicative)' }, { zh: '杨数浦创新秀带', en: 'Yang-Shu-Pu innovation belt' }, 'belt'],
     ] as const
   ).map(
-    ([row, featureId, label, short, colour]): LayerDef => ({
+    ([row, featureId, label, short, hue]): LayerDef => ({
       id: row,
       group: 'zones',
       label,
@@ -179,8 +166,9 @@ export const PLAN_REGISTRY: LayerDef[] = [
       source: 'plan',
       planClasses: ['zone'],
       sourceLayers: [],
-      legend: () => ({ kind: 'fill', fill: colour, line: colour, dashed: true, hatch: true }),
+      legend: (t) => ({ kind: 'fill', fill: t.plan[hue], line: t.plan[hue], dashed: true, hatch: true }),
       style: (t, lang) => {
+        const colour = t.plan[hue];
         const id = row.replace(/_/g, '-');
         const which: FilterSpecification = ['==', ['get', 'id'], featureId];
         // A zone is named along its outline, and above every other label: it is what the map is about.
@@ -219,10 +207,10 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['zone_component'],
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#ede9fe', line: PLAN_COLOURS.component, dashed: true }),
+    legend: (t) => ({ kind: 'fill', fill: t.plan.componentFill, line: t.plan.component, dashed: true }),
     style: (t, lang) => [
-      ...areaLayers('zone-components', isClass('zone_component'), zoneColour, null, lang, t, 0.08, 1.2),
-      ...pointLayers('zone-component-points', ['zone_component'], PLAN_COLOURS.component, lang, t),
+      ...areaLayers('zone-components', isClass('zone_component'), zoneColour(t), null, lang, t, 0.08, 1.2),
+      ...pointLayers('zone-component-points', ['zone_component'], t.plan.component, lang, t),
     ],
   },
   {
@@ -234,8 +222,8 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['university_science_park', 'specialty_park'],
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.sciencePark, line: PLAN_COLOURS.sciencePark }),
-    style: (t, lang) => pointLayers('science-parks', ['university_science_park', 'specialty_park'], PLAN_COLOURS.sciencePark, lang, t, 7, 11.5),
+    legend: (t) => ({ kind: 'circle', fill: t.plan.sciencePark, line: t.plan.sciencePark }),
+    style: (t, lang) => pointLayers('science-parks', ['university_science_park', 'specialty_park'], t.plan.sciencePark, lang, t, 7, 11.5),
   },
   {
     id: 'incubators',
@@ -245,8 +233,8 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['incubator'],
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.incubator, line: PLAN_COLOURS.incubator }),
-    style: (t, lang) => pointLayers('incubators', ['incubator'], PLAN_COLOURS.incubator, lang, t),
+    legend: (t) => ({ kind: 'circle', fill: t.plan.incubator, line: t.plan.incubator }),
+    style: (t, lang) => pointLayers('incubators', ['incubator'], t.plan.incubator, lang, t),
   },
   {
     id: 'campuses_plan',
@@ -256,10 +244,10 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['campus'],
     sourceLayers: [],
-    legend: () => ({ kind: 'fill', fill: '#f3e8ff', line: PLAN_COLOURS.campus, dashed: true }),
+    legend: (t) => ({ kind: 'fill', fill: t.plan.campusFill, line: t.plan.campus, dashed: true }),
     style: (t, lang) => [
-      ...areaLayers('campuses-plan', isClass('campus'), PLAN_COLOURS.campus, null, lang, t, 0.12, 1.2),
-      ...pointLayers('campus-points', ['campus'], PLAN_COLOURS.campus, lang, t),
+      ...areaLayers('campuses-plan', isClass('campus'), t.plan.campus, null, lang, t, 0.12, 1.2),
+      ...pointLayers('campus-points', ['campus'], t.plan.campus, lang, t),
     ],
   },
   {
@@ -271,8 +259,8 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['platform'],
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.platform, line: PLAN_COLOURS.platform }),
-    style: (t, lang) => pointLayers('platforms', ['platform'], PLAN_COLOURS.platform, lang, t),
+    legend: (t) => ({ kind: 'circle', fill: t.plan.platform, line: t.plan.platform }),
+    style: (t, lang) => pointLayers('platforms', ['platform'], t.plan.platform, lang, t),
   },
   {
     id: 'drone_routes',
@@ -283,7 +271,7 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['drone_route'],
     sourceLayers: [],
-    legend: () => ({ kind: 'line', color: PLAN_COLOURS.drone, width: 2.5, dashed: true }),
+    legend: (t) => ({ kind: 'line', color: t.plan.drone, width: 2.5, dashed: true }),
     style: (t, lang) => [
       {
         slot: 'overlay',
@@ -294,7 +282,7 @@ export const PLAN_REGISTRY: LayerDef[] = [
           filter: both(isClass('drone_route'), geom('LineString')),
           layout: { 'line-cap': 'round' },
           paint: {
-            'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#7f1d1d', PLAN_COLOURS.drone],
+            'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], t.plan.droneSelected, t.plan.drone],
             'line-width': ['interpolate', ['linear'], ['zoom'], 11, ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3, 1.5], 16, ['case', ['boolean', ['feature-state', 'selected'], false], 7, ['boolean', ['feature-state', 'hover'], false], 6, 4]],
             'line-dasharray': [2, 1.5],
           },
@@ -309,7 +297,7 @@ export const PLAN_REGISTRY: LayerDef[] = [
           minzoom: 13,
           filter: both(isClass('drone_route'), geom('LineString')),
           layout: { 'symbol-placement': 'line', 'text-field': ['get', `name_${lang}`], 'text-font': FONT, 'text-size': 11 },
-          paint: { 'text-color': '#991b1b', 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
+          paint: { 'text-color': t.plan.droneLabel, 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
         },
       },
     ],
@@ -322,8 +310,8 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['landing_site'],
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: '#ffffff', line: PLAN_COLOURS.drone }),
-    style: (t, lang) => pointLayers('landing-sites', ['landing_site'], PLAN_COLOURS.drone, lang, t, 5),
+    legend: (t) => ({ kind: 'circle', fill: t.plan.landingFill, line: t.plan.drone }),
+    style: (t, lang) => pointLayers('landing-sites', ['landing_site'], t.plan.drone, lang, t, 5),
   },
   {
     id: 'landmarks',
@@ -333,7 +321,7 @@ export const PLAN_REGISTRY: LayerDef[] = [
     source: 'plan',
     planClasses: ['landmark'],
     sourceLayers: [],
-    legend: () => ({ kind: 'circle', fill: PLAN_COLOURS.landmark, line: PLAN_COLOURS.landmark }),
-    style: (t, lang) => pointLayers('landmarks', ['landmark'], PLAN_COLOURS.landmark, lang, t, 4, 13),
+    legend: (t) => ({ kind: 'circle', fill: t.plan.landmark, line: t.plan.landmark }),
+    style: (t, lang) => pointLayers('landmarks', ['landmark'], t.plan.landmark, lang, t, 4, 13),
   },
 ];

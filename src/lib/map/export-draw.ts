@@ -1,5 +1,7 @@
 import type { LegendSymbol } from '../layers/registry.ts';
-import { EXPORT_FONT, INK, type ScaleBar, type TextLine } from './export-layout.ts';
+import type { ExportPalette } from '../layers/theme.ts';
+import { withAlpha } from '../layers/theme-css.ts';
+import { EXPORT_FONT, type ScaleBar, type TextLine } from './export-layout.ts';
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -70,10 +72,11 @@ export function drawText(ctx: Ctx, line: TextLine, dx = 0, dy = 0): void {
   ctx.fillText(line.text, line.x + dx, line.y + dy + line.height / 2);
 }
 
-export function panel(ctx: Ctx, x: number, y: number, w: number, h: number, radius = 4, alpha = 0.92): void {
+/** A translucent rounded panel behind the legend or the scale bar, so that they read over any map. */
+export function panel(ctx: Ctx, colours: ExportPalette, x: number, y: number, w: number, h: number, radius = 4, alpha = 0.92): void {
   ctx.save();
-  ctx.fillStyle = `rgba(255, 255, 255, ${alpha})`;
-  ctx.strokeStyle = 'rgba(31, 41, 51, 0.25)';
+  ctx.fillStyle = withAlpha(colours.panel, alpha);
+  ctx.strokeStyle = withAlpha(colours.panelLine, 0.25);
   ctx.lineWidth = 1;
   ctx.setLineDash([]);
   ctx.beginPath();
@@ -83,36 +86,36 @@ export function panel(ctx: Ctx, x: number, y: number, w: number, h: number, radi
   ctx.restore();
 }
 
-export function drawScaleBar(ctx: Ctx, scale: ScaleBar, x: number, y: number): { width: number; height: number } {
+export function drawScaleBar(ctx: Ctx, colours: ExportPalette, scale: ScaleBar, x: number, y: number): { width: number; height: number } {
   const pad = 6;
   const font = `600 11px ${EXPORT_FONT}`;
   ctx.font = font;
   const labelWidth = ctx.measureText(scale.label).width;
   const width = Math.max(scale.px, labelWidth) + 2 * pad;
   const height = pad + 14 + 7 + pad;
-  panel(ctx, x, y, width, height, 3, 0.85);
+  panel(ctx, colours, x, y, width, height, 3, 0.85);
   const bx = x + pad;
   const by = y + pad + 15;
   // Two halves, dark and light, outlined: the usual way a printed map shows its scale.
-  ctx.fillStyle = INK;
+  ctx.fillStyle = colours.ink;
   ctx.fillRect(bx, by, scale.px / 2, 5);
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = colours.scaleLight;
   ctx.fillRect(bx + scale.px / 2, by, scale.px / 2, 5);
-  ctx.strokeStyle = INK;
+  ctx.strokeStyle = colours.ink;
   ctx.lineWidth = 1;
   ctx.strokeRect(bx, by, scale.px, 5);
-  ctx.fillStyle = INK;
+  ctx.fillStyle = colours.ink;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillText(scale.label, bx + scale.px / 2, y + pad + 7);
   return { width, height };
 }
 
-export function drawNorthArrow(ctx: Ctx, bearing: number, cx: number, cy: number, label: string): void {
+export function drawNorthArrow(ctx: Ctx, colours: ExportPalette, bearing: number, cx: number, cy: number, label: string): void {
   const r = 18;
   ctx.save();
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
-  ctx.strokeStyle = 'rgba(31, 41, 51, 0.35)';
+  ctx.fillStyle = withAlpha(colours.panel, 0.9);
+  ctx.strokeStyle = withAlpha(colours.panelLine, 0.35);
   ctx.lineWidth = 1;
   ctx.beginPath();
   ctx.arc(cx, cy, r, 0, 2 * Math.PI);
@@ -121,14 +124,14 @@ export function drawNorthArrow(ctx: Ctx, bearing: number, cx: number, cy: number
   ctx.translate(cx, cy);
   // The map turned by `bearing` clockwise: north points that far anticlockwise from the top.
   ctx.rotate((-bearing * Math.PI) / 180);
-  ctx.fillStyle = '#c2410c';
+  ctx.fillStyle = colours.north;
   ctx.beginPath();
   ctx.moveTo(0, -r + 4);
   ctx.lineTo(5, 2);
   ctx.lineTo(-5, 2);
   ctx.closePath();
   ctx.fill();
-  ctx.fillStyle = '#9aa5b1';
+  ctx.fillStyle = colours.south;
   ctx.beginPath();
   ctx.moveTo(0, r - 4);
   ctx.lineTo(5, 2);
@@ -138,11 +141,11 @@ export function drawNorthArrow(ctx: Ctx, bearing: number, cx: number, cy: number
   ctx.font = `700 11px ${EXPORT_FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = colours.scaleLight;
   ctx.lineWidth = 3;
   ctx.lineJoin = 'round';
   ctx.strokeText(label, 0, -r - 7);
-  ctx.fillStyle = INK;
+  ctx.fillStyle = colours.ink;
   ctx.fillText(label, 0, -r - 7);
   ctx.restore();
 }

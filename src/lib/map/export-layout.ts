@@ -1,4 +1,5 @@
 import { langTag, t, type Lang } from '../i18n/index.ts';
+import { light, type ExportPalette } from '../layers/theme.ts';
 
 /** The font stack of every text in the image. */
 export const EXPORT_FONT = "'Noto Sans', 'Noto Sans CJK SC', sans-serif";
@@ -107,14 +108,12 @@ export interface TextLine {
   height: number;
 }
 
-export const INK = '#1f2933';
-export const MUTED = '#52606d';
-
 /** The title bar: title (with the date on its right when there is room), then the subtitle, wrapped. */
 export function titleLayout(
   texts: { title: string; subtitle: string; date: string },
   width: number,
   measure: Measure,
+  colours: ExportPalette = light.export,
 ): { height: number; lines: TextLine[] } {
   const pad = 12;
   const titleFont = `700 18px ${EXPORT_FONT}`;
@@ -127,17 +126,17 @@ export function titleLayout(
   const dateBeside = measure(texts.title, titleFont) + 24 + dateWidth <= inner;
   const titleWidth = dateBeside ? inner - 24 - dateWidth : inner;
   for (const text of wrapText(texts.title, titleWidth, titleFont, measure)) {
-    lines.push({ text, font: titleFont, color: INK, x: pad, y, align: 'left', height: 24 });
+    lines.push({ text, font: titleFont, color: colours.ink, x: pad, y, align: 'left', height: 24 });
     y += 24;
   }
-  if (dateBeside) lines.push({ text: texts.date, font: dateFont, color: MUTED, x: width - pad, y: 8, align: 'right', height: 24 });
+  if (dateBeside) lines.push({ text: texts.date, font: dateFont, color: colours.muted, x: width - pad, y: 8, align: 'right', height: 24 });
   for (const text of texts.subtitle ? wrapText(texts.subtitle, inner, subFont, measure) : []) {
-    lines.push({ text, font: subFont, color: '#3e4c59', x: pad, y, align: 'left', height: 18 });
+    lines.push({ text, font: subFont, color: colours.subtitle, x: pad, y, align: 'left', height: 18 });
     y += 18;
   }
   if (!dateBeside) {
     for (const text of wrapText(texts.date, inner, dateFont, measure)) {
-      lines.push({ text, font: dateFont, color: MUTED, x: pad, y, align: 'left', height: 17 });
+      lines.push({ text, font: dateFont, color: colours.muted, x: pad, y, align: 'left', height: 17 });
       y += 17;
     }
   }
@@ -145,13 +144,18 @@ export function titleLayout(
 }
 
 /** The attribution strip along the bottom: wrapped, small. */
-export function attributionLayout(text: string, width: number, measure: Measure): { height: number; lines: TextLine[] } {
+export function attributionLayout(
+  text: string,
+  width: number,
+  measure: Measure,
+  colours: ExportPalette = light.export,
+): { height: number; lines: TextLine[] } {
   const pad = 8;
   const font = `11px ${EXPORT_FONT}`;
   const lines = wrapText(text, width - 2 * pad, font, measure).map((line, i) => ({
     text: line,
     font,
-    color: '#323f4b',
+    color: colours.attribution,
     x: pad,
     y: 4 + i * 15,
     align: 'left' as const,

@@ -1,15 +1,15 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { t, type Lang } from '../i18n/index.ts';
 import { ATTRIBUTION } from '../layers/style.ts';
+import { light, type Theme } from '../layers/theme.ts';
+import { withAlpha } from '../layers/theme-css.ts';
 import { drawLegendSymbol, drawNorthArrow, drawScaleBar, drawText, panel } from './export-draw.ts';
 import {
   attributionLayout,
   attributionText,
   EXPORT_FONT,
   formatExportDate,
-  INK,
   metersPerPixel,
-  MUTED,
   niceScale,
   titleLayout,
   type Measure,
@@ -65,6 +65,8 @@ export interface ExportOptions {
   attribution?: string;
   /** How long to wait for tiles still loading before drawing what is there (ms, default 15 000). */
   settleTimeout?: number;
+  /** The colours of the title bar, the legend, the scale bar and the attribution (default: the site's theme). */
+  theme?: Theme;
 }
 
 /** Waits for the export's fonts; a font that fails to load leaves its fallback, which still draws. */
@@ -121,6 +123,7 @@ function captureMap(map: MlMap, ctx: CanvasRenderingContext2D): Promise<void> {
  */
 export async function exportMapImage(map: MlMap, options: ExportOptions): Promise<Blob> {
   const { lang } = options;
+  const colours = (options.theme ?? light).export;
   await fontsReady();
   // Draw a finished view: wait (a while) for tiles still loading and labels still being placed.
   if (!map.loaded() || map.isMoving()) {
@@ -158,10 +161,11 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
     },
     width,
     measure,
+    colours,
   );
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.94)';
+  ctx.fillStyle = withAlpha(colours.panel, 0.94);
   ctx.fillRect(0, 0, width, title.height);
-  ctx.fillStyle = '#c2410c';
+  ctx.fillStyle = colours.rule;
   ctx.fillRect(0, title.height - 2, width, 2);
   for (const line of title.lines) drawText(ctx, line);
 
@@ -172,9 +176,9 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
       ATTRIBUTION,
       Object.values(map.getStyle()?.sources ?? {}).map((src) => ('attribution' in src ? src.attribution : undefined)),
     );
-  const attribution = attributionLayout(credits, width, measure);
+  const attribution = attributionLayout(credits, width, measure, colours);
   const attributionTop = height - attribution.height;
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.88)';
+  ctx.fillStyle = withAlpha(colours.panel, 0.88);
   ctx.fillRect(0, attributionTop, width, attribution.height);
   for (const line of attribution.lines) drawText(ctx, line, 0, attributionTop);
 
@@ -183,9 +187,9 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
   const scale = niceScale(metersPerPixel(center.lat, map.getZoom()), Math.min(150, width * 0.35));
   const scaleHeight = 6 + 14 + 7 + 6;
   const scaleTop = attributionTop - margin - scaleHeight;
-  drawScaleBar(ctx, scale, margin, scaleTop);
+  drawScaleBar(ctx, colours, scale, margin, scaleTop);
   const bearing = map.getBearing();
-  if (Math.abs(bearing) > 0.05) drawNorthArrow(ctx, bearing, margin + 22, scaleTop - 30, t(lang, 'north'));
+  if (Math.abs(bearing) > 0.05) drawNorthArrow(ctx, colours, bearing, margin + 22, scaleTop - 30, t(lang, 'north'));
 
   // Legend top right, under the title bar. A narrow (phone) image has it across the top, in at most 45 % of the
   // height, so that some map stays in view: what does not fit is counted in a "+N more" line.
@@ -198,8 +202,8 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
     const legend = legendLayout(options.legend, { measure, maxWidth, maxHeight, heading });
     const lx = width - margin - legend.width;
     const ly = title.height + margin;
-    panel(ctx, lx, ly, legend.width, legend.height);
-    drawText(ctx, { text: heading, font: LEGEND.headingFont, color: INK, x: lx + LEGEND.padding, y: ly + LEGEND.padding - 2, align: 'left', height: 18 });
+    panel(ctx, colours, lx, ly, legend.width, legend.height);
+    drawText(ctx, { text: heading, font: LEGEND.headingFont, color: colours.ink, x: lx + LEGEND.padding, y: ly + LEGEND.padding - 2, align: 'left', height: 18 });
     for (const item of legend.items) {
       const rowTop = ly + item.y;
       drawLegendSymbol(ctx, item.entry.symbol, lx + item.x, rowTop + (item.height - LEGEND.symbolHeight) / 2);
@@ -208,7 +212,7 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
         drawText(ctx, {
           text,
           font: LEGEND.font,
-          color: INK,
+          color: colours.ink,
           x: lx + item.x + LEGEND.symbolWidth + LEGEND.symbolGap,
           y: textTop + i * LEGEND.lineHeight,
           align: 'left',
@@ -220,7 +224,7 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
       drawText(ctx, {
         text: t(lang, 'legendMore', { count: legend.omitted }),
         font: LEGEND.font,
-        color: MUTED,
+        color: colours.muted,
         x: lx + legend.moreX,
         y: ly + legend.moreY,
         align: 'left',
