@@ -26,7 +26,7 @@ export async function osmium(file: string, args: string[]): Promise<string> {
   } catch (err) {
     const e = err as { stderr?: string; message?: string };
     const stderr = (e.stderr ?? '').trim() || e.message || String(err);
-    throw new Error(`osmium ${args[0]} failed on ${file}: ${stderr}`);
+    throw new Error(`osmium ${args[0]} failed on ${file}: ${stderr}`, { cause: err });
   }
 }
 

@@ -6,7 +6,7 @@
  * bounding box is inside or, for concave or off-centre shapes whose centre falls outside, when any vertex is.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { drawnPolygon } from '../../lib/data/drawn-area.ts';
 import type { ParkFeature, ZoneInput } from './dispersion-types.ts';
 

@@ -21,7 +21,7 @@ function reimport(name: string, text: string): Listing[] {
   return buildInventory(r.table, suggestMapping(r.table.headers), { crs: 'wgs84', name, fileName: name, id: 'inv', now: NOW }).inventory.listings;
 }
 /** What a round trip must keep: everything but ids, row numbers, the sample flag and the inventory. */
-const content = (ls: Listing[]) => ls.map(({ id, inventoryId, row, sample: s, ...rest }) => rest);
+const content = (ls: Listing[]) => ls.map(({ id: _id, inventoryId: _inventoryId, row: _row, sample: _sample, ...rest }) => rest);
 
 describe('toCsv', () => {
   it('writes UTF-8 with a BOM, CRLF lines and bilingual headers', () => {

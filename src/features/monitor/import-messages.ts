@@ -2,7 +2,7 @@ import { codedMessage } from '../../lib/import/messages.ts';
 import { type Lang } from '../../lib/i18n/index.ts';
 import { t } from './messages.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
-import { monitorImportEn, monitorImportKey, monitorImportZh, type MonitorImportCode } from './import-catalogue.ts';
+import { monitorImportKey, monitorImportZh, type MonitorImportCode } from './import-catalogue.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 
 export type { MonitorImportCode } from './import-catalogue.ts';

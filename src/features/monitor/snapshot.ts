@@ -1,5 +1,7 @@
 import { codedMessage } from '../../lib/import/messages.ts';
-import { monitorEn, type MonitorKey } from './messages.ts';
+// The messages' catalogue must be registered: codedMessage words them in English from it.
+import './messages.ts';
+import type { MonitorKey } from './messages.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { MONITOR_LIMITS } from './link.ts';
 import { indicator } from './indicators.ts';

@@ -1,7 +1,8 @@
 import { codedMessage } from '../../lib/import/messages.ts';
-import { t } from './messages.ts';
 import { TASKS } from '../../lib/data/tasks.ts';
-import { monitorEn, type MonitorKey } from './messages.ts';
+// The messages' catalogue must be registered: codedMessage words them in English from it.
+import './messages.ts';
+import type { MonitorKey } from './messages.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { TASK_STATUSES, type TaskProgress, type TaskStatus } from './types.ts';
 

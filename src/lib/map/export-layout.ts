@@ -48,7 +48,7 @@ const CJK = '\\u2e80-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00
 const TOKENS = new RegExp(`[${CJK}]|\\s+|[^\\s${CJK}]+`, 'g');
 // Punctuation that must not start a line, and brackets that must not end one.
 const NO_LINE_START = /^[，。、；：？！）》〕」』”’,.;:?!)\]]/;
-const NO_LINE_END = /[（《〔「『“‘(\[]$/;
+const NO_LINE_END = /[（《〔「『“‘([]$/;
 
 /**
  * Greedy line breaking: at spaces between words and between CJK characters, never before closing punctuation
