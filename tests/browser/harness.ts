@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -192,4 +192,85 @@ export async function openPage(
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
   await waitForIdle(page);
+}
+
+/** A page size; under 640 px wide it is a phone (touch screen, mobile viewport), as openPage makes it. */
+export type Viewport = { width: number; height: number };
+const DESKTOP: Viewport = { width: 1280, height: 800 };
+
+interface SharedPage {
+  page: Page;
+  problems: PageProblems;
+  /** The camera the first load opened on (fitted to Yangpu), where every later visit starts. */
+  view: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+}
+
+/**
+ * Pages the tests of a file take turns on, one per page size: for tests that change nothing but the app's own
+ * state (no storage, service worker, permission or server fault of their own), whose start is a link.
+ *
+ * A cold start (a new context, the app's code, the first map render on SwiftShader) costs about 3 s of CPU. Instead,
+ * `visit(path)` brings the open app to the link's state the way back and forward do (the address, then a
+ * `popstate`, which the app follows: language, layers, selection, panel, task, tour, sketch, the dashboards'
+ * settings), clears what a link does not carry (the search field, the focus, the pointer), puts the camera back
+ * where the first load opened it (unless the link has its own `map=`), waits for the map and clears `problems`.
+ * Links must name their language (`lang=`), as a fresh load would otherwise take the browser's.
+ *
+ * The first visit of a size opens the page with openPage, and so does the first visit after a failed test (the
+ * failed test's page is closed: a failure never leaks its state into the next test). Tests leave the page open;
+ * it is closed after the file.
+ */
+export function useSharedPages(suite: { server: { url: string }; browser: Browser }): {
+  visit: (path: string, viewport?: Viewport) => Promise<{ page: Page; problems: PageProblems }>;
+} {
+  const pages = new Map<string, SharedPage>();
+  const discard = async () => {
+    const open = [...pages.values()];
+    pages.clear();
+    await Promise.all(open.map((p) => p.page.close().catch(unlessClosed)));
+  };
+  afterAll(discard);
+
+  async function visit(path: string, viewport: Viewport = DESKTOP): Promise<{ page: Page; problems: PageProblems }> {
+    onTestFailed(discard);
+    const key = `${viewport.width}x${viewport.height}`;
+    const shared = pages.get(key);
+    if (!shared || shared.page.isClosed()) {
+      const opened = await openPage(suite, path, viewport);
+      const view = await opened.page.evaluate(() => {
+        const m = (window as unknown as MapHandle).__yangpu.map;
+        return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+      });
+      pages.set(key, { ...opened, view });
+      return opened;
+    }
+    const { page, problems, view } = shared;
+    const url = new URL(path, suite.server.url);
+    if (!url.searchParams.has('lang')) throw new Error(`visit(${path}): a shared page's link must name its language`);
+    await page.mouse.move(0, 0);
+    await page.evaluate(
+      ({ search, view }) => {
+        const map = (window as unknown as MapHandle).__yangpu.map;
+        map.stop();
+        (document.activeElement as HTMLElement | null)?.blur?.();
+        // The search field keeps the last query or choice; a fresh page has it empty (and its list closed).
+        const field = document.querySelector<HTMLInputElement>('input[role="combobox"]');
+        if (field && field.value !== '') {
+          field.value = '';
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          field.blur();
+        }
+        history.pushState(null, '', `${location.pathname}${search}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+        if (!new URLSearchParams(search).has('map')) map.jumpTo(view);
+      },
+      { search: url.search, view },
+    );
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang.slice(0, 2))).toBe(url.searchParams.get('lang'));
+    await waitForIdle(page);
+    problems.errors.length = 0;
+    return { page, problems };
+  }
+
+  return { visit };
 }
