@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
 
 const suite = useBrowserSuite();
 // The tests change only the app's state (the sketch lives in the link): they take turns on one page (see useSharedPages).
@@ -78,7 +78,7 @@ describe('low-altitude layer (production build)', () => {
     // Export: a GeoJSON file with the line, its corridor and its conflicts.
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Export GeoJSON' }).click();
-    const file = await (await download).path();
+    const file = await downloadPath(await download);
     const fc = JSON.parse(readFileSync(file!, 'utf8'));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features[0].geometry.type).toBe('LineString');

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
 
 const suite = useBrowserSuite();
 // The desktop tests change only the app's state (the dashboard's settings live in the link): they take turns on one
@@ -71,12 +71,12 @@ describe('dispersion dashboard (production build)', () => {
 
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Figures (CSV)' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync(await downloadPath(await download), 'utf8');
     expect(csv).toMatch(/^\uFEFFfigure,label,unit,scenario_a\r\n/);
     expect(csv).toContain(`\r\ncount,Park sites (distinct locations),count,${SITES}\r\n`);
     const overlays = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Overlays (GeoJSON)' }).click();
-    const fc = JSON.parse(readFileSync((await (await overlays).path())!, 'utf8'));
+    const fc = JSON.parse(readFileSync(await downloadPath(await overlays), 'utf8'));
     expect(fc.features.filter((f: { properties: { role: string } }) => f.properties.role === 'mst')).toHaveLength(SITES - 1);
     await page.screenshot({ path: screenshotPath('analysis-en') });
     expect(problems.errors).toEqual([]);

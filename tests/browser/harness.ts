@@ -1,8 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Download, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's Chromium servers, one per worker (see tests/browser/global-setup.ts). */
+    chromiumEndpoints: string[];
+  }
+}
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'tests/browser/__screenshots__');
@@ -21,22 +29,34 @@ export async function startPreview(): Promise<TestServer> {
   return startServer({ root });
 }
 
-/** Debian's Chromium with WebGL2 on SwiftShader and no background network traffic. */
+/** How to launch Debian's Chromium: WebGL2 on SwiftShader, no background network traffic. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--ignore-gpu-blocklist',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/**
+ * The browser of a test file. Under vitest the run's global setup (tests/browser/global-setup.ts) keeps one
+ * Chromium per worker for the whole run, and a file connects to its worker's: no launch per file, and the GPU
+ * process's compiled shaders stay warm (a file's first map otherwise costs 1–2 s more CPU than the next). What a
+ * file creates lives in its own contexts, which `close()` on the connection closes; the browser goes on.
+ * Outside vitest (or without the setup) it launches a browser of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const endpoints = process.env.VITEST ? inject('chromiumEndpoints') : undefined;
+  if (!endpoints?.length) return chromium.launch(CHROMIUM);
+  const worker = Math.max(1, Number(process.env.VITEST_POOL_ID ?? 1));
+  return chromium.connect(endpoints[(worker - 1) % endpoints.length]!);
 }
 
 /** Problems a page reported: uncaught errors, console errors, failed or refused requests, CSP violations. */
@@ -123,6 +143,25 @@ export async function renderedCounts(page: Page, layerIds: string[]): Promise<Re
   }, layerIds);
 }
 
+let downloads: string | undefined;
+
+/**
+ * A download's file on this machine. The browser is the run's (see launchBrowser), reached through a connection,
+ * so Playwright offers no path to its own copy: the file is saved into a folder of this test file, which
+ * useBrowserSuite removes after the file.
+ */
+export async function downloadPath(download: Download): Promise<string> {
+  downloads ??= mkdtempSync(join(tmpdir(), 'yangpu-downloads-'));
+  const file = join(mkdtempSync(join(downloads, 'd-')), download.suggestedFilename() || 'download');
+  await download.saveAs(file);
+  return file;
+}
+
+function removeDownloads(): void {
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+  downloads = undefined;
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return resolve(SCREENSHOTS, `${name}.png`);
@@ -132,7 +171,8 @@ export function screenshotPath(name: string): string {
 export type MapHandle = { __yangpu: { map: import('maplibre-gl').Map } };
 
 /**
- * One preview server and one browser for a test file, started before its tests and stopped after them.
+ * One preview server and one browser connection (see launchBrowser) for a test file, started before its tests and
+ * stopped after them (closing the connection closes every context the file opened).
  * Read `server` and `browser` inside tests (they are set by then).
  */
 export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPreview>>; browser: Browser } {
@@ -143,6 +183,7 @@ export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPrev
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.stop();
+    removeDownloads();
   });
   return suite;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDataset, TaskProgress } from '../../src/features/monitor/types.ts';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();
 
@@ -132,7 +132,7 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     // Export as JSON.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('task-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^yangpu-tasks-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = readFileSync((await download.path())!, 'utf8');
+    const exported = readFileSync(await downloadPath(download), 'utf8');
     const file = JSON.parse(exported);
     expect(file.format).toBe('yangpu-monitor-tasks');
     expect(file.tasks).toEqual([
