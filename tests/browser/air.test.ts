@@ -2,16 +2,18 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
 
 const suite = useBrowserSuite();
+// The tests change only the app's state (the sketch lives in the link): they take turns on one page (see useSharedPages).
+const shared = useSharedPages(suite);
 
 const jump = (page: Page, lon: number, lat: number, zoom = 15) =>
   page.evaluate(([x, y, z]) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [x!, y!], zoom: z! }), [lon, lat, zoom]);
 
 describe('low-altitude layer (production build)', () => {
   it('shows the reported routes with corridors, figures, conflicts and a 3D view when pitched', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en&panel=air');
+    const { page, problems } = await shared.visit('?lang=en&panel=air');
     // The panel lists the three reported routes with their figures once the analysis has run.
     const panel = page.getByRole('tabpanel');
     await expect.poll(() => panel.getByRole('button', { name: /Show on map/ }).count(), { timeout: 20_000 }).toBe(3);
@@ -50,11 +52,10 @@ describe('low-altitude layer (production build)', () => {
     expect(page.url()).toMatch(/map=[^&]*\/-20\/60/);
     await page.screenshot({ path: screenshotPath('air-3d-en') });
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('sketches a route with the keyboard controls, finds its conflicts, keeps it in the link and exports it', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en&panel=air');
+    const { page, problems } = await shared.visit('?lang=en&panel=air');
     const panel = page.getByRole('tabpanel');
     // West and east of the 中环路 / 黄兴路 elevated roads near 五角场: the sketch must cross an elevated road.
     await jump(page, 121.515, 31.3065);
@@ -77,7 +78,7 @@ describe('low-altitude layer (production build)', () => {
     // Export: a GeoJSON file with the line, its corridor and its conflicts.
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Export GeoJSON' }).click();
-    const file = await (await download).path();
+    const file = await downloadPath(await download);
     const fc = JSON.parse(readFileSync(file!, 'utf8'));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features[0].geometry.type).toBe('LineString');
@@ -92,7 +93,6 @@ describe('low-altitude layer (production build)', () => {
     const url = page.url();
     await page.screenshot({ path: screenshotPath('air-sketch-en') });
     expect(problems.errors).toEqual([]);
-    await page.close();
 
     // The link alone brings the sketch and its analysis back in a fresh browser context.
     const again = await openPage(suite, url.replace(suite.server.url, ''));
@@ -105,7 +105,7 @@ describe('low-altitude layer (production build)', () => {
   });
 
   it('adds points by clicking the map while drawing, and only then', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh&panel=air');
+    const { page, problems } = await shared.visit('?lang=zh&panel=air');
     const panel = page.getByRole('tabpanel');
     const canvas = page.locator('.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
@@ -119,6 +119,5 @@ describe('low-altitude layer (production build)', () => {
     await page.waitForTimeout(300);
     expect(page.url().match(/sketch=([^&]*)/)![1]!.split(';')).toHaveLength(2);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 });

@@ -2,9 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
 
 const suite = useBrowserSuite();
+// The desktop tests change only the app's state (the dashboard's settings live in the link): they take turns on one
+// page (see useSharedPages).
+const shared = useSharedPages(suite);
 
 // Located science parks, incubators and platforms: 8 + 5 + 7 = 20 places at 14 distinct locations (a university's
 // science park, its incubator and its platform often share one address); co-located places count as one site.
@@ -20,7 +23,7 @@ const fitYangpu = (page: Page) =>
 
 describe('dispersion dashboard (production build)', () => {
   it('reads the figures of today\'s park space in plain words, draws them on the map, and exports them', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en&panel=analysis');
+    const { page, problems } = await shared.visit('?lang=en&panel=analysis');
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
     expect((await panel.textContent()) ?? '').toContain(`(${PLACES} of ${PLACES} counted)`);
@@ -68,20 +71,19 @@ describe('dispersion dashboard (production build)', () => {
 
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Figures (CSV)' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync(await downloadPath(await download), 'utf8');
     expect(csv).toMatch(/^\uFEFFfigure,label,unit,scenario_a\r\n/);
     expect(csv).toContain(`\r\ncount,Park sites (distinct locations),count,${SITES}\r\n`);
     const overlays = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Overlays (GeoJSON)' }).click();
-    const fc = JSON.parse(readFileSync((await (await overlays).path())!, 'utf8'));
+    const fc = JSON.parse(readFileSync(await downloadPath(await overlays), 'utf8'));
     expect(fc.features.filter((f: { properties: { role: string } }) => f.properties.role === 'mst')).toHaveLength(SITES - 1);
     await page.screenshot({ path: screenshotPath('analysis-en') });
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('compares two scenarios, selects by drawing and picking, and shares all of it as a link', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en&panel=analysis');
+    const { page, problems } = await shared.visit('?lang=en&panel=analysis');
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
 
@@ -144,7 +146,6 @@ describe('dispersion dashboard (production build)', () => {
     const r = await figure(panel, 'clark_evans_r').textContent();
     await page.screenshot({ path: screenshotPath('analysis-compare-en') });
     expect(problems.errors).toEqual([]);
-    await page.close();
 
     // A colleague opening the link in a fresh browser sees the same scenarios and figures, in Chinese too.
     const again = await openPage(suite, url.replace(suite.server.url, '').replace('lang=en', 'lang=zh'));

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleBasemap, tileBasemap } from '../../scripts/lib/basemap.ts';
-import { renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { renderedCounts, screenshotPath, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
+// The two desktop tests take turns on one page (see useSharedPages); the phone and the archive without OSM data
+// have pages of their own.
+const shared = useSharedPages(suite);
 
 describe('basemap in a real browser (production build)', () => {
   it('serves the archive with HTTP Range support', async () => {
@@ -15,10 +18,7 @@ describe('basemap in a real browser (production build)', () => {
   });
 
   it('opens on Yangpu with districts, metro, river and bilingual labels, and no errors', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
-    await page.goto(`${suite.server.url}?lang=zh`);
-    await waitForIdle(page);
+    const { page, problems } = await shared.visit('?lang=zh');
     const counts = await renderedCounts(page, [
       'districts-fill',
       'districts-focus-line',
@@ -60,14 +60,10 @@ describe('basemap in a real browser (production build)', () => {
     await page.screenshot({ path: screenshotPath('basemap-zh-tongji') });
 
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('switches to English: labels, page language and accessible names follow', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
-    await page.goto(`${suite.server.url}?lang=zh`);
-    await waitForIdle(page);
+    const { page, problems } = await shared.visit('?lang=zh');
     await page.getByRole('button', { name: '切换到英文' }).click();
     await waitForIdle(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -87,7 +83,6 @@ describe('basemap in a real browser (production build)', () => {
     await waitForIdle(page);
     expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBe(0);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('works on a phone-sized screen without horizontal scrolling', async () => {

@@ -1,16 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { type MapHandle, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
+// Every test here changes only the app's own state: they take turns on one desktop and one phone page, each
+// starting from its link as back and forward would (see useSharedPages), instead of a cold start apiece.
+const shared = useSharedPages(suite);
 
 const center = (page: Page) => page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getCenter().toArray());
 const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, (a[1]! - b[1]!) * 111_000);
 
 describe('explorer (production build)', () => {
   it('toggles every layer row on and off through the panel', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en');
+    const { page, problems } = await shared.visit('?lang=en');
     const rows = await page.locator('[data-testid="sheet"] input[type=checkbox]:not([disabled])').count();
     expect(rows).toBeGreaterThanOrEqual(15);
     const styleVisibility = (id: string) =>
@@ -34,11 +37,10 @@ describe('explorer (production build)', () => {
     await waitForIdle(page);
     expect(await page.getByText(/\d+ in view/).count()).toBeGreaterThan(5);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('opens a card by clicking a feature, quoting its task, and by keyboard from the list', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh');
+    const { page, problems } = await shared.visit('?lang=zh');
     // Click the Fudan national university science park where the map draws it.
     const point = await page.evaluate(() => {
       const map = (window as unknown as MapHandle).__yangpu.map;
@@ -77,7 +79,6 @@ describe('explorer (production build)', () => {
     await expect.poll(async () => (await page.evaluate(() => document.activeElement?.tagName))).toMatch(/^H[23]$/);
     expect((await card2.textContent()) ?? '').toContain(name.replace('示意', '').trim().slice(0, 4));
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it.each([
@@ -87,7 +88,7 @@ describe('explorer (production build)', () => {
     ['Tongji', null, '同济'],
     ['长阳', 'plan:zc-changyang-campus', '长阳创谷'],
   ])('search "%s" flies there and opens the card', async (query, id, name) => {
-    const { page, problems } = await openPage(suite, '?lang=zh');
+    const { page, problems } = await shared.visit('?lang=zh');
     const before = await center(page);
     const box = page.getByRole('combobox');
     await box.fill(query);
@@ -106,11 +107,10 @@ describe('explorer (production build)', () => {
     const after = await center(page);
     expect(dist(before, after)).toBeGreaterThan(100);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('a permalink restores view, layers, selection and language; back and forward work', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh');
+    const { page, problems } = await shared.visit('?lang=zh');
     await page.getByRole('button', { name: '切换到英文' }).click();
     await page.getByRole('checkbox', { name: /Metro lines and stations/ }).uncheck();
     await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [121.5123, 31.2934], zoom: 14.2 }));
@@ -154,11 +154,10 @@ describe('explorer (production build)', () => {
     await expect.poll(() => page.url()).toContain('sel=plan:zc-changyang-campus');
     await expect.poll(() => page.getByRole('region', { name: /Changyang/ }).count()).toBeGreaterThan(0);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('the task explorer highlights a task’s places and lists them', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en');
+    const { page, problems } = await shared.visit('?lang=en');
     await page.getByRole('tab', { name: 'Tasks' }).click();
     await page.getByRole('button', { name: /Task 17/ }).click();
     await waitForIdle(page);
@@ -169,11 +168,10 @@ describe('explorer (production build)', () => {
     expect(opacity).toContain('plan_tasks');
     await page.screenshot({ path: screenshotPath('explorer-task17-en') });
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('the guided tour steps by button and key, moving the map and opening cards', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en');
+    const { page, problems } = await shared.visit('?lang=en');
     await page.getByRole('tab', { name: 'Tour' }).click();
     await settle(page);
     const first = (await page.getByTestId('tour-card').textContent()) ?? '';
@@ -196,11 +194,10 @@ describe('explorer (production build)', () => {
     await settle(page);
     expect((await page.getByTestId('tour-card').textContent()) ?? '').toMatch(/2 \/ 7/);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('keeps the tour usable on a phone: its buttons stay visible while it moves from place to place', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en&panel=tour', { width: 390, height: 844 });
+    const { page, problems } = await shared.visit('?lang=en&panel=tour', { width: 390, height: 844 });
     await settle(page);
     const next = page.getByRole('button', { name: /Next/ });
     for (const stop of ['2 / 7', '3 / 7']) {
@@ -219,11 +216,10 @@ describe('explorer (production build)', () => {
     expect(page.url()).toContain('sel=plan:');
     await page.screenshot({ path: screenshotPath('explorer-phone-tour') });
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('pans and zooms with the keyboard once the map has focus', async () => {
-    const { page, problems } = await openPage(suite, '?lang=en');
+    const { page, problems } = await shared.visit('?lang=en');
     const before = await page.evaluate(() => {
       const m = (window as unknown as MapHandle).__yangpu.map;
       return { c: m.getCenter().toArray(), z: m.getZoom() };
@@ -241,11 +237,10 @@ describe('explorer (production build)', () => {
     expect(after.z).toBeGreaterThan(before.z + 0.5);
     expect(await page.locator('.maplibregl-canvas').getAttribute('aria-label')).toBe('Interactive map of Yangpu District');
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('gives every control on a phone a touch target of at least 44 px', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh&panel=layers', { width: 390, height: 844 });
+    const { page, problems } = await shared.visit('?lang=zh&panel=layers', { width: 390, height: 844 });
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('button, input, [role=tab], [role=combobox], summary, a[href]')]
         .filter((el) => el.offsetParent !== null && el.getClientRects().length > 0)
@@ -260,11 +255,10 @@ describe('explorer (production build)', () => {
     expect(small).toEqual([]);
     await page.screenshot({ path: screenshotPath('explorer-phone-sheet') });
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('switching language changes the interface and the map labels', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh');
+    const { page, problems } = await shared.visit('?lang=zh');
     expect(await page.getByRole('tab', { name: '图层' }).count()).toBe(1);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await waitForIdle(page);
@@ -274,7 +268,6 @@ describe('explorer (production build)', () => {
     expect(field.indexOf('name_en')).toBeLessThan(field.lastIndexOf('name_zh'));
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   for (const [label, viewport] of [
@@ -283,7 +276,7 @@ describe('explorer (production build)', () => {
   ] as const) {
     for (const lang of ['zh', 'en'] as const) {
       it(`has no serious or critical accessibility violations (${label}, ${lang})`, async () => {
-        const { page, problems } = await openPage(suite, `?lang=${lang}&sel=plan:sp-fudan${label === 'phone' ? '' : '&panel=layers'}`, viewport);
+        const { page, problems } = await shared.visit(`?lang=${lang}&sel=plan:sp-fudan${label === 'phone' ? '' : '&panel=layers'}`, viewport);
         await page.getByRole('region', { name: /Fudan|复旦/ }).first().waitFor();
         const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -291,7 +284,6 @@ describe('explorer (production build)', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await page.screenshot({ path: screenshotPath(`explorer-${label}-${lang}`) });
         expect(problems.errors).toEqual([]);
-        await page.close();
       });
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { downloadPath, type MapHandle, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 
@@ -35,7 +35,7 @@ async function exportPng(page: Page, name: string, how: 'click' | 'keyboard' = '
   await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
   const press = how === 'click' ? button.click() : button.focus().then(() => page.keyboard.press('Enter'));
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), press]);
-  const path = await download.path();
+  const path = await downloadPath(download);
   return { file: download.suggestedFilename(), bytes: readFileSync(path) };
 }
 

@@ -1,8 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Download, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's Chromium servers, one per worker (see tests/browser/global-setup.ts). */
+    chromiumEndpoints: string[];
+  }
+}
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'tests/browser/__screenshots__');
@@ -21,22 +29,34 @@ export async function startPreview(): Promise<TestServer> {
   return startServer({ root });
 }
 
-/** Debian's Chromium with WebGL2 on SwiftShader and no background network traffic. */
+/** How to launch Debian's Chromium: WebGL2 on SwiftShader, no background network traffic. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--ignore-gpu-blocklist',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/**
+ * The browser of a test file. Under vitest the run's global setup (tests/browser/global-setup.ts) keeps one
+ * Chromium per worker for the whole run, and a file connects to its worker's: no launch per file, and the GPU
+ * process's compiled shaders stay warm (a file's first map otherwise costs 1–2 s more CPU than the next). What a
+ * file creates lives in its own contexts, which `close()` on the connection closes; the browser goes on.
+ * Outside vitest (or without the setup) it launches a browser of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const endpoints = process.env.VITEST ? inject('chromiumEndpoints') : undefined;
+  if (!endpoints?.length) return chromium.launch(CHROMIUM);
+  const worker = Math.max(1, Number(process.env.VITEST_POOL_ID ?? 1));
+  return chromium.connect(endpoints[(worker - 1) % endpoints.length]!);
 }
 
 /** Problems a page reported: uncaught errors, console errors, failed or refused requests, CSP violations. */
@@ -123,6 +143,25 @@ export async function renderedCounts(page: Page, layerIds: string[]): Promise<Re
   }, layerIds);
 }
 
+let downloads: string | undefined;
+
+/**
+ * A download's file on this machine. The browser is the run's (see launchBrowser), reached through a connection,
+ * so Playwright offers no path to its own copy: the file is saved into a folder of this test file, which
+ * useBrowserSuite removes after the file.
+ */
+export async function downloadPath(download: Download): Promise<string> {
+  downloads ??= mkdtempSync(join(tmpdir(), 'yangpu-downloads-'));
+  const file = join(mkdtempSync(join(downloads, 'd-')), download.suggestedFilename() || 'download');
+  await download.saveAs(file);
+  return file;
+}
+
+function removeDownloads(): void {
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+  downloads = undefined;
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return resolve(SCREENSHOTS, `${name}.png`);
@@ -132,7 +171,8 @@ export function screenshotPath(name: string): string {
 export type MapHandle = { __yangpu: { map: import('maplibre-gl').Map } };
 
 /**
- * One preview server and one browser for a test file, started before its tests and stopped after them.
+ * One preview server and one browser connection (see launchBrowser) for a test file, started before its tests and
+ * stopped after them (closing the connection closes every context the file opened).
  * Read `server` and `browser` inside tests (they are set by then).
  */
 export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPreview>>; browser: Browser } {
@@ -143,6 +183,7 @@ export function useBrowserSuite(): { server: Awaited<ReturnType<typeof startPrev
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.stop();
+    removeDownloads();
   });
   return suite;
 }
@@ -192,4 +233,85 @@ export async function openPage(
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !(window as unknown as MapHandle).__yangpu.map.isMoving(), null, { timeout: 20_000 });
   await waitForIdle(page);
+}
+
+/** A page size; under 640 px wide it is a phone (touch screen, mobile viewport), as openPage makes it. */
+export type Viewport = { width: number; height: number };
+const DESKTOP: Viewport = { width: 1280, height: 800 };
+
+interface SharedPage {
+  page: Page;
+  problems: PageProblems;
+  /** The camera the first load opened on (fitted to Yangpu), where every later visit starts. */
+  view: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+}
+
+/**
+ * Pages the tests of a file take turns on, one per page size: for tests that change nothing but the app's own
+ * state (no storage, service worker, permission or server fault of their own), whose start is a link.
+ *
+ * A cold start (a new context, the app's code, the first map render on SwiftShader) costs about 3 s of CPU. Instead,
+ * `visit(path)` brings the open app to the link's state the way back and forward do (the address, then a
+ * `popstate`, which the app follows: language, layers, selection, panel, task, tour, sketch, the dashboards'
+ * settings), clears what a link does not carry (the search field, the focus, the pointer), puts the camera back
+ * where the first load opened it (unless the link has its own `map=`), waits for the map and clears `problems`.
+ * Links must name their language (`lang=`), as a fresh load would otherwise take the browser's.
+ *
+ * The first visit of a size opens the page with openPage, and so does the first visit after a failed test (the
+ * failed test's page is closed: a failure never leaks its state into the next test). Tests leave the page open;
+ * it is closed after the file.
+ */
+export function useSharedPages(suite: { server: { url: string }; browser: Browser }): {
+  visit: (path: string, viewport?: Viewport) => Promise<{ page: Page; problems: PageProblems }>;
+} {
+  const pages = new Map<string, SharedPage>();
+  const discard = async () => {
+    const open = [...pages.values()];
+    pages.clear();
+    await Promise.all(open.map((p) => p.page.close().catch(unlessClosed)));
+  };
+  afterAll(discard);
+
+  async function visit(path: string, viewport: Viewport = DESKTOP): Promise<{ page: Page; problems: PageProblems }> {
+    onTestFailed(discard);
+    const key = `${viewport.width}x${viewport.height}`;
+    const shared = pages.get(key);
+    if (!shared || shared.page.isClosed()) {
+      const opened = await openPage(suite, path, viewport);
+      const view = await opened.page.evaluate(() => {
+        const m = (window as unknown as MapHandle).__yangpu.map;
+        return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+      });
+      pages.set(key, { ...opened, view });
+      return opened;
+    }
+    const { page, problems, view } = shared;
+    const url = new URL(path, suite.server.url);
+    if (!url.searchParams.has('lang')) throw new Error(`visit(${path}): a shared page's link must name its language`);
+    await page.mouse.move(0, 0);
+    await page.evaluate(
+      ({ search, view }) => {
+        const map = (window as unknown as MapHandle).__yangpu.map;
+        map.stop();
+        (document.activeElement as HTMLElement | null)?.blur?.();
+        // The search field keeps the last query or choice; a fresh page has it empty (and its list closed).
+        const field = document.querySelector<HTMLInputElement>('input[role="combobox"]');
+        if (field && field.value !== '') {
+          field.value = '';
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          field.blur();
+        }
+        history.pushState(null, '', `${location.pathname}${search}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+        if (!new URLSearchParams(search).has('map')) map.jumpTo(view);
+      },
+      { search: url.search, view },
+    );
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang.slice(0, 2))).toBe(url.searchParams.get('lang'));
+    await waitForIdle(page);
+    problems.errors.length = 0;
+    return { page, problems };
+  }
+
+  return { visit };
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, watchDialogs } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();
 const FIXTURE = resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.csv');
@@ -182,7 +182,7 @@ describe('investors’ view (production build)', () => {
     // Export it back to CSV.
     const download = page.waitForEvent('download');
     await inventories.getByRole('button', { name: 'Export CSV · operator-gcj02' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync(await downloadPath(await download), 'utf8');
     expect(csv).toContain('五角场创智空间');
 
     // Removing asks in the page, then the inventory is gone, also after a reload.
@@ -262,7 +262,7 @@ describe('investors’ view (production build)', () => {
     // Export the shortlist: the sample marker travels with it.
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Export the shortlist (CSV)' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync(await downloadPath(await download), 'utf8');
     expect(csv).toMatch(/示例数据|sample/i);
 
     // Share: the copied link restores filters, sort and pins in a fresh browser context.

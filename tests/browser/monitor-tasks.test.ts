@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDataset, TaskProgress } from '../../src/features/monitor/types.ts';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();
 
@@ -132,7 +132,7 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     // Export as JSON.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('task-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^yangpu-tasks-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = readFileSync((await download.path())!, 'utf8');
+    const exported = readFileSync(await downloadPath(download), 'utf8');
     const file = JSON.parse(exported);
     expect(file.format).toBe('yangpu-monitor-tasks');
     expect(file.tasks).toEqual([
@@ -237,6 +237,9 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     await r17.getByRole('radio', { name: '已完成' }).check();
     await r17.getByLabel('任务 17 的日期').fill('2026-05-10');
     await expect.poll(() => storedTasks(page).then((t) => t.length), { timeout: 10_000 }).toBe(2);
+    // Saves run one after another: the status's (dated today) lands before the date's, and two stored tasks do not
+    // mean the date is stored yet. Reloading before it is would lose it (seen on a busy machine).
+    await expect.poll(() => storedTasks(page).then((t) => t.find((x) => x.n === 17)?.date), { timeout: 10_000 }).toBe('2026-05-10');
     await page.reload();
     await waitForIdle(page);
     const latest = page.getByTestId('indicator-leading_industries_revenue');

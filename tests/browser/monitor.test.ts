@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 // 15 rows: 12 figures (district-wide 2023–2025, three places in 2025 and one in 2024) and 3 refused rows (an
@@ -193,7 +193,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     // The export writes every figure back in the import's columns.
     const download = page.waitForEvent('download');
     await after.getByTestId('monitor-export').click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync(await downloadPath(await download), 'utf8');
     expect(csv).toMatch(/^\uFEFFindicator,year,value,unit,source,place/);
     expect(csv.trim().split('\r\n')).toHaveLength(13);
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { renderedCounts, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { renderedCounts, screenshotPath, useBrowserSuite, useSharedPages, waitForIdle } from './harness.ts';
 
 const suite = useBrowserSuite();
+// Both tests take turns on one page (see useSharedPages).
+const shared = useSharedPages(suite);
+const VIEWPORT = { width: 1280, height: 860 };
 
 type Rendered = { cls: string; id: string; indicative: boolean; geom: string };
 
 describe('the plan’s places on the map (production build)', () => {
   it('renders every class of the dataset, and lists the places whose location is not published', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 860 } });
-    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
-    await page.goto(`${suite.server.url}?lang=zh`);
-    await waitForIdle(page);
+    const { page, problems } = await shared.visit('?lang=zh', VIEWPORT);
     await page.screenshot({ path: screenshotPath('plan-zh-desktop') });
 
     const classes = await page.evaluate(() => {
@@ -61,14 +61,10 @@ describe('the plan’s places on the map (production build)', () => {
     expect((await renderedCounts(page, ['drone-routes-line']))['drone-routes-line']).toBe(0);
     expect((await renderedCounts(page, ['zone-future-valley-fill']))['zone-future-valley-fill']).toBeGreaterThan(0);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 
   it('shows the low-altitude routes around 五角场 in English', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 860 } });
-    const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
-    await page.goto(`${suite.server.url}?lang=en`);
-    await waitForIdle(page);
+    const { page, problems } = await shared.visit('?lang=en', VIEWPORT);
     await page.evaluate(() =>
       (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.jumpTo({ center: [121.518, 31.29], zoom: 13.6 }),
     );
@@ -77,6 +73,5 @@ describe('the plan’s places on the map (production build)', () => {
     const counts = await renderedCounts(page, ['drone-routes-line', 'drone-routes-label', 'landing-sites-circle', 'zone-future-valley-label']);
     for (const [layer, n] of Object.entries(counts)) expect(n, layer).toBeGreaterThan(0);
     expect(problems.errors).toEqual([]);
-    await page.close();
   });
 });

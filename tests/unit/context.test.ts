@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import area from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import length from '@turf/length';
@@ -9,6 +7,7 @@ import { readContextLayers, mergeStations } from '../../scripts/lib/context.ts';
 import { loadShanghaiDistricts } from '../../scripts/lib/districts.ts';
 import { labelPoints } from '../../scripts/lib/labels.ts';
 import { schematicHuangpu } from '../../scripts/lib/river.ts';
+import { describeWithData, OSM_DIR } from '../support/shared.ts';
 
 const pt = (lon: number, lat: number, props: Record<string, unknown>): Feature<Point> => ({
   type: 'Feature',
@@ -79,8 +78,8 @@ describe('label points', () => {
   });
 });
 
-const osmDir = resolve(import.meta.dirname, '../../../shared/data/osm');
-describe.skipIf(!existsSync(osmDir))('context layers from the shared OSM data', () => {
+const osmDir = OSM_DIR;
+describeWithData(osmDir)('context layers from the shared OSM data', () => {
   const r = readContextLayers(osmDir);
   it('reads metro, elevated roads and subdistricts with names in both languages', () => {
     expect(r.missing).toEqual([]);

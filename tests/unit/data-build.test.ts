@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import booleanValid from '@turf/boolean-valid';
 import kinks from '@turf/kinks';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PbfReader } from 'pbf';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
 import { YANGPU_BOUNDS } from '../../src/lib/map/extent.ts';
 
@@ -16,16 +16,37 @@ const root = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'yangpu-data-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-function buildData(...args: string[]) {
-  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
+// A whole data build in a subprocess takes seconds alone and far longer on a busy machine: every build runs
+// asynchronously (so vitest's own timers keep working) under these limits, generous on purpose.
+const BUILD_TIMEOUT = 240_000;
+const TEST_TIMEOUT = BUILD_TIMEOUT + 30_000;
+
+interface BuildRun {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `scripts/build-data.ts` with tsx; resolves with its exit code and its stdout then stderr, never rejects on failure. */
+function buildData(...args: string[]): Promise<BuildRun> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', ...args],
+      { cwd: root, encoding: 'utf8', timeout: BUILD_TIMEOUT, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const killed = err && 'killed' in err && err.killed ? `\n[killed after ${BUILD_TIMEOUT} ms]` : '';
+        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        done({ code, output: `${stdout}${stderr}${killed}` });
+      },
+    );
   });
-  return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 describe('npm run data with an OSM extract and no shared data folder', () => {
-  const run = buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out);
+  let run: BuildRun;
+  beforeAll(async () => {
+    run = await buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out);
+  }, TEST_TIMEOUT);
   const archive = () => openPmtilesFile(join(out, 'tiles/basemap.pmtiles'));
 
   it('succeeds and says which context layers are missing', () => {
@@ -89,17 +110,16 @@ describe('npm run data with an OSM extract and no shared data folder', () => {
     expect(area(f) / 1e6).toBeLessThan(64);
   });
 
-  it('skips the work when nothing changed', () => {
-    const again = buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out, '--if-stale');
+  it('skips the work when nothing changed', async () => {
+    const again = await buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out, '--if-stale');
     expect(again.code).toBe(0);
     expect(again.output).toContain('up to date');
-  });
+  }, TEST_TIMEOUT);
 
-  it('rebuilds when the inputs change (an extract dropped)', () => {
-    const again = buildData('--osm-dir', '/nonexistent-osm', '--out', out, '--if-stale');
+  it('rebuilds when the inputs change (an extract dropped)', async () => {
+    const again = await buildData('--osm-dir', '/nonexistent-osm', '--out', out, '--if-stale');
     expect(again.code).toBe(0);
     expect(again.output).not.toContain('up to date');
     expect(again.output).toMatch(/missing layer roads/);
-    // A whole data build in a subprocess: seconds alone, more on a busy machine.
-  }, 60_000);
+  }, TEST_TIMEOUT);
 });

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import area from '@turf/area';
 import distance from '@turf/distance';
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { decodeEchartsMap, decodeRing } from '../../scripts/lib/echarts.ts';
 import { echartsShanghaiPath, loadShanghaiDistricts, yangpuOutline } from '../../scripts/lib/districts.ts';
+import { itWithData, sharedPath } from '../support/shared.ts';
 
 describe('echarts geometry decoder', () => {
   it('undoes the char offset, zigzag and deltas of a hand-made ring', () => {
@@ -47,8 +47,8 @@ describe('Shanghai districts in WGS-84', () => {
     expect(km2).toBeLessThan(61);
   });
 
-  const reference = resolve(import.meta.dirname, '../../../shared/data/reference/yangpu-district.from-echarts4.wgs84.geojson');
-  it.skipIf(!existsSync(reference))('matches the shared reference outline derived the same way', () => {
+  const reference = sharedPath('data/reference/yangpu-district.from-echarts4.wgs84.geojson');
+  itWithData(reference)('matches the shared reference outline derived the same way', () => {
     const ref = JSON.parse(readFileSync(reference, 'utf8')).features[0].geometry.coordinates[0] as number[][];
     const ours = (yangpuOutline(districts).geometry.coordinates as number[][][])[0]!;
     expect(ours.length).toBe(ref.length);

@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, Geometry, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osmiumAvailable, readOsmExtracts, type ExtractLayers } from '../../scripts/lib/osm-extract.ts';
+import { itWithData, sharedPath } from '../support/shared.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/osm');
 const WEST = join(FIXTURES, 'mini-campus.osm');
 const EAST = join(FIXTURES, 'mini-campus-east.osm');
-const REAL_DIR = resolve(import.meta.dirname, '../../../shared/data/osm/extracts');
+const REAL_DIR = sharedPath('data/osm/extracts');
 
 type LayerName = keyof ExtractLayers;
 const LAYERS: LayerName[] = ['roads', 'water', 'green', 'buildings', 'campuses', 'coverage'];
@@ -233,7 +234,7 @@ describe('errors', () => {
 });
 
 describe('real extracts in shared/data/osm/extracts', () => {
-  it.skipIf(!existsSync(REAL_DIR))('reads the Tongji and Fudan exports', async () => {
+  itWithData(REAL_DIR)('reads the Tongji and Fudan exports', async () => {
     const files = readdirSync(REAL_DIR)
       .filter((f) => f.endsWith('.osm') || f.endsWith('.osm.pbf'))
       .map((f) => join(REAL_DIR, f));

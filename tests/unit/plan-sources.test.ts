@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import distance from '@turf/distance';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,10 @@ import {
   type PlanSourceFeature,
 } from '../../src/lib/data/plan-schema.ts';
 import { yangpuOutline } from '../../scripts/lib/districts.ts';
-import { DEFAULT_GAZETTEER, DEFAULT_PLAN_TEXT, loadGazetteer } from '../../scripts/lib/plan/gazetteer.ts';
+import { loadGazetteer } from '../../scripts/lib/plan/gazetteer.ts';
 import { loadPlanSources } from '../../scripts/lib/plan/load.ts';
 import { collectPlanProblems, normalisePlanText, quotedPassages } from '../../scripts/lib/plan/validate.ts';
-
-const PLAN_TEXT = process.env.PLAN_TEXT ?? DEFAULT_PLAN_TEXT;
-const GAZETTEER = process.env.GAZETTEER ?? DEFAULT_GAZETTEER;
+import { describeWithData, GAZETTEER, PLAN_TEXT, readDataIfPresent } from '../support/shared.ts';
 
 const sources = loadPlanSources('data/plan');
 const rawFeatures = sources.geojson.flatMap((f) =>
@@ -41,7 +39,8 @@ describe('plan sources: files', () => {
   });
 
   it('passes the whole validator (schema, geometry, references) with no problem', () => {
-    const planText = existsSync(PLAN_TEXT) ? readFileSync(PLAN_TEXT, 'utf8') : undefined;
+    // With the plan's text the validator also checks every quotation; under CI the text must be there.
+    const planText = readDataIfPresent(PLAN_TEXT);
     const { errors, result } = collectPlanProblems(sources, { outline: yangpuOutline(), planText });
     expect(errors).toEqual([]);
     expect(result.features).toHaveLength(rawFeatures.length);
@@ -136,8 +135,8 @@ describe('plan sources: every feature', () => {
   });
 });
 
-describe.skipIf(!existsSync(PLAN_TEXT))('plan sources: quotations', () => {
-  const plan = normalisePlanText(existsSync(PLAN_TEXT) ? readFileSync(PLAN_TEXT, 'utf8') : '');
+describeWithData(PLAN_TEXT)('plan sources: quotations', () => {
+  const plan = normalisePlanText(readFileSync(PLAN_TEXT, 'utf8'));
   it('quotes the plan verbatim in summary_zh, with the task number', () => {
     for (const p of [...features.map((f) => f.properties), ...zoneDefs]) {
       const quotes = quotedPassages(p.summary_zh);
@@ -151,7 +150,7 @@ describe.skipIf(!existsSync(PLAN_TEXT))('plan sources: quotations', () => {
   });
 });
 
-describe.skipIf(!existsSync(GAZETTEER))('plan sources: agreement with the gazetteer', () => {
+describeWithData(GAZETTEER)('plan sources: agreement with the gazetteer', () => {
   let gazetteer: ReturnType<typeof loadGazetteer>;
   beforeAll(() => {
     gazetteer = loadGazetteer(GAZETTEER);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -12,6 +12,7 @@ import { buildSearchIndex, romanise, SEARCH_ID, writeSearchIndex } from '../../s
 import type { PlanOutputCollection, PlanOutputFeature, PlanProperties } from '../../src/lib/data/plan-schema.ts';
 import { prefixDistance, searchPlaces } from '../../src/lib/search/match.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
+import { describeWithData, OSM_DIR } from '../support/shared.ts';
 
 // ——— a small hand-made input ———
 
@@ -353,9 +354,9 @@ describe('searchPlaces', () => {
 
 // ——— the index built from the real data ———
 
-const osmDir = resolve('../shared/data/osm');
+const osmDir = OSM_DIR;
 
-describe.skipIf(!existsSync(osmDir))('search over the real index', () => {
+describeWithData(osmDir)('search over the real index', () => {
   let index: SearchEntry[] = [];
   beforeAll(async () => {
     const assembled = await assembleBasemap({ osmDir });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ const overlays = createApp().overlays;
 const layers = (theme: Theme, lang: Lang, options: LayersOptions = {}) => coreLayers(theme, lang, { registry: REGISTRY, ...options });
 const buildStyle = (options: StyleOptions) => coreBuildStyle({ registry: REGISTRY, overlays, ...options });
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
+import { itWithData, OSM_DIR } from '../support/shared.ts';
 
 const basemap = resolve(import.meta.dirname, '../../public/tiles/basemap.pmtiles');
 const style = (lang: 'zh' | 'en') =>
@@ -93,7 +93,8 @@ describe('style', () => {
     for (const c of PLAN_CLASSES) expect(shown.has(c), c).toBe(true);
   });
 
-  it.skipIf(!existsSync(basemap))('uses only source layers that exist in the built tiles', async () => {
+  // The built tiles, built with the shared OSM data (without it the context layers below are rightly absent).
+  itWithData(basemap, OSM_DIR)('uses only source layers that exist in the built tiles', async () => {
     const meta = (await openPmtilesFile(basemap).getMetadata()) as { vector_layers: { id: string }[] };
     const available = new Set(meta.vector_layers.map((l) => l.id));
     const ls = layers(light, 'zh', { available });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SECTIONS, TASKS, TASKS_PART, taskByNumber } from '../../src/lib/data/tasks.ts';
 import { TOUR } from '../../src/lib/data/tour.ts';
+import { itWithData, PLAN_TEXT } from '../support/shared.ts';
 
-const PLAN_TEXT = process.env.PLAN_TEXT ?? '../shared/seed/yangpu-action-plan-2024-2026.zh.txt';
 const hasPlan = existsSync(PLAN_TEXT);
 // The text file breaks lines (and pages) mid-sentence: comparisons ignore whitespace.
 const norm = (s: string) => s.replace(/\s+/g, '');
@@ -58,13 +58,13 @@ describe('the plan’s 18 tasks', () => {
     }
   });
 
-  it.skipIf(!hasPlan)('uses the plan’s own headings: the part, the six sections and the 18 numbered task titles', () => {
+  itWithData(PLAN_TEXT)('uses the plan’s own headings: the part, the six sections and the 18 numbered task titles', () => {
     expect(plan).toContain(norm(TASKS_PART.zh));
     for (const s of SECTIONS) expect(plan, s.zh).toContain(norm(s.zh));
     for (const task of TASKS) expect(plan, `task ${task.n}`).toContain(norm(`${task.n}.${task.title_zh}`));
   });
 
-  it.skipIf(!hasPlan)('quotes every task verbatim, from that task’s own text', () => {
+  itWithData(PLAN_TEXT)('quotes every task verbatim, from that task’s own text', () => {
     for (const task of TASKS) {
       const text = taskText(task.n);
       expect(text, `task ${task.n} found in the plan`).not.toBe('');
@@ -115,7 +115,7 @@ describe('the guided tour', () => {
     }
   });
 
-  it.skipIf(!hasPlan)('quotes every stop’s sentence verbatim from the task it cites', () => {
+  itWithData(PLAN_TEXT)('quotes every stop’s sentence verbatim from the task it cites', () => {
     for (const stop of TOUR) {
       const m = QUOTED.exec(stop.text.zh);
       const [n, quote] = [Number(m?.[1]), m?.[2] ?? ''];

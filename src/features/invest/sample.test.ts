@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
@@ -8,6 +8,7 @@ import { suggestMapping } from './mapping.ts';
 import { buildSampleInventory, SAMPLE_AUTHORED } from './sample.ts';
 import { loadSampleInventory } from './sample-data.ts';
 import { SAMPLE_INVENTORY_ID, SAMPLE_INVENTORY_NAME, SAMPLE_MARKER } from './types.ts';
+import { describeWithData, sharedPath } from '../../../tests/support/shared.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const csv = readFileSync(resolve(root, 'data/listings/sample.csv'), 'utf8');
@@ -96,8 +97,8 @@ function planPoints(): [number, number][] {
   return out;
 }
 
-const stationsFile = resolve(root, '../shared/data/osm/yangpu-metro-stations.wgs84.geojson');
-describe.skipIf(!existsSync(stationsFile))('the offset hint against the real metro stations', () => {
+const stationsFile = sharedPath('data/osm/yangpu-metro-stations.wgs84.geojson');
+describeWithData(stationsFile)('the offset hint against the real metro stations', () => {
   const stations = (
     JSON.parse(readFileSync(stationsFile, 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }
   ).features.map((f) => f.geometry.coordinates);

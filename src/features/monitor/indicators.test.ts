@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, MONITOR_QUOTE_ZH, MONITOR_SECTION, TARGETS_SECTION, TARGET_YEAR, indicator } from './indicators.ts';
 import { INDICATOR_IDS, UNITS } from './types.ts';
+import { describeWithData, PLAN_TEXT } from '../../../tests/support/shared.ts';
 
-const PLAN_TEXT = process.env.PLAN_TEXT ?? '../shared/seed/yangpu-action-plan-2024-2026.zh.txt';
 const hasPlan = existsSync(PLAN_TEXT);
 // The text file breaks lines (and pages) mid-sentence: comparisons ignore whitespace.
 const norm = (s: string) => s.replace(/\s+/g, '');
 const plan = hasPlan ? norm(readFileSync(PLAN_TEXT, 'utf8')) : '';
 
-describe.skipIf(!hasPlan)("the monitor quotes the plan's own words", () => {
+describeWithData(PLAN_TEXT)("the monitor quotes the plan's own words", () => {
   // Part 一 ends where part 二 begins: every target must be quoted from there, not from elsewhere in the plan.
   const partOne = plan.slice(plan.indexOf(norm(TARGETS_SECTION.zh)), plan.indexOf('二、'));
 
