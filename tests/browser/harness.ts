@@ -98,6 +98,10 @@ export function watchProblems(page: Page, origin: string): PageProblems {
     if (reason === 'net::ERR_ABORTED') {
       // MapLibre cancels tile requests it no longer needs while the camera moves: the page's choice, not a failure.
       if (new URL(r.url()).pathname.endsWith('.pmtiles')) return;
+      // The browser, not the page, fetches the tab's icon, and fetches it again each time the app writes the view
+      // into the address (replaceState); a reload then cancels the old document's fetch, whose request may be
+      // announced just after the reload's own. A missing icon still fails as an HTTP error below.
+      if (new URL(r.url()).pathname === '/favicon.svg') return;
       // A reload or navigation drops whatever the old page still had in flight (the icon, the plan's data…).
       if (navigations > (issuedAt.get(r) ?? navigations)) return;
     }
