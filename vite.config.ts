@@ -51,9 +51,7 @@ const policy = (d: Record<string, string[]>): string =>
 export const CSP_HEADER = policy({ ...CSP_DIRECTIVES, ...HEADER_ONLY });
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 /**
@@ -90,7 +88,10 @@ function productionShell(): Plugin {
           '  Referrer-Policy: strict-origin-when-cross-origin',
           `${base}assets/*`,
           '  Cache-Control: public, max-age=31536000, immutable',
-          ...[base, `${base}index.html`, `${base}sw.js`, `${base}favicon.svg`, `${base}data/*`, `${base}tiles/*`].flatMap((p) => [p, '  Cache-Control: no-cache']),
+          ...[base, `${base}index.html`, `${base}sw.js`, `${base}favicon.svg`, `${base}data/*`, `${base}tiles/*`].flatMap((p) => [
+            p,
+            '  Cache-Control: no-cache',
+          ]),
           '',
         ].join('\n'),
       });
@@ -102,7 +103,12 @@ function productionShell(): Plugin {
         .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.endsWith('.map'))
         .sort();
       const hash = createHash('sha256');
-      for (const f of files) hash.update(f).update('\0').update(readFileSync(join(out, f))).update('\0');
+      for (const f of files)
+        hash
+          .update(f)
+          .update('\0')
+          .update(readFileSync(join(out, f)))
+          .update('\0');
       const manifest = { version: hash.digest('hex').slice(0, 16), files };
       const source = readFileSync(resolve(config.root, 'src/lib/offline/sw.ts'), 'utf8');
       const { code } = await transformWithOxc(source, 'sw.ts', { lang: 'ts', target: 'es2022' });

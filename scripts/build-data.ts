@@ -46,7 +46,14 @@ const inputs = fingerprint([
 // The output path and the explicit extracts are part of what was built, not only the files' contents.
 const record = { ...inputs, '#out': outDir, '#extracts': extracts.join('|') };
 
-const outputs = [basemapPath, resolve(planDir, LOCATED_FILE), resolve(planDir, UNLOCATED_FILE), resolve(planDir, SEARCH_FILE), resolve(planDir, OBSTACLES_FILE), resolve(planDir, STUDY_AREA_FILE)];
+const outputs = [
+  basemapPath,
+  resolve(planDir, LOCATED_FILE),
+  resolve(planDir, UNLOCATED_FILE),
+  resolve(planDir, SEARCH_FILE),
+  resolve(planDir, OBSTACLES_FILE),
+  resolve(planDir, STUDY_AREA_FILE),
+];
 if (values['if-stale'] && !isStale(outputs, recordPath, record)) {
   console.log('data: up to date');
   process.exit(0);

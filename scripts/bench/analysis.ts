@@ -156,7 +156,7 @@ export async function analysisSection(opts: AnalysisBenchOptions = {}): Promise<
       naiveTotal = total;
       naiveNote = how.size === 1 && how.has('exact') ? 'measured' : total > 60_000 ? 'estimated: a full run would exceed a minute' : 'estimated from a sample';
     }
-    const growth = prev ? (metrics.best / prev.best) / ((n * Math.log(n)) / (prev.n * Math.log(prev.n))) : NaN;
+    const growth = prev ? metrics.best / prev.best / ((n * Math.log(n)) / (prev.n * Math.log(prev.n))) : NaN;
     rows.push([
       n.toLocaleString('en'),
       `${(n - points).toLocaleString('en')} / ${points.toLocaleString('en')}`,
@@ -191,27 +191,36 @@ export async function analysisSection(opts: AnalysisBenchOptions = {}): Promise<
   const aims: string[] = [];
   const at10k = results.get(10_000);
   if (at10k) {
-    aims.push(`aim 1 — 10,000 parks under 300 ms: ${ms(at10k.best)} ms for the figures → ${at10k.best < 300 ? 'met' : 'MISSED'}` +
-      (at10k.overlays !== null ? `; with the map overlays (coverage overlays computed cold) ${ms(at10k.overlays)} ms → ${at10k.overlays < 300 ? 'met' : 'missed'}` : ''));
+    aims.push(
+      `aim 1 — 10,000 parks under 300 ms: ${ms(at10k.best)} ms for the figures → ${at10k.best < 300 ? 'met' : 'MISSED'}` +
+        (at10k.overlays !== null
+          ? `; with the map overlays (coverage overlays computed cold) ${ms(at10k.overlays)} ms → ${at10k.overlays < 300 ? 'met' : 'missed'}`
+          : ''),
+    );
     if (wantNaive) {
-      aims.push(`aim 3 — at least 20× faster than naive at 10,000: ${(at10k.naive / at10k.best).toFixed(0)}× → ${at10k.naive / at10k.best >= 20 ? 'met' : 'MISSED'}` +
-        ` (Turf's edge-to-edge pairs dominate the naive time; without that step the naive run takes ≈ ${ms(at10k.naiveNoEdge)}${at10k.naiveNoEdge >= 10_000 ? '' : ' ms'}, still ${(at10k.naiveNoEdge / at10k.best).toFixed(0)}×)`);
+      aims.push(
+        `aim 3 — at least 20× faster than naive at 10,000: ${(at10k.naive / at10k.best).toFixed(0)}× → ${at10k.naive / at10k.best >= 20 ? 'met' : 'MISSED'}` +
+          ` (Turf's edge-to-edge pairs dominate the naive time; without that step the naive run takes ≈ ${ms(at10k.naiveNoEdge)}${at10k.naiveNoEdge >= 10_000 ? '' : ' ms'}, still ${(at10k.naiveNoEdge / at10k.best).toFixed(0)}×)`,
+      );
     }
   }
-  const growthNote = sizes.length > 1 ? 'aim 2 — growth close to n log n: the "growth" column is (time ratio) / (n log n ratio) between consecutive sizes; 1 is n log n, 10 would be n².' : '';
+  const growthNote =
+    sizes.length > 1
+      ? 'aim 2 — growth close to n log n: the "growth" column is (time ratio) / (n log n ratio) between consecutive sizes; 1 is n log n, 10 would be n².'
+      : '';
   if (growthNote) aims.push(growthNote);
 
   return {
     title: 'Analysis — analyseDispersion (src/lib/analysis/dispersion.ts) vs naive all-pairs Turf (scripts/bench/naive.ts)',
     notes: [
       `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}; load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after — other work on the machine shows as noise.`,
-      'Input: seeded synthetic parks over Yangpu\'s outline (half points, half polygons 50–300 m across; two thirds uniform, one third around 12 centres),',
+      "Input: seeded synthetic parks over Yangpu's outline (half points, half polygons 50–300 m across; two thirds uniform, one third around 12 centres),",
       '30 stations, 8 campuses (6 polygons), 2 zones; clusters at 500 m, coverage 800 m. Times in ms: best of k runs (median), k = 15/10/7/3.',
       '"figures" = every metric with overlays: false; "+ overlays" adds cluster hulls, tree lines and the coverage overlays (union of buffers',
       'clipped to the district; computed cold each run — in the app they are remembered while stations, campuses and distance stay the same).',
       'Naive: every pair of parks with Turf (distance, boolean-intersects + point-to-polygon-distance, nearest-neighbor-analysis, clusters-dbscan,',
       'Prim on the complete graph, buffer + union + intersect per park). A step that would take over a few seconds is timed on a sample:',
-      'per-park steps on some parks (linear fit of two sample sizes), pairwise steps on an s × s block of pairs (× (n/s)²); Turf\'s DBSCAN runs',
+      "per-park steps on some parks (linear fit of two sample sizes), pairwise steps on an s × s block of pairs (× (n/s)²); Turf's DBSCAN runs",
       'only whole and is extrapolated as n² from the previous size. Such rows say "≈" and what was sampled.',
       ...checks,
       ...aims,

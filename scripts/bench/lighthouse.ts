@@ -30,7 +30,11 @@ function detail(audit: { details?: unknown }): string {
     return v.replace(/^https?:\/\/[^/]+/, '');
   };
   const amount = (i: Record<string, unknown>) => {
-    for (const [k, unit] of [['wastedBytes', 'KiB'], ['total', 'ms'], ['duration', 'ms']] as const) {
+    for (const [k, unit] of [
+      ['wastedBytes', 'KiB'],
+      ['total', 'ms'],
+      ['duration', 'ms'],
+    ] as const) {
       const v = i[k];
       if (typeof v === 'number') return unit === 'KiB' ? `${(v / 1024).toFixed(0)} KiB` : `${v.toFixed(0)} ms`;
     }
@@ -63,7 +67,14 @@ async function runOnce(url: string, config: Config | undefined): Promise<LhRun> 
       failing[c] = cat.auditRefs
         .filter((ref) => ref.weight > 0 || c === 'performance')
         .map((ref) => lhr.audits[ref.id]!)
-        .filter((a) => a.score !== null && a.score < (c === 'performance' ? 0.9 : 1) && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < (c === 'performance' ? 0.9 : 1) &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'notApplicable' &&
+            a.scoreDisplayMode !== 'manual',
+        )
         .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)})${a.displayValue ? `: ${a.displayValue}` : ''}${detail(a)}`);
     }
     const metrics: Record<string, string> = {};
@@ -101,7 +112,10 @@ export async function lighthouseSection(
   const pages = [['app', targets.app], ...(targets.baseline ? [['baseline', targets.baseline]] : [])] as [string, string][];
   let appMedian: Record<Category, number> | undefined;
   const failures: string[] = [];
-  const presets = [['mobile (default: simulated slow 4G, 4× CPU)', undefined], ...(options.desktop ? [['desktop preset', desktopConfig]] : [])] as [string, Config | undefined][];
+  const presets = [['mobile (default: simulated slow 4G, 4× CPU)', undefined], ...(options.desktop ? [['desktop preset', desktopConfig]] : [])] as [
+    string,
+    Config | undefined,
+  ][];
   for (const [preset, config] of presets) {
     const all = new Map<string, LhRun[]>(pages.map(([name]) => [name, []]));
     for (let i = 0; i < runs; i++) {
@@ -114,7 +128,9 @@ export async function lighthouseSection(
           options.log?.(`lighthouse ${name} run ${i + 1} failed: ${failures.at(-1)}`);
           continue;
         }
-        options.log?.(`lighthouse ${preset.split(' ')[0]} ${name} ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${all.get(name)!.at(-1)!.scores[c]}`).join(', ')}`);
+        options.log?.(
+          `lighthouse ${preset.split(' ')[0]} ${name} ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${all.get(name)!.at(-1)!.scores[c]}`).join(', ')}`,
+        );
       }
     }
     const done = pages.filter(([name]) => all.get(name)!.length > 0);
@@ -126,9 +142,22 @@ export async function lighthouseSection(
     tables.push({
       caption: `${preset}:`,
       columns: ['category', ...done.flatMap(([name]) => [`${name} median`, 'runs']), 'aim (app)'],
-      rows: CATEGORIES.map((c) => [c, ...done.flatMap(([name]) => [String(med(name)[c]), all.get(name)!.map((r) => r.scores[c]).join(' ')]), aims[c]]),
+      rows: CATEGORIES.map((c) => [
+        c,
+        ...done.flatMap(([name]) => [
+          String(med(name)[c]),
+          all
+            .get(name)!
+            .map((r) => r.scores[c])
+            .join(' '),
+        ]),
+        aims[c],
+      ]),
     });
-    tables.push({ columns: ['metric (median run)', ...done.map(([name]) => name)], rows: METRICS.map((m) => [m, ...done.map(([name]) => mid(name).metrics[m]!)]) });
+    tables.push({
+      columns: ['metric (median run)', ...done.map(([name]) => name)],
+      rows: METRICS.map((m) => [m, ...done.map(([name]) => mid(name).metrics[m]!)]),
+    });
     for (const [name] of done) {
       tables.push({
         columns: [`${name}: category`, 'audits below full marks (median run; performance: below 90) [largest items]'],

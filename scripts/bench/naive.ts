@@ -44,7 +44,10 @@ function edgeDistance(a: ParkFeature, b: ParkFeature): number {
   if (isPoint(a) && isPoint(b)) return distance(a.geometry.coordinates as Position, b.geometry.coordinates as Position, M);
   if (booleanIntersects(a, b)) return 0;
   let best = Infinity;
-  for (const [from, to] of [[a, b], [b, a]] as const) {
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     if (isPoint(to)) continue;
     for (const v of vertices(from)) best = Math.min(best, pointToPolygonDistance(v, to as Feature<Polygon | MultiPolygon>, M));
   }
@@ -120,7 +123,8 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; kind: 'linear' | 'pai
   },
   dbscan: {
     kind: 'whole',
-    run: (ctx) => clustersDbscan({ type: 'FeatureCollection', features: ctx.centroids }, ctx.options.clusterDistanceM ?? 500, { units: 'meters', minPoints: 2 }),
+    run: (ctx) =>
+      clustersDbscan({ type: 'FeatureCollection', features: ctx.centroids }, ctx.options.clusterDistanceM ?? 500, { units: 'meters', minPoints: 2 }),
   },
   mst: {
     kind: 'pairs',
@@ -146,7 +150,11 @@ export const NAIVE_STEPS: Record<string, { run: NaiveStep; kind: 'linear' | 'pai
     run: (ctx, rows) => {
       const d = ctx.options.coverageDistanceM ?? 800;
       const merge = (fs: Feature<Polygon | MultiPolygon>[]) => (fs.length > 1 ? union({ type: 'FeatureCollection', features: fs }) : (fs[0] ?? null));
-      const stations = merge((ctx.options.stations ?? []).map((s) => buffer({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: s } }, d, { ...M, steps: 16 })!));
+      const stations = merge(
+        (ctx.options.stations ?? []).map((s) =>
+          buffer({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: s } }, d, { ...M, steps: 16 })!,
+        ),
+      );
       const campuses = merge((ctx.options.campuses ?? []).map((c) => buffer(c as Feature<Polygon>, d, { ...M, steps: 16 })!));
       let total = 0;
       let st = 0;
@@ -197,4 +205,3 @@ export function naiveDispersion(parks: ParkFeature[], options: DispersionOptions
   const ctx = naiveContext(parks, options);
   return Object.fromEntries(Object.entries(NAIVE_STEPS).map(([name, s]) => [name, s.run(ctx, parks.length, parks.length)]));
 }
-

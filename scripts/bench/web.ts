@@ -87,26 +87,31 @@ async function measure(browser: Browser, url: string, withCamera: boolean, style
       timeout: 120_000,
       polling: 250,
     });
-    return await page.evaluate((camera) => {
-      const b = (window as unknown as { __bench: RunTimes }).__bench;
-      const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((e) => e.responseEnd <= b.idle)
-        .map((e) => ({ url: e.name, responseEnd: e.responseEnd, transferSize: e.transferSize }));
-      const out: Run = { ...b, fetched, requested: [], byServiceWorker: [] };
-      if (camera) {
-        const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
-        const c = map.getCenter();
-        out.camera = {
-          lon: c.lng,
-          lat: c.lat,
-          zoom: map.getZoom(),
-          layers: map.getStyle().layers.filter((l) => 'source' in l && l.source === 'basemap').map((l) => l.id),
-          lang: document.documentElement.lang,
-          style: map.getStyle(),
-        };
-      }
-      return out;
-    }, withCamera).then((r) => ({ ...r, requested, byServiceWorker: [...byServiceWorker] }));
+    return await page
+      .evaluate((camera) => {
+        const b = (window as unknown as { __bench: RunTimes }).__bench;
+        const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.responseEnd <= b.idle)
+          .map((e) => ({ url: e.name, responseEnd: e.responseEnd, transferSize: e.transferSize }));
+        const out: Run = { ...b, fetched, requested: [], byServiceWorker: [] };
+        if (camera) {
+          const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
+          const c = map.getCenter();
+          out.camera = {
+            lon: c.lng,
+            lat: c.lat,
+            zoom: map.getZoom(),
+            layers: map
+              .getStyle()
+              .layers.filter((l) => 'source' in l && l.source === 'basemap')
+              .map((l) => l.id),
+            lang: document.documentElement.lang,
+            style: map.getStyle(),
+          };
+        }
+        return out;
+      }, withCamera)
+      .then((r) => ({ ...r, requested, byServiceWorker: [...byServiceWorker] }));
   } finally {
     await context.close();
   }
@@ -199,7 +204,9 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
     `The app's style at idle (${(JSON.stringify(style).length / 1024).toFixed(0)} KB of JSON): ${style.layers.length} layers (${shown.length} shown: ${shown.filter((l) => l.source === 'basemap').length} on the basemap, ${overlays.length} on ` +
     `${[...new Set(overlays.map((l) => l.source))].join(', ')}; ${shown.filter((l) => l.type === 'symbol').length} symbol layers), ` +
     `${Object.keys(style.sources).length} sources; the baseline's: ${cam.layers.length + 1} layers, 1 source.`;
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const idleSection: BenchSection = {
     title: '1. Navigation → first map idle',
     notes: [
@@ -213,7 +220,7 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
       ...(pages[2]
         ? [
             "Diagnostic pages: the baseline given the app's whole style (overlays, plan GeoJSON) as the app had it at idle,",
-            "and the app with navigator.serviceWorker removed (it registers no worker, so no precache downloads beside it).",
+            'and the app with navigator.serviceWorker removed (it registers no worker, so no precache downloads beside it).',
           ]
         : []),
       `All served by vite preview (gzip, Range) on 127.0.0.1; Debian's Chromium, WebGL on SwiftShader (CPU);`,
@@ -221,7 +228,16 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
     ],
     tables: [
       {
-        columns: ['page (seconds from navigation)', 'map built (median)', "map 'load'", 'first idle (median)', 'min', 'max', 'long tasks', 'setStyle / styledata / setData'],
+        columns: [
+          'page (seconds from navigation)',
+          'map built (median)',
+          "map 'load'",
+          'first idle (median)',
+          'min',
+          'max',
+          'long tasks',
+          'setStyle / styledata / setData',
+        ],
         rows: pages.map((p) => row(p.name, p.runs)),
       },
       {
@@ -231,7 +247,11 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
           ...(pages[2] && pages[3]
             ? [
                 ratioRow("app's style on the baseline page / baseline", ratioOf(pages[2].runs), ''),
-                ratioRow("app / app's style on the baseline page", app.map((a, i) => a.idle / pages[2]!.runs[i]!.idle), ''),
+                ratioRow(
+                  "app / app's style on the baseline page",
+                  app.map((a, i) => a.idle / pages[2]!.runs[i]!.idle),
+                  '',
+                ),
                 ratioRow('app, service worker blocked / baseline', ratioOf(pages[3].runs), ''),
               ]
             : []),
@@ -331,7 +351,14 @@ function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebR
       modules.set(m, e);
     }
   }
-  const folder = (m: string) => (m.startsWith('src/lib/') ? m.split('/').slice(0, 3).join('/') + '/' : m.startsWith('src/') ? 'src/ (top level)' : m.startsWith('(') || m === 'app CSS' ? m : `${m} (npm)`);
+  const folder = (m: string) =>
+    m.startsWith('src/lib/')
+      ? m.split('/').slice(0, 3).join('/') + '/'
+      : m.startsWith('src/')
+        ? 'src/ (top level)'
+        : m.startsWith('(') || m === 'app CSS'
+          ? m
+          : `${m} (npm)`;
   const folders = new Map<string, { raw: number; gzip: number; n: number }>();
   for (const [m, v] of modules) {
     const e = folders.get(folder(m)) ?? { raw: 0, gzip: 0, n: 0 };
@@ -351,7 +378,9 @@ function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebR
       ...(sometimes.length ? [`Fetched before idle in some runs only (not counted): ${sometimes.join(', ')}.`] : []),
       `Also fetched before idle (not counted): ${other.join(', ') || 'nothing'}.`,
       ...(swPaths.length
-        ? [`The service worker's precache requested ${swPaths.length} files before the first idle was noticed (${kb(swBytes)} KB gzip, archives left out; not counted).`]
+        ? [
+            `The service worker's precache requested ${swPaths.length} files before the first idle was noticed (${kb(swBytes)} KB gzip, archives left out; not counted).`,
+          ]
         : []),
     ],
     tables: [

@@ -108,10 +108,7 @@ export async function assembleBasemap(options: BasemapOptions): Promise<BasemapL
   }
 
   const extractDir = join(options.osmDir, 'extracts');
-  const extractFiles = [
-    ...listFiles([extractDir], (n) => /\.osm(\.pbf)?$/.test(n)),
-    ...(options.extracts ?? []),
-  ];
+  const extractFiles = [...listFiles([extractDir], (n) => /\.osm(\.pbf)?$/.test(n)), ...(options.extracts ?? [])];
   let extracts: ExtractLayers | null = null;
   if (!extractFiles.length) {
     for (const layer of EXTRACT_LAYERS) missing.push({ layer, reason: 'no OpenStreetMap extract was given' });
@@ -137,7 +134,11 @@ export async function assembleBasemap(options: BasemapOptions): Promise<BasemapL
       properties: { name_zh: '黄浦江', name_en: 'Huangpu River', schematic: true, label_zh: '黄浦江（示意）', label_en: 'Huangpu River (schematic)' },
     } as never);
   }
-  layers.push({ id: 'water', features: { type: 'FeatureCollection', features: withIds(polys) }, description: 'Water; schematic=true marks the drawn Huangpu band' });
+  layers.push({
+    id: 'water',
+    features: { type: 'FeatureCollection', features: withIds(polys) },
+    description: 'Water; schematic=true marks the drawn Huangpu band',
+  });
   layers.push({ id: 'waterways', features: { type: 'FeatureCollection', features: withIds(waterLines as Feature[]) }, description: 'River centre lines' });
 
   if (extracts) {

@@ -39,7 +39,12 @@ function readCollection(path: string): FeatureCollection {
 const lineQualifier = /[（(][^）)]*[）)]/g;
 const normaliseStation = (name: string) => name.replace(lineQualifier, '').trim();
 const cleanEnglish = (name: string) =>
-  /^[A-Z]{2,6}\b/.test(name) ? '' : name.replace(/\s*\[[^\]]*\]/g, '').replace(/\s*\(L[\dL/]+\)/g, '').trim();
+  /^[A-Z]{2,6}\b/.test(name)
+    ? ''
+    : name
+        .replace(/\s*\[[^\]]*\]/g, '')
+        .replace(/\s*\(L[\dL/]+\)/g, '')
+        .trim();
 
 /**
  * Merges the district-wide station points (Chinese names only) with the curated Yangpu station list (with
@@ -50,9 +55,7 @@ export function mergeStations(transportStations: Feature<Point>[], curated: Feat
   const taken = new Set<Feature<Point>>();
   for (const c of curated) {
     const zh = normaliseStation(String(c.properties?.name ?? ''));
-    const twin = transportStations.find(
-      (t) => normaliseStation(String(t.properties?.name ?? '')) === zh && distance(t, c, { units: 'meters' }) < 400,
-    );
+    const twin = transportStations.find((t) => normaliseStation(String(t.properties?.name ?? '')) === zh && distance(t, c, { units: 'meters' }) < 400);
     if (twin) taken.add(twin);
     if (out.some((o) => o.properties?.name_zh === zh && distance(o, c, { units: 'meters' }) < 400)) continue;
     out.push(stationFeature(c.geometry.coordinates, zh, cleanEnglish(String(c.properties?.name_en ?? '')), true));

@@ -142,7 +142,13 @@ function roundRings(rings: Position[][]): Position[][] | null {
   // A ring too small to survive rounding is dropped; the whole polygon when it is the outer ring.
   const outer = roundLine(rings[0] ?? []);
   if (outer.length < 4) return null;
-  return [outer, ...rings.slice(1).map(roundLine).filter((r) => r.length >= 4)];
+  return [
+    outer,
+    ...rings
+      .slice(1)
+      .map(roundLine)
+      .filter((r) => r.length >= 4),
+  ];
 }
 
 function roundArea(g: Geometry | null | undefined): Polygon | MultiPolygon | null {

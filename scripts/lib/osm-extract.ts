@@ -6,17 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Feature, Polygon } from 'geojson';
 import { classify, EXPORT_CONFIG } from './osm/classify.ts';
 import { mergeByOsmId } from './osm/merge.ts';
-import {
-  bboxPolygon,
-  checkBbox,
-  dataBox,
-  headerBox,
-  intersect,
-  OSMIUM,
-  osmium,
-  osmiumAvailable,
-  sniffFormat,
-} from './osm/osmium.ts';
+import { bboxPolygon, checkBbox, dataBox, headerBox, intersect, OSMIUM, osmium, osmiumAvailable, sniffFormat } from './osm/osmium.ts';
 import type { Bbox, CoverageProps, ExtractLayers, RawFeature, ReadOptions } from './osm/types.ts';
 
 /*

@@ -55,10 +55,16 @@ export function romanise(zh: string): { pinyin: string; initials: string; slug: 
       }
       slug += syllables.join('');
     } else {
-      const alnum = run.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '');
+      const alnum = run
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9]+/g, '');
       full += alnum;
       initials += alnum;
-      slug += `-${run.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-')}-`;
+      slug += `-${run
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9]+/g, '-')}-`;
     }
   }
   slug = slug.replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, MAX_SLUG).replace(/-$/, '');
@@ -235,7 +241,9 @@ export function buildSearchIndex(input: SearchIndexInput): SearchEntry[] {
     ...roads(layer('elevated_roads'), layer('roads')),
     ...perFeature('campus', layer('campuses')),
   ];
-  drafts.sort((a, b) => KIND_ORDER.indexOf(a.kind as PlaceKind) - KIND_ORDER.indexOf(b.kind as PlaceKind) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  drafts.sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind as PlaceKind) - KIND_ORDER.indexOf(b.kind as PlaceKind) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
+  );
 
   const taken = new Set(entries.map((e) => e.id));
   for (const { slug, order: _order, ...rest } of drafts) {

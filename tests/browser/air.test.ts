@@ -21,7 +21,10 @@ describe('low-altitude layer (production build)', () => {
     expect(text).toMatch(/Indicative track/);
     expect(text).toMatch(/60–120 m/);
     expect(text).toMatch(/km/);
-    await panel.getByRole('img', { name: /Altitude profile/ }).first().waitFor();
+    await panel
+      .getByRole('img', { name: /Altitude profile/ })
+      .first()
+      .waitFor();
     const axe = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
@@ -33,11 +36,17 @@ describe('low-altitude layer (production build)', () => {
     await settle(page);
     const counts = await renderedCounts(page, ['corridors-3d', 'corridors-edge', 'conflicts-circle', 'drone-routes-line']);
     for (const [layer, n] of Object.entries(counts)) expect(n, layer).toBeGreaterThan(0);
-    await page.getByRole('button', { name: /Conflicts \(\d+\)/ }).first().click();
+    await page
+      .getByRole('button', { name: /Conflicts \(\d+\)/ })
+      .first()
+      .click();
     expect((await panel.textContent()) ?? '').toMatch(/Elevated road/);
 
     // A route's card says what is known of it.
-    await panel.getByRole('button', { name: /Show on map/ }).first().click();
+    await panel
+      .getByRole('button', { name: /Show on map/ })
+      .first()
+      .click();
     await settle(page);
     const card = page.getByRole('region', { name: /drone|Drone|route|Route/ }).first();
     const cardText = (await card.textContent()) ?? '';
@@ -86,7 +95,10 @@ describe('low-altitude layer (production build)', () => {
     expect(fc.features.some((f: { properties: { kind?: string } }) => f.properties.kind === 'elevated_road')).toBe(true);
 
     // Delete a point, then undo is not needed: the link follows the sketch.
-    await panel.getByRole('button', { name: /Delete.*point 2|point 2.*Delete|Delete/ }).last().click();
+    await panel
+      .getByRole('button', { name: /Delete.*point 2|point 2.*Delete|Delete/ })
+      .last()
+      .click();
     await expect.poll(() => page.url()).toMatch(/sketch=121\.515,31\.3065(&|$)/);
     await page.goBack();
     await expect.poll(() => page.url()).toMatch(/sketch=121\.515,31\.3065;121\.532,31\.3065/);
@@ -117,7 +129,12 @@ describe('low-altitude layer (production build)', () => {
     await panel.getByRole('button', { name: '绘制航线' }).click();
     await page.mouse.click(box.x + 300, box.y + 400);
     await page.waitForTimeout(300);
-    expect(page.url().match(/sketch=([^&]*)/)![1]!.split(';')).toHaveLength(2);
+    expect(
+      page
+        .url()
+        .match(/sketch=([^&]*)/)![1]!
+        .split(';'),
+    ).toHaveLength(2);
     expect(problems.errors).toEqual([]);
   });
 });

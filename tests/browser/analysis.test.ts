@@ -19,10 +19,15 @@ const figure = (panel: Locator, id: string, column = 1) => panel.locator(`tr[dat
 const count = async (panel: Locator, column = 1) => Number(await figure(panel, 'count', column).textContent());
 
 const fitYangpu = (page: Page) =>
-  page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.fitBounds([121.49, 31.25, 121.58, 31.34], { duration: 0, padding: { top: 20, bottom: 20, left: 20, right: 360 } }));
+  page.evaluate(() =>
+    (window as unknown as MapHandle).__yangpu.map.fitBounds([121.49, 31.25, 121.58, 31.34], {
+      duration: 0,
+      padding: { top: 20, bottom: 20, left: 20, right: 360 },
+    }),
+  );
 
 describe('dispersion dashboard (production build)', () => {
-  it('reads the figures of today\'s park space in plain words, draws them on the map, and exports them', async () => {
+  it("reads the figures of today's park space in plain words, draws them on the map, and exports them", async () => {
     const { page, problems } = await shared.visit('?lang=en&panel=analysis');
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);

@@ -53,7 +53,9 @@ describe('basemap in a real browser (production build)', () => {
     await page.screenshot({ path: screenshotPath('basemap-zh-desktop') });
 
     // Zoom in where the OSM extracts have detail: streets, buildings and the Tongji campus render.
-    await page.evaluate(() => (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.jumpTo({ center: [121.4975, 31.2845], zoom: 15.5 }));
+    await page.evaluate(() =>
+      (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.jumpTo({ center: [121.4975, 31.2845], zoom: 15.5 }),
+    );
     await waitForIdle(page);
     const detail = await renderedCounts(page, ['roads-line', 'buildings-fill', 'campuses-fill', 'roads-label']);
     for (const [layer, n] of Object.entries(detail)) expect(n, layer).toBeGreaterThan(0);
@@ -71,7 +73,9 @@ describe('basemap in a real browser (production build)', () => {
     expect(await page.getByRole('checkbox', { name: /Metro lines and stations/ }).isChecked()).toBe(true);
     expect(page.url()).toContain('lang=en');
     const field = await page.evaluate(() =>
-      JSON.stringify((window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.getLayoutProperty('metro-station-label', 'text-field')),
+      JSON.stringify(
+        (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.getLayoutProperty('metro-station-label', 'text-field'),
+      ),
     );
     expect(field.indexOf('name_en')).toBeGreaterThan(-1);
     const labels = await renderedCounts(page, ['metro-station-label', 'districts-label']);

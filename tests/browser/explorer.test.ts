@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
+import { type MapHandle, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 // Every test here changes only the app's own state: they take turns on one desktop and one phone page, each
@@ -16,8 +16,7 @@ describe('explorer (production build)', () => {
     const { page, problems } = await shared.visit('?lang=en');
     const rows = await page.locator('[data-testid="sheet"] input[type=checkbox]:not([disabled])').count();
     expect(rows).toBeGreaterThanOrEqual(15);
-    const styleVisibility = (id: string) =>
-      page.evaluate((l) => (window as unknown as MapHandle).__yangpu.map.getLayoutProperty(l, 'visibility'), id);
+    const styleVisibility = (id: string) => page.evaluate((l) => (window as unknown as MapHandle).__yangpu.map.getLayoutProperty(l, 'visibility'), id);
     for (const [name, layer] of [
       [/Future Valley \(indicative\)/, 'zone-future-valley-fill'],
       [/University science parks/, 'science-parks-circle'],
@@ -75,8 +74,11 @@ describe('explorer (production build)', () => {
     await item.focus();
     const name = (await item.textContent())!.trim();
     await page.keyboard.press('Enter');
-    const card2 = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) }).first();
-    await expect.poll(async () => (await page.evaluate(() => document.activeElement?.tagName))).toMatch(/^H[23]$/);
+    const card2 = page
+      .getByRole('region')
+      .filter({ has: page.getByRole('heading', { level: 2 }) })
+      .first();
+    await expect.poll(async () => await page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[23]$/);
     expect((await card2.textContent()) ?? '').toContain(name.replace('示意', '').trim().slice(0, 4));
     expect(problems.errors).toEqual([]);
   });
@@ -92,7 +94,9 @@ describe('explorer (production build)', () => {
     const before = await center(page);
     const box = page.getByRole('combobox');
     await box.fill(query);
-    const option = id ? page.locator(`[role=option][id$="${id.replace(/[:]/g, '\\:')}"]`).or(page.getByRole('option', { name: new RegExp(name) }).first()) : page.getByRole('option', { name: new RegExp(name) }).first();
+    const option = id
+      ? page.locator(`[role=option][id$="${id.replace(/[:]/g, '\\:')}"]`).or(page.getByRole('option', { name: new RegExp(name) }).first())
+      : page.getByRole('option', { name: new RegExp(name) }).first();
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
     await option.first().waitFor();
     // Arrow down to the wanted option, then Enter.
@@ -164,7 +168,9 @@ describe('explorer (production build)', () => {
     expect(page.url()).toContain('task=17');
     const detail = page.getByTestId('task-detail');
     expect((await detail.textContent()) ?? '').toMatch(/Future Valley/);
-    const opacity = await page.evaluate(() => JSON.stringify((window as unknown as MapHandle).__yangpu.map.getPaintProperty('science-parks-circle', 'circle-opacity')));
+    const opacity = await page.evaluate(() =>
+      JSON.stringify((window as unknown as MapHandle).__yangpu.map.getPaintProperty('science-parks-circle', 'circle-opacity')),
+    );
     expect(opacity).toContain('plan_tasks');
     await page.screenshot({ path: screenshotPath('explorer-task17-en') });
     expect(problems.errors).toEqual([]);
@@ -277,7 +283,10 @@ describe('explorer (production build)', () => {
     for (const lang of ['zh', 'en'] as const) {
       it(`has no serious or critical accessibility violations (${label}, ${lang})`, async () => {
         const { page, problems } = await shared.visit(`?lang=${lang}&sel=plan:sp-fudan${label === 'phone' ? '' : '&panel=layers'}`, viewport);
-        await page.getByRole('region', { name: /Fudan|复旦/ }).first().waitFor();
+        await page
+          .getByRole('region', { name: /Fudan|复旦/ })
+          .first()
+          .waitFor();
         const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

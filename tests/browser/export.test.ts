@@ -5,7 +5,6 @@ import { downloadPath, type MapHandle, screenshotPath, useBrowserSuite, waitForI
 
 const suite = useBrowserSuite();
 
-
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -44,60 +43,63 @@ async function exportPng(page: Page, name: string, how: 'click' | 'keyboard' = '
  * far its centre differs from the live map canvas captured in a render frame.
  */
 async function inspect(page: Page, bytes: Buffer, centreY = 0.5) {
-  return page.evaluate(async ([b64, cy]) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const ctx = c.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(img, 0, 0);
-    const all = ctx.getImageData(0, 0, c.width, c.height).data;
-    let transparent = 0;
-    for (let i = 3; i < all.length; i += 4) if (all[i]! < 255) transparent++;
+  return page.evaluate(
+    async ([b64, cy]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(img, 0, 0);
+      const all = ctx.getImageData(0, 0, c.width, c.height).data;
+      let transparent = 0;
+      for (let i = 3; i < all.length; i += 4) if (all[i]! < 255) transparent++;
 
-    // The live map, copied in a render frame the same way the export does.
-    const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
-    const live = document.createElement('canvas');
-    live.width = c.width;
-    live.height = c.height;
-    const liveCtx = live.getContext('2d', { willReadFrequently: true })!;
-    await new Promise<void>((done) => {
-      map.once('render', () => {
-        liveCtx.drawImage(map.getCanvas(), 0, 0);
-        done();
+      // The live map, copied in a render frame the same way the export does.
+      const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
+      const live = document.createElement('canvas');
+      live.width = c.width;
+      live.height = c.height;
+      const liveCtx = live.getContext('2d', { willReadFrequently: true })!;
+      await new Promise<void>((done) => {
+        map.once('render', () => {
+          liveCtx.drawImage(map.getCanvas(), 0, 0);
+          done();
+        });
+        map.triggerRepaint();
       });
-      map.triggerRepaint();
-    });
-    // A square of the map clear of the title bar, the legend and the scale bar (at height `cy`).
-    const size = Math.round(c.height / 5);
-    const x0 = Math.round(c.width * 0.3);
-    const y0 = Math.round(c.height * cy - size / 2);
-    const a = ctx.getImageData(x0, y0, size, size).data;
-    const l = liveCtx.getImageData(x0, y0, size, size).data;
-    let diff = 0;
-    const colours = new Set<number>();
-    for (let i = 0; i < a.length; i += 4) {
-      diff += Math.abs(a[i]! - l[i]!) + Math.abs(a[i + 1]! - l[i + 1]!) + Math.abs(a[i + 2]! - l[i + 2]!);
-      colours.add(((a[i]! >> 3) << 10) | ((a[i + 1]! >> 3) << 5) | (a[i + 2]! >> 3));
-    }
-    let liveDark = 0;
-    for (let i = 0; i < l.length; i += 4) if (l[i]! + l[i + 1]! + l[i + 2]! < 30) liveDark++;
-    // The title bar: mostly white (text is dark, on white).
-    const bar = ctx.getImageData(0, 0, c.width, Math.round(30 * devicePixelRatio)).data;
-    let white = 0;
-    for (let i = 0; i < bar.length; i += 4) if (bar[i]! > 240 && bar[i + 1]! > 240 && bar[i + 2]! > 240) white++;
-    return {
-      width: c.width,
-      height: c.height,
-      transparent,
-      centreColours: colours.size,
-      meanDiff: diff / (a.length / 4) / 3,
-      liveDarkShare: liveDark / (l.length / 4),
-      titleWhiteShare: white / (bar.length / 4),
-    };
-  }, [bytes.toString('base64'), centreY] as const);
+      // A square of the map clear of the title bar, the legend and the scale bar (at height `cy`).
+      const size = Math.round(c.height / 5);
+      const x0 = Math.round(c.width * 0.3);
+      const y0 = Math.round(c.height * cy - size / 2);
+      const a = ctx.getImageData(x0, y0, size, size).data;
+      const l = liveCtx.getImageData(x0, y0, size, size).data;
+      let diff = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < a.length; i += 4) {
+        diff += Math.abs(a[i]! - l[i]!) + Math.abs(a[i + 1]! - l[i + 1]!) + Math.abs(a[i + 2]! - l[i + 2]!);
+        colours.add(((a[i]! >> 3) << 10) | ((a[i + 1]! >> 3) << 5) | (a[i + 2]! >> 3));
+      }
+      let liveDark = 0;
+      for (let i = 0; i < l.length; i += 4) if (l[i]! + l[i + 1]! + l[i + 2]! < 30) liveDark++;
+      // The title bar: mostly white (text is dark, on white).
+      const bar = ctx.getImageData(0, 0, c.width, Math.round(30 * devicePixelRatio)).data;
+      let white = 0;
+      for (let i = 0; i < bar.length; i += 4) if (bar[i]! > 240 && bar[i + 1]! > 240 && bar[i + 2]! > 240) white++;
+      return {
+        width: c.width,
+        height: c.height,
+        transparent,
+        centreColours: colours.size,
+        meanDiff: diff / (a.length / 4) / 3,
+        liveDarkShare: liveDark / (l.length / 4),
+        titleWhiteShare: white / (bar.length / 4),
+      };
+    },
+    [bytes.toString('base64'), centreY] as const,
+  );
 }
 
 describe('export of the current view as a PNG (production build)', () => {
@@ -140,7 +142,13 @@ describe('export of the current view as a PNG (production build)', () => {
   });
 
   it('exports a rotated phone view in Chinese (north arrow, wrapped title and attribution)', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, acceptDownloads: true });
+    const page = await suite.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
     const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
     await page.goto(`${suite.server.url}?lang=zh`);
     await waitForIdle(page);

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type MapHandle, newOwnedPage, renderedCounts, ROOT, screenshotPath, settle, waitForIdle, watchDialogs, watchProblems, type PageProblems } from './harness.ts';
+import {
+  launchBrowser,
+  type MapHandle,
+  newOwnedPage,
+  renderedCounts,
+  ROOT,
+  screenshotPath,
+  settle,
+  waitForIdle,
+  watchDialogs,
+  watchProblems,
+  type PageProblems,
+} from './harness.ts';
 import { startServer, type Fault, type TestServer } from './server.ts';
 
 // Issue 8: each fault of the basemap or the storage, injected by the test server (or an init script for storage),
@@ -54,12 +66,22 @@ async function stillUsable(page: Page, lang: 'zh' | 'en') {
   await page.getByRole('tab', { name: zh ? '列表' : 'List' }).click();
   const first = page.getByRole('tabpanel').getByRole('button').first();
   await first.click();
-  await expect.poll(() => page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) }).count()).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('region')
+        .filter({ has: page.getByRole('heading', { level: 2 }) })
+        .count(),
+    )
+    .toBeGreaterThan(0);
   expect(page.url()).toMatch(/sel=/);
   await page.keyboard.press('Escape');
   const box = page.getByRole('combobox');
   await box.fill(zh ? '复旦' : 'fudan');
-  await page.getByRole('option', { name: zh ? /复旦大学国家大学科技园/ : /Fudan University National University Science Park/ }).first().click();
+  await page
+    .getByRole('option', { name: zh ? /复旦大学国家大学科技园/ : /Fudan University National University Science Park/ })
+    .first()
+    .click();
   await expect.poll(() => page.url()).toMatch(/sel=plan:sp-fudan/);
   await settle(page);
   await page.getByRole('tab', { name: zh ? '任务' : 'Tasks' }).click();
@@ -86,7 +108,12 @@ describe('faults (production build, test server)', () => {
     expect(await planDrawn(page)).toBeGreaterThan(0);
     // The basemap's rows are greyed out in the layer panel, the plan's are not; no long list of missing layers.
     expect(await page.getByRole('checkbox', { name: /^地铁线路与车站/ }).isDisabled()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: /科技园/ }).first().isDisabled()).toBe(false);
+    expect(
+      await page
+        .getByRole('checkbox', { name: /科技园/ })
+        .first()
+        .isDisabled(),
+    ).toBe(false);
     expect(await page.getByTestId('data-notice').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('fault-missing-zh') });
 
@@ -118,7 +145,9 @@ describe('faults (production build, test server)', () => {
     const note = page.getByTestId('basemap-fault');
     await expect.poll(() => note.getAttribute('data-kind')).toBe('served-whole');
     expect(await note.getAttribute('role')).toBe('status');
-    expect(await note.textContent()).toMatch(/does not support partial downloads \(HTTP Range requests\), so the whole basemap \(\d+ KB\) was downloaded at once/);
+    expect(await note.textContent()).toMatch(
+      /does not support partial downloads \(HTTP Range requests\), so the whole basemap \(\d+ KB\) was downloaded at once/,
+    );
     expect(await basemapSource(page)).toBe(true);
     expect((await renderedCounts(page, ['metro-line']))['metro-line']).toBeGreaterThan(0);
     // One read of the archive: every tile after it came out of memory. (Requests without a Range header are not
@@ -151,8 +180,18 @@ describe('faults (production build, test server)', () => {
   });
 
   it.each([
-    ['a corrupt archive (a wrong magic number)', { corrupt: (b: Buffer, offset: number) => (offset === 0 ? Buffer.concat([Buffer.from('XX'), b.subarray(2)]) : b) }, 'corrupt', '底图文件已损坏或不完整，无法读取。'],
-    ['a corrupt archive (a truncated root directory)', { truncate: ROOT_DIR.offset + Math.floor(ROOT_DIR.length / 2) }, 'corrupt', '底图文件已损坏或不完整，无法读取。'],
+    [
+      'a corrupt archive (a wrong magic number)',
+      { corrupt: (b: Buffer, offset: number) => (offset === 0 ? Buffer.concat([Buffer.from('XX'), b.subarray(2)]) : b) },
+      'corrupt',
+      '底图文件已损坏或不完整，无法读取。',
+    ],
+    [
+      'a corrupt archive (a truncated root directory)',
+      { truncate: ROOT_DIR.offset + Math.floor(ROOT_DIR.length / 2) },
+      'corrupt',
+      '底图文件已损坏或不完整，无法读取。',
+    ],
     ['a transfer cut off by the network', { abortAfter: 100 }, 'network', '网络中断，底图没有下载完成。'],
   ] as [string, Fault, string, string][])('%s is explained; the rest works', async (_name, fault, kind, message) => {
     archiveFault(fault);
@@ -164,7 +203,9 @@ describe('faults (production build, test server)', () => {
     expect(await planDrawn(page)).toBeGreaterThan(0);
     await stillUsable(page, 'zh');
     // A cut transfer is a failed request by nature; nothing else may fail.
-    expect(unexpected(problems, kind === 'network' ? [/basemap\.pmtiles net::ERR_/, /Failed to load resource: net::ERR_CONTENT_LENGTH_MISMATCH/] : [])).toEqual([]);
+    expect(unexpected(problems, kind === 'network' ? [/basemap\.pmtiles net::ERR_/, /Failed to load resource: net::ERR_CONTENT_LENGTH_MISMATCH/] : [])).toEqual(
+      [],
+    );
     await page.close();
   });
 
@@ -219,40 +260,47 @@ describe('faults (production build, test server)', () => {
     [
       'full (QuotaExceededError on put)',
       `IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`,
-      'The browser\'s storage is full: nothing was saved. Remove some imported data and try again.',
+      "The browser's storage is full: nothing was saved. Remove some imported data and try again.",
     ],
     [
       'denied (indexedDB.open throws SecurityError)',
       `IDBFactory.prototype.open = function () { throw new DOMException('Access to storage is denied.', 'SecurityError'); };`,
       'This browser does not allow saving data (private mode, or site storage switched off): the imported data lasts only while this page is open.',
     ],
-  ])('storage %s when saving an import: the panel says so and the imported listings stay for the session', async (_name, script, message) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript({ content: script });
-    const page = await context.newPage();
-    const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-    await page.goto(`${server.url}?lang=en&panel=invest`);
-    const panel = page.getByTestId('invest-panel');
-    const count = panel.getByTestId('invest-count');
-    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/listings match/);
-    const before = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
-    await page.getByTestId('invest-file').setInputFiles(resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.csv'));
-    await panel.getByRole('button', { name: 'Import', exact: true }).click();
-    // The import's report says it, and so does the panel for as long as the visit lasts.
-    await expect.poll(() => panel.getByTestId('import-report').getByRole('alert').textContent(), { timeout: 20_000 }).toContain(message);
-    const alert = panel.locator('p.problem[role=alert]').first();
-    await expect.poll(() => alert.textContent()).toContain(message);
-    expect(await alert.textContent()).toContain('What is loaded stays for this visit only and will be gone after a reload.');
-    // The import itself went through: its listings are in the list and on the map for this visit.
-    await expect.poll(() => count.textContent()).toContain(`of ${before + 6}`);
-    expect(await panel.getByTestId('invest-results').locator('li', { hasText: '五角场创智空间' }).count()).toBe(1);
-    await page.screenshot({ path: screenshotPath(`fault-storage-${message.startsWith('The browser') ? 'full' : 'denied'}-en`) });
-    // Chinese says the same.
-    await page.getByRole('button', { name: /Switch to Chinese|中文/ }).first().click();
-    await expect.poll(() => alert.textContent()).toMatch(/浏览器|存储/);
-    expect(problems.errors).toEqual([]);
-    await context.close();
-  }, 240_000);
+  ])(
+    'storage %s when saving an import: the panel says so and the imported listings stay for the session',
+    async (_name, script, message) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript({ content: script });
+      const page = await context.newPage();
+      const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+      await page.goto(`${server.url}?lang=en&panel=invest`);
+      const panel = page.getByTestId('invest-panel');
+      const count = panel.getByTestId('invest-count');
+      await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/listings match/);
+      const before = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+      await page.getByTestId('invest-file').setInputFiles(resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.csv'));
+      await panel.getByRole('button', { name: 'Import', exact: true }).click();
+      // The import's report says it, and so does the panel for as long as the visit lasts.
+      await expect.poll(() => panel.getByTestId('import-report').getByRole('alert').textContent(), { timeout: 20_000 }).toContain(message);
+      const alert = panel.locator('p.problem[role=alert]').first();
+      await expect.poll(() => alert.textContent()).toContain(message);
+      expect(await alert.textContent()).toContain('What is loaded stays for this visit only and will be gone after a reload.');
+      // The import itself went through: its listings are in the list and on the map for this visit.
+      await expect.poll(() => count.textContent()).toContain(`of ${before + 6}`);
+      expect(await panel.getByTestId('invest-results').locator('li', { hasText: '五角场创智空间' }).count()).toBe(1);
+      await page.screenshot({ path: screenshotPath(`fault-storage-${message.startsWith('The browser') ? 'full' : 'denied'}-en`) });
+      // Chinese says the same.
+      await page
+        .getByRole('button', { name: /Switch to Chinese|中文/ })
+        .first()
+        .click();
+      await expect.poll(() => alert.textContent()).toMatch(/浏览器|存储/);
+      expect(problems.errors).toEqual([]);
+      await context.close();
+    },
+    240_000,
+  );
 
   it('storage full when saving the plan monitor’s figures: the report says so and the figures stay for the visit', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -268,7 +316,7 @@ describe('faults (production build, test server)', () => {
     await panel.getByTestId('monitor-commit').click();
     const report = panel.getByTestId('import-report');
     await report.waitFor();
-    await expect.poll(() => report.textContent()).toContain('The browser\'s storage is full: nothing was saved.');
+    await expect.poll(() => report.textContent()).toContain("The browser's storage is full: nothing was saved.");
     // The figures are in use for this visit all the same.
     await expect.poll(() => panel.getByTestId('monitor-datasets').textContent()).toContain('planner-figures');
     await page.screenshot({ path: screenshotPath('fault-storage-monitor-en') });

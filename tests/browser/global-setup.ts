@@ -11,7 +11,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // maxWorkers is 1 when the project's fileParallelism is off.
   const workers = Math.max(1, project.config.maxWorkers ?? 1);
   const servers: BrowserServer[] = await Promise.all(Array.from({ length: workers }, () => chromium.launchServer(CHROMIUM)));
-  project.provide('chromiumEndpoints', servers.map((s) => s.wsEndpoint()));
+  project.provide(
+    'chromiumEndpoints',
+    servers.map((s) => s.wsEndpoint()),
+  );
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
   };

@@ -139,7 +139,10 @@ describe('hostile data (production build, test server)', () => {
     await noMarkup(page);
 
     // Its card: the heading is the name, the source is plain text, the script URL no link.
-    await panel.getByRole('button', { name: `${IMG}复旦` }).first().click();
+    await panel
+      .getByRole('button', { name: `${IMG}复旦` })
+      .first()
+      .click();
     await expect.poll(() => card(page).getByRole('heading', { level: 2 }).textContent()).toBe(`${IMG}复旦`);
     const text = (await card(page).textContent()) ?? '';
     for (const s of [SCRIPT, IFRAME, TEMPLATE, DOLLAR, '<a href="javascript:alert(6)">source</a>', 'javascript:alert(7)']) expect(text).toContain(s);
@@ -179,7 +182,10 @@ describe('hostile data (production build, test server)', () => {
     await option.click();
     await expect.poll(() => card(page).getByRole('heading', { level: 2 }).textContent()).toBe(SCRIPT);
     await search.fill('station');
-    await page.getByRole('option', { name: `${IMG} station` }).first().click();
+    await page
+      .getByRole('option', { name: `${IMG} station` })
+      .first()
+      .click();
     await expect.poll(() => card(page).getByRole('heading', { level: 2 }).textContent()).toBe(`${IMG} station`);
     expect(await card(page).textContent()).toContain('javascript:alert(9)');
     await noMarkup(page);

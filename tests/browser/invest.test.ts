@@ -34,7 +34,9 @@ function metres([a, b]: [number, number], [c, d]: [number, number]): number {
 
 async function axeSerious(page: Page, include: string): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include(include).analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('investors’ view (production build)', () => {
@@ -73,7 +75,10 @@ describe('investors’ view (production build)', () => {
     let target: { x: number; y: number } | null = null;
     for (const c of clusters) {
       const px = await page.evaluate((ll) => (window as unknown as MapHandle).__yangpu.map.project(ll as [number, number]), c.lonlat);
-      const onCanvas = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.classList.contains('maplibregl-canvas') ?? false, [box.x + px.x, box.y + px.y]);
+      const onCanvas = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.classList.contains('maplibregl-canvas') ?? false,
+        [box.x + px.x, box.y + px.y],
+      );
       if (onCanvas) {
         target = { x: box.x + px.x, y: box.y + px.y };
         break;
@@ -277,10 +282,9 @@ describe('investors’ view (production build)', () => {
     const path = url.replace(suite.server.url, '').replace('pins=', 'pins=inv-elsewhere-1:7,');
     const again = await openPage(suite, path);
     const panel2 = again.page.getByTestId('invest-panel');
-    await expect.poll(() => panel2.getByTestId('invest-shortlist').locator('li .name').allTextContents(), { timeout: 20_000 }).toEqual([
-      'inv-elsewhere-1:7',
-      ...pinned,
-    ]);
+    await expect
+      .poll(() => panel2.getByTestId('invest-shortlist').locator('li .name').allTextContents(), { timeout: 20_000 })
+      .toEqual(['inv-elsewhere-1:7', ...pinned]);
     expect(await panel2.getByTestId('pin-unavailable').textContent()).toContain('Not available here');
     const filters2 = panel2.getByTestId('invest-filters');
     expect(await filters2.getByRole('group', { name: 'Floor area' }).getByRole('spinbutton', { name: 'From' }).inputValue()).toBe('50');
@@ -363,7 +367,11 @@ describe('investors’ view (production build)', () => {
     expect(small).toEqual([]);
 
     const results = panel.getByTestId('invest-results').locator('li');
-    for (const i of [0, 1, 2]) await results.nth(i).getByRole('button', { name: /^收藏 / }).click();
+    for (const i of [0, 1, 2])
+      await results
+        .nth(i)
+        .getByRole('button', { name: /^收藏 / })
+        .click();
     await panel.getByRole('button', { name: '并排对比（3）' }).click();
     const dialog = page.getByTestId('compare-dialog');
     await dialog.waitFor();

@@ -12,7 +12,9 @@ const suite = useBrowserSuite();
 
 async function axeSerious(page: Page, include: string): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include(include).analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The task progress this browser stores (IndexedDB `yangpu-monitor`, opened by the app first). */
@@ -120,7 +122,9 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     expect(await tasks.getByTestId('task-counts').textContent()).toBe('Of 18 tasks: 1 done, 1 under way, 16 not started');
 
     // Saved in the browser as they change, and back after a reload.
-    await expect.poll(() => storedTasks(page).then((t) => t.map((x) => `${x.n}:${x.status}:${x.note ?? ''}`)), { timeout: 10_000 }).toEqual(['4:under_way:', `17:done:${note}`]);
+    await expect
+      .poll(() => storedTasks(page).then((t) => t.map((x) => `${x.n}:${x.status}:${x.note ?? ''}`)), { timeout: 10_000 })
+      .toEqual(['4:under_way:', `17:done:${note}`]);
     await page.reload();
     await waitForIdle(page);
     await expect.poll(() => page.getByTestId('task-counts').textContent(), { timeout: 20_000 }).toBe('Of 18 tasks: 1 done, 1 under way, 16 not started');
@@ -153,7 +157,13 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"tasks": [ {"n": 1,') });
     await expect.poll(() => report.textContent()).toContain('broken.json: nothing accepted, task progress unchanged');
     expect(await report.textContent()).toContain('The file is not valid JSON');
-    const bad = JSON.stringify({ tasks: [{ n: 19, status: 'done' }, { n: 3, status: 'done', date: '2026-02-30' }, { n: 5, status: 'finished' }] });
+    const bad = JSON.stringify({
+      tasks: [
+        { n: 19, status: 'done' },
+        { n: 3, status: 'done', date: '2026-02-30' },
+        { n: 5, status: 'finished' },
+      ],
+    });
     await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
     await expect.poll(() => report.textContent()).toContain('bad.json: nothing accepted');
     const lines = await report.locator('li').allTextContents();
@@ -170,7 +180,12 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: features18 });
     const planPaint = () =>
       page.evaluate(() =>
-        JSON.stringify((window as unknown as MapHandle).__yangpu.map.getStyle().layers.filter((l) => (l as { source?: string }).source === 'plan').map((l) => l.paint)),
+        JSON.stringify(
+          (window as unknown as MapHandle).__yangpu.map
+            .getStyle()
+            .layers.filter((l) => (l as { source?: string }).source === 'plan')
+            .map((l) => l.paint),
+        ),
       );
     expect(await planPaint()).not.toContain('plan_tasks');
     const r18 = await openRow(page, 18);
@@ -267,7 +282,9 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     const otherDialogs = watchDialogs(other.page);
     const p = other.page;
     const banner = p.getByTestId('snapshot-banner');
-    await expect.poll(() => banner.getByTestId('snapshot-date').textContent(), { timeout: 20_000 }).toMatch(/^这是 \d{4}年\d{1,2}月\d{1,2}日.* 的快照，只能查看，不能修改。$/);
+    await expect
+      .poll(() => banner.getByTestId('snapshot-date').textContent(), { timeout: 20_000 })
+      .toMatch(/^这是 \d{4}年\d{1,2}月\d{1,2}日.* 的快照，只能查看，不能修改。$/);
     await expect.poll(() => p.getByTestId('task-counts').textContent()).toBe(ownCounts);
     await p.screenshot({ path: screenshotPath('monitor-snapshot-banner-zh') });
     expect(await p.getByTestId('monitor-tasks').locator('input[type="radio"]').count()).toBe(0);
@@ -284,7 +301,9 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     expect(await p.getByTestId('monitor-places').textContent()).toBe(ownPlaces);
     await settle(p);
     // A source's features come once per tile they touch: count places.
-    const symbols = await p.evaluate(() => [...new Set((window as unknown as MapHandle).__yangpu.map.querySourceFeatures('monitor').map((f) => f.properties.place as string))].sort());
+    const symbols = await p.evaluate(() =>
+      [...new Set((window as unknown as MapHandle).__yangpu.map.querySourceFeatures('monitor').map((f) => f.properties.place as string))].sort(),
+    );
     expect(symbols).toEqual(['zone-future-valley', 'zone-yangshupu-belt']);
     expect(await axeSerious(p, '[data-testid="monitor-panel"]')).toEqual([]);
     await p.screenshot({ path: screenshotPath('monitor-snapshot-zh') });
@@ -333,7 +352,11 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     await expect.poll(() => r5.getByRole('radio', { name: 'Done' }).isEnabled(), { timeout: 20_000 }).toBe(true);
     await r5.getByRole('radio', { name: 'Done' }).check();
     const alert = page.getByTestId('task-save-problem');
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/^\s*Could not save in this browser\. This browser does not allow saving data .+\. Your changes stay for this session; export a JSON copy before you close the page\.\s*$/);
+    await expect
+      .poll(() => alert.textContent(), { timeout: 10_000 })
+      .toMatch(
+        /^\s*Could not save in this browser\. This browser does not allow saving data .+\. Your changes stay for this session; export a JSON copy before you close the page\.\s*$/,
+      );
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await page.getByTestId('task-counts').textContent()).toBe('Of 18 tasks: 1 done, 0 under way, 17 not started');
     expect(await r5.getAttribute('data-status')).toBe('done');
@@ -346,7 +369,10 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
   it('a damaged snapshot link says so, shows nothing of it, and leaves the rest of the app working', async () => {
     // Cut short (does not inflate), and well-formed but with an indicator the plan does not have.
     const links = {
-      zh: ['FcYxDoMwEATAv2xt0NooFNflD1SJKEx8BYpkS76DBvH3KFPNhVO77a1CYsCna3YtT4cgMc1DjMPEhQ8hhRxJvhDQNtN-Zt9bNch7DfBs338vVEgKMM9', /^此快照链接已损坏，无法读取：快照数据已损坏，无法解压或解析。/],
+      zh: [
+        'FcYxDoMwEATAv2xt0NooFNflD1SJKEx8BYpkS76DBvH3KFPNhVO77a1CYsCna3YtT4cgMc1DjMPEhQ8hhRxJvhDQNtN-Zt9bNch7DfBs338vVEgKMM9',
+        /^此快照链接已损坏，无法读取：快照数据已损坏，无法解压或解析。/,
+      ],
       en: [
         'Hcy9DcIwEAbQXb7aQRejUFzHDlSgFMY-IQtkI_8JFKVCLEXDMrAHCm-AN6FJyj4GcK9gk5giblvA0KQ3Xd93a9rRwERMtCKiPRTiMUtqpvgYMvgwwQfnrSkxgXFyVyjcxSSwJj0oNHOp8v9r8Ev9eb2_zwcUcqzJChg3zKNCMfm8hOP8Aw',
         /^This snapshot link is damaged and cannot be read: The snapshot field observations\[0\]\.indicator is not valid\./,

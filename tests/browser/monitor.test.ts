@@ -14,7 +14,9 @@ const MAP_FILE = resolve(ROOT, 'tests/fixtures/monitor/figures.geojson');
 
 async function axeSerious(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include('[data-testid="monitor-panel"]').analyze();
-  return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The monitor's symbols the map draws in the current view, by place. */
@@ -127,11 +129,13 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     ]);
     expect(await text(places.getByTestId('monitor-legend'))).toContain('180 × 100 million yuan');
     await settle(page);
-    await expect.poll(() => symbols(page), { timeout: 20_000 }).toEqual([
-      { place: 'zc-kic', value: 180 },
-      { place: 'zc-changyang-campus', value: 95.5 },
-      { place: 'sp-fudan', value: 60 },
-    ]);
+    await expect
+      .poll(() => symbols(page), { timeout: 20_000 })
+      .toEqual([
+        { place: 'zc-kic', value: 180 },
+        { place: 'zc-changyang-campus', value: 95.5 },
+        { place: 'sp-fudan', value: 60 },
+      ]);
     await places.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('monitor-places-en') });
     expect(await axeSerious(page)).toEqual([]);
@@ -261,7 +265,11 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     await page.screenshot({ path: screenshotPath('monitor-places-phone-zh') });
     // Every control of the targets, the places and the import is a 44 px target on a phone.
     const small = await panel.evaluate((root) =>
-      [...root.querySelectorAll<HTMLElement>(':is([data-testid="monitor-targets"], [data-testid="monitor-data"]) :is(button, select, input:not([type="file"]):not([type="checkbox"]), summary)')]
+      [
+        ...root.querySelectorAll<HTMLElement>(
+          ':is([data-testid="monitor-targets"], [data-testid="monitor-data"]) :is(button, select, input:not([type="file"]):not([type="checkbox"]), summary)',
+        ),
+      ]
         .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().height < 43.5)
         .map((el) => `${el.tagName} ${el.textContent?.trim().slice(0, 30)}`),
     );

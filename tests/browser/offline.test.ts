@@ -135,7 +135,7 @@ describe('offline use and updates (production build, service worker)', () => {
     // Nothing changed under the open session: same page, same worker in control, panels and map still respond.
     expect(await page.evaluate(() => (window as unknown as { __session?: number }).__session)).toBe(1);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(oldWorker);
-    expect((await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting))))).toBe(true);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
     await page.getByRole('tab', { name: 'Space', exact: true }).click();
     await expect.poll(() => page.getByTestId('invest-count').textContent(), { timeout: 30_000 }).toMatch(/listings match/);
     await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.zoomIn({ animate: false }));

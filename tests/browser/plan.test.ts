@@ -15,7 +15,10 @@ describe('the plan’s places on the map (production build)', () => {
 
     const classes = await page.evaluate(() => {
       const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
-      const planLayers = map.getStyle().layers.filter((l) => 'source' in l && l.source === 'plan').map((l) => l.id);
+      const planLayers = map
+        .getStyle()
+        .layers.filter((l) => 'source' in l && l.source === 'plan')
+        .map((l) => l.id);
       return map.queryRenderedFeatures({ layers: planLayers }).map((f) => ({
         cls: f.properties.class as string,
         id: f.properties.id as string,

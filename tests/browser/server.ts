@@ -113,7 +113,11 @@ export function sitePolicy(root: string): string | null {
   try {
     const html = readFileSync(join(root, 'index.html'), 'utf8');
     const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-    if (m?.[1]) return m[1].replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    if (m?.[1])
+      return m[1]
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
   } catch {
     /* no index.html */
   }
@@ -203,7 +207,8 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     };
 
     if (method !== 'GET' && method !== 'HEAD') return send(405, 'method not allowed', { Allow: 'GET, HEAD' });
-    if (fault?.status) return send(fault.status, `fault injected: ${fault.status}`, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    if (fault?.status)
+      return send(fault.status, `fault injected: ${fault.status}`, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
 
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));

@@ -19,7 +19,11 @@ describe('the sheet (component)', () => {
     const root = render(Sheet, app, { content: textSnippet<string>((id) => `panel ${id}`) });
     expect(root.querySelector('[role="tabpanel"]')?.id).toBe('tabpanel-tasks');
     expect(root.querySelector('[data-testid="snippet"]')?.textContent).toBe('panel tasks');
-    expect(tabs(root).filter((b) => b.getAttribute('aria-selected') === 'true').map((b) => b.id)).toEqual(['tab-tasks']);
+    expect(
+      tabs(root)
+        .filter((b) => b.getAttribute('aria-selected') === 'true')
+        .map((b) => b.id),
+    ).toEqual(['tab-tasks']);
   });
 
   it('moves between tabs with the arrow keys, Home and End, wrapping at the ends, and activates on focus', () => {
@@ -42,10 +46,12 @@ describe('the sheet (component)', () => {
     expect(tabs(root).map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1]);
   });
 
-  it('opening the investors\' tab shows the listings on the map in the same update', () => {
+  it("opening the investors' tab shows the listings on the map in the same update", () => {
     const app = createApp('?panel=layers');
     const root = render(Sheet, app, { content: textSnippet<string>((id) => id) });
-    tabs(root).find((b) => b.id === 'tab-invest')!.click();
+    tabs(root)
+      .find((b) => b.id === 'tab-invest')!
+      .click();
     flushSync();
     expect(app.panel).toBe('invest');
     expect([app.visible.listings, app.visible.listings_sample]).toEqual([true, true]);

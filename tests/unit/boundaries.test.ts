@@ -30,8 +30,17 @@ const STATIC = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+fro
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 export function importsOf(file: string, text: string): Import[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1').replace(/<!--[\s\S]*?-->/g, '');
-  const resolveSpec = (spec: string) => (spec.startsWith('.') ? rel(resolve(dirname(file), spec.split('?')[0]!)) : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+  const code = text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
+    .replace(/<!--[\s\S]*?-->/g, '');
+  const resolveSpec = (spec: string) =>
+    spec.startsWith('.')
+      ? rel(resolve(dirname(file), spec.split('?')[0]!))
+      : spec
+          .split('/')
+          .slice(0, spec.startsWith('@') ? 2 : 1)
+          .join('/');
   const out: Import[] = [];
   for (const m of code.matchAll(STATIC)) out.push({ from: rel(file), to: resolveSpec(m[3]!), dynamic: false, typeOnly: Boolean(m[2]) });
   for (const m of code.matchAll(DYNAMIC)) out.push({ from: rel(file), to: resolveSpec(m[1]!), dynamic: true, typeOnly: false });
@@ -51,7 +60,10 @@ const coreFolder = (path: string) => /^src\/lib\/([^/]+)\//.exec(path)?.[1];
 
 describe('import boundaries', () => {
   it('reads the imports it checks (the parser is not blind)', () => {
-    const sample = importsOf(resolve(ROOT, 'src/x/a.ts'), "import type { A } from './b.ts';\n// import { z } from './not-this.ts';\nexport { c } from '../c.ts';\nconst v = import('./d.ts');\nimport 'maplibre-gl/dist/x.css';");
+    const sample = importsOf(
+      resolve(ROOT, 'src/x/a.ts'),
+      "import type { A } from './b.ts';\n// import { z } from './not-this.ts';\nexport { c } from '../c.ts';\nconst v = import('./d.ts');\nimport 'maplibre-gl/dist/x.css';",
+    );
     expect(sample.map((i) => [i.to, i.dynamic, i.typeOnly])).toEqual([
       ['src/x/b.ts', false, true],
       ['src/c.ts', false, false],
@@ -63,7 +75,9 @@ describe('import boundaries', () => {
   });
 
   it('keeps the shared core free of features and of the composition root', () => {
-    const bad = all.filter((i) => i.from.startsWith('src/lib/') && (i.to.startsWith('src/features/') || i.to.startsWith('src/app/') || i.to === 'src/App.svelte'));
+    const bad = all.filter(
+      (i) => i.from.startsWith('src/lib/') && (i.to.startsWith('src/features/') || i.to.startsWith('src/app/') || i.to === 'src/App.svelte'),
+    );
     expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
   });
 

@@ -44,11 +44,7 @@ describe('splitTaskQuotes on the real summaries', () => {
 
 describe('splitTaskQuotes on hand-made texts', () => {
   it('splits two tasks with several quotations and a note', () => {
-    const split = splitTaskQuotes(
-      '任务17：「甲」（注）；任务4：「乙」；「丙」',
-      'Task 17: first. Task 4: second.',
-      [4, 17],
-    );
+    const split = splitTaskQuotes('任务17：「甲」（注）；任务4：「乙」；「丙」', 'Task 17: first. Task 4: second.', [4, 17]);
     expect(split).toEqual({
       tasks: [
         { task: 17, quotes: ['甲'], note: '（注）', gloss: 'first.' },

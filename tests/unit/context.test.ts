@@ -48,7 +48,10 @@ describe('metro stations', () => {
   it('keeps one point per station, with the curated English name and position', () => {
     const merged = mergeStations(
       [pt(121.5101, 31.2998, { name: '五角场' }), pt(121.6, 31.3, { name: '巨峰路' })],
-      [pt(121.51007, 31.29974, { name: '五角场', name_en: 'Wujiaochang (L10)' }), pt(121.50848, 31.26004, { name: '大连路', name_en: 'Dalian Road (L4/L12) [stop_positions mean]' })],
+      [
+        pt(121.51007, 31.29974, { name: '五角场', name_en: 'Wujiaochang (L10)' }),
+        pt(121.50848, 31.26004, { name: '大连路', name_en: 'Dalian Road (L4/L12) [stop_positions mean]' }),
+      ],
     );
     expect(merged.features.map((f) => [f.properties?.name_zh, f.properties?.name_en, f.properties?.name_en_romanised])).toEqual([
       ['五角场', 'Wujiaochang', false],
@@ -68,7 +71,22 @@ describe('label points', () => {
         {
           type: 'Feature' as const,
           properties: { name_zh: 'C' },
-          geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [3, 0], [3, 1], [1, 1], [1, 2], [3, 2], [3, 3], [0, 3], [0, 0]]] },
+          geometry: {
+            type: 'Polygon' as const,
+            coordinates: [
+              [
+                [0, 0],
+                [3, 0],
+                [3, 1],
+                [1, 1],
+                [1, 2],
+                [3, 2],
+                [3, 3],
+                [0, 3],
+                [0, 0],
+              ],
+            ],
+          },
         },
       ],
     };

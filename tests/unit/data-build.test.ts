@@ -110,16 +110,24 @@ describe('npm run data with an OSM extract and no shared data folder', () => {
     expect(area(f) / 1e6).toBeLessThan(64);
   });
 
-  it('skips the work when nothing changed', async () => {
-    const again = await buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out, '--if-stale');
-    expect(again.code).toBe(0);
-    expect(again.output).toContain('up to date');
-  }, TEST_TIMEOUT);
+  it(
+    'skips the work when nothing changed',
+    async () => {
+      const again = await buildData('--osm-dir', '/nonexistent-osm', '--osm', 'tests/fixtures/osm/mini-campus.osm', '--out', out, '--if-stale');
+      expect(again.code).toBe(0);
+      expect(again.output).toContain('up to date');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('rebuilds when the inputs change (an extract dropped)', async () => {
-    const again = await buildData('--osm-dir', '/nonexistent-osm', '--out', out, '--if-stale');
-    expect(again.code).toBe(0);
-    expect(again.output).not.toContain('up to date');
-    expect(again.output).toMatch(/missing layer roads/);
-  }, TEST_TIMEOUT);
+  it(
+    'rebuilds when the inputs change (an extract dropped)',
+    async () => {
+      const again = await buildData('--osm-dir', '/nonexistent-osm', '--out', out, '--if-stale');
+      expect(again.code).toBe(0);
+      expect(again.output).not.toContain('up to date');
+      expect(again.output).toMatch(/missing layer roads/);
+    },
+    TEST_TIMEOUT,
+  );
 });

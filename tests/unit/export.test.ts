@@ -170,7 +170,12 @@ describe('text layout', () => {
     const phone = attributionLayout(text, 390, measure);
     expect(phone.lines.length).toBeGreaterThan(1);
     // Nothing lost: the lines hold the whole text (a line may break between 〕 and 12, where no space was).
-    expect(phone.lines.map((l) => l.text).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    expect(
+      phone.lines
+        .map((l) => l.text)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(text.replace(/\s/g, ''));
     for (const line of phone.lines) expect(measure(line.text, '')).toBeLessThanOrEqual(390 - 16);
     expect(phone.height).toBe(phone.lines.length * 15 + 8);
   });

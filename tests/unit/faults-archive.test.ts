@@ -94,10 +94,14 @@ describeWithData(ARCHIVE)('archive source against hosts that misbehave', () => {
 
   it('refuses an archive over the limit from such a host, with or without a declared length', async () => {
     const bytes = archiveBytes();
-    const declared = await faultOf(new PMTiles(new ArchiveSource(URL_, { maxWholeBytes: 100_000, fetch: fakeFetch({ bytes, ignoreRange: true }) })).getHeader());
+    const declared = await faultOf(
+      new PMTiles(new ArchiveSource(URL_, { maxWholeBytes: 100_000, fetch: fakeFetch({ bytes, ignoreRange: true }) })).getHeader(),
+    );
     expect(declared).toMatchObject({ kind: 'no-range', bytes: bytes.byteLength, limit: 100_000 });
     expect(isBlocking(declared)).toBe(true);
-    const streamed = await faultOf(new PMTiles(new ArchiveSource(URL_, { maxWholeBytes: 100_000, fetch: fakeFetch({ bytes, ignoreRange: true, noLength: true }) })).getHeader());
+    const streamed = await faultOf(
+      new PMTiles(new ArchiveSource(URL_, { maxWholeBytes: 100_000, fetch: fakeFetch({ bytes, ignoreRange: true, noLength: true }) })).getHeader(),
+    );
     expect(streamed).toMatchObject({ kind: 'no-range', bytes: null });
   });
 

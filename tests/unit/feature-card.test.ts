@@ -46,7 +46,11 @@ function appWith(feature: PlanOutputFeature, lang: 'zh' | 'en', places: SearchEn
 }
 
 const point = (p: PlanProperties): PlanOutputFeature => ({ type: 'Feature', id: 1, properties: p, geometry: { type: 'Point', coordinates: [121.5, 31.3] } });
-const text = (html: string) => html.replace(/<!--[^]*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('FeatureCard (server-rendered)', () => {
   const stations = [station('far', '远站', 'Far', 121.5, 31.35), station('near', '近站', 'Near', 121.5, 31.31)];
@@ -116,7 +120,18 @@ describe('FeatureCard (server-rendered)', () => {
       type: 'Feature',
       id: 2,
       properties: props({ class: 'campus', area_km2: 0.79, area_km2_stated: 0.8 }),
-      geometry: { type: 'Polygon', coordinates: [[[121.49, 31.3], [121.52, 31.3], [121.52, 31.32], [121.49, 31.32], [121.49, 31.3]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.49, 31.3],
+            [121.52, 31.3],
+            [121.52, 31.32],
+            [121.49, 31.32],
+            [121.49, 31.3],
+          ],
+        ],
+      },
     };
     const words = text(render(FeatureCard, { context: appContext(appWith(f, 'en', stations)) }).body);
     expect(words).toContain('Near · The station lies within it');

@@ -25,13 +25,13 @@ const WANDERGIS = {
 };
 
 describe('GCJ-02 and BD-09 to WGS-84 against published pairs (within 5 m)', () => {
-  it('GCJ-02 → WGS-84: eviltransform\'s Shanghai pair, Alibaba Cloud\'s example, wandergis\'s example', () => {
+  it("GCJ-02 → WGS-84: eviltransform's Shanghai pair, Alibaba Cloud's example, wandergis's example", () => {
     expect(distanceM(toWgs84(EVIL.gcj, 'gcj02'), EVIL.wgs)).toBeLessThan(5);
     expect(distanceM(toWgs84(ALIYUN.gcj, 'gcj02'), ALIYUN.wgs)).toBeLessThan(5);
     expect(distanceM(toWgs84(WANDERGIS.gcj, 'gcj02'), WANDERGIS.wgsOfGcj)).toBeLessThan(5);
   });
 
-  it('BD-09 → WGS-84: Alibaba Cloud\'s example; and a BD-09 point lands where its published GCJ-02 twin does', () => {
+  it("BD-09 → WGS-84: Alibaba Cloud's example; and a BD-09 point lands where its published GCJ-02 twin does", () => {
     expect(distanceM(toWgs84(ALIYUN.bd, 'bd09'), ALIYUN.wgs)).toBeLessThan(5);
     expect(distanceM(toWgs84(WANDERGIS.bd, 'bd09'), toWgs84(WANDERGIS.gcjOfBd, 'gcj02'))).toBeLessThan(5);
     expect(distanceM(toWgs84(ALIYUN.bd, 'bd09'), toWgs84(ALIYUN.gcj, 'gcj02'))).toBeLessThan(5);
@@ -150,7 +150,11 @@ describe('GCJ-02 and BD-09 files', () => {
 
   it('offsetHint reports the median distance under every reading', () => {
     const stations = nearbyStations(PLAN_POINTS);
-    const hint = offsetHint(PLAN_POINTS.map((p) => toWgs84(fromWgs84(p, 'bd09'), 'wgs84')), stations, { crs: 'wgs84' });
+    const hint = offsetHint(
+      PLAN_POINTS.map((p) => toWgs84(fromWgs84(p, 'bd09'), 'wgs84')),
+      stations,
+      { crs: 'wgs84' },
+    );
     expect(hint).not.toBeNull();
     expect(hint!.medianM.bd09).toBeLessThan(120);
     expect(hint!.medianM.gcj02).toBeGreaterThan(hint!.medianM.bd09);

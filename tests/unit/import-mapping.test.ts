@@ -65,13 +65,16 @@ describe('the column-mapping step', () => {
 
 describe('the row report', () => {
   it('runs a row builder: accepted items with their notes, rejections with errors first, skipped rows apart, read errors without the builder', () => {
-    const t = table(['A', 'B'], [
-      row(2, { A: ' 1 ', B: 'x' }),
-      row(3, { A: '', B: '' }),
-      row(4, { A: 'no', B: 'y' }),
-      row(5, { A: '2', B: 'z' }, { errors: [message('row-bad-quotes')], notes: [message('row-polygon-point')] }),
-      row(6, { A: '3', B: 'w' }, { notes: [message('row-polygon-point')] }),
-    ]);
+    const t = table(
+      ['A', 'B'],
+      [
+        row(2, { A: ' 1 ', B: 'x' }),
+        row(3, { A: '', B: '' }),
+        row(4, { A: 'no', B: 'y' }),
+        row(5, { A: '2', B: 'z' }, { errors: [message('row-bad-quotes')], notes: [message('row-polygon-point')] }),
+        row(6, { A: '3', B: 'w' }, { notes: [message('row-polygon-point')] }),
+      ],
+    );
     const seen: number[] = [];
     const { items, rows, skipped } = buildRows<F, number>(t, { a: 'A', b: 'B' }, ({ row: r, cell, errors, notes }) => {
       seen.push(r.row);

@@ -17,14 +17,30 @@ describe('readFile: formats and encodings', () => {
     expect(t.format).toBe('csv');
     expect(t.encoding).toBe('UTF-8');
     expect(t.rowKind).toBe('row');
-    expect(t.headers).toEqual(['name', 'building', 'address', 'area_m2', 'space_type', 'industries', 'rent', 'available_from', 'operator', 'contact', 'url', 'source', 'date', 'lon', 'lat']);
+    expect(t.headers).toEqual([
+      'name',
+      'building',
+      'address',
+      'area_m2',
+      'space_type',
+      'industries',
+      'rent',
+      'available_from',
+      'operator',
+      'contact',
+      'url',
+      'source',
+      'date',
+      'lon',
+      'lat',
+    ]);
     expect(t.rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
     expect(t.rows[0]!.values.address).toBe('2300 Yangshupu Rd, Yangpu');
     expect(codes(t.notes)).toEqual(['encoding']);
     expect(t.notes[0]!.params).toEqual({ encoding: 'UTF-8' });
   });
 
-  it('reads Excel\'s UTF-8 CSV with a BOM and CRLF, Chinese headers kept as written', () => {
+  it("reads Excel's UTF-8 CSV with a BOM and CRLF, Chinese headers kept as written", () => {
     const t = tableOf('chinese-headers.csv');
     expect(t.headers[0]).toBe('园区名称');
     expect(t.headers).toContain('可租面积(㎡)');
@@ -157,9 +173,7 @@ describe('readFile: files that cannot be read', () => {
     expect(MAX_FILE_BYTES).toBe(5 * 1024 * 1024);
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41);
     const r = readFile({ name: 'big.csv', bytes: big });
-    expect(r.fileErrors).toEqual([
-      { code: 'file-too-large', params: { sizeMB: 5, maxMB: 5 }, text: 'The file is 5 MB; the limit is 5 MB.' },
-    ]);
+    expect(r.fileErrors).toEqual([{ code: 'file-too-large', params: { sizeMB: 5, maxMB: 5 }, text: 'The file is 5 MB; the limit is 5 MB.' }]);
     const small = readFile({ name: 'a.csv', bytes: enc('name,area\nA,1\n') }, { maxBytes: 10 });
     expect(codes(small.fileErrors ?? [])).toEqual(['file-too-large']);
   });
@@ -170,7 +184,10 @@ describe('readFile: files that cannot be read', () => {
     expect(r.fileErrors?.[0]).toMatchObject({ code: 'file-too-many-rows', params: { rows: 11, max: 10 } });
     const wide = readFile({ name: 'a.csv', bytes: enc(`${Array.from({ length: 5 }, (_, i) => `c${i}`).join(',')}\n1,2,3,4,5`) }, { maxColumns: 4 });
     expect(wide.fileErrors?.[0]).toMatchObject({ code: 'file-too-many-columns', params: { columns: 5, max: 4 } });
-    const features = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 3 }, () => ({ type: 'Feature', properties: {}, geometry: null })) });
+    const features = JSON.stringify({
+      type: 'FeatureCollection',
+      features: Array.from({ length: 3 }, () => ({ type: 'Feature', properties: {}, geometry: null })),
+    });
     expect(codes(readFile({ name: 'a.geojson', bytes: enc(features) }, { maxRows: 2 }).fileErrors ?? [])).toEqual(['file-too-many-rows']);
   });
 

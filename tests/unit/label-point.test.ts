@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { polygonLabelPoint } from '../../src/lib/data/label-point.ts';
 
 // An L whose centroid and bounding-box centre both fall in the notch, outside the shape.
-const L: Position[][] = [[[121.5, 31.3], [121.52, 31.3], [121.52, 31.302], [121.502, 31.302], [121.502, 31.32], [121.5, 31.32], [121.5, 31.3]]];
+const L: Position[][] = [
+  [
+    [121.5, 31.3],
+    [121.52, 31.3],
+    [121.52, 31.302],
+    [121.502, 31.302],
+    [121.502, 31.32],
+    [121.5, 31.32],
+    [121.5, 31.3],
+  ],
+];
 
 describe('polygonLabelPoint', () => {
   it('puts the point inside an L-shaped outline, where its centre would not be', () => {
@@ -14,8 +24,24 @@ describe('polygonLabelPoint', () => {
   });
 
   it('takes the part with the largest area, not the widest extent: a long thin diagonal sliver loses', () => {
-    const block: Position[][] = [[[121.53, 31.33], [121.535, 31.33], [121.535, 31.335], [121.53, 31.335], [121.53, 31.33]]];
-    const sliver: Position[][] = [[[121.4, 31.2], [121.6, 31.4], [121.6001, 31.4], [121.4001, 31.2], [121.4, 31.2]]];
+    const block: Position[][] = [
+      [
+        [121.53, 31.33],
+        [121.535, 31.33],
+        [121.535, 31.335],
+        [121.53, 31.335],
+        [121.53, 31.33],
+      ],
+    ];
+    const sliver: Position[][] = [
+      [
+        [121.4, 31.2],
+        [121.6, 31.4],
+        [121.6001, 31.4],
+        [121.4001, 31.2],
+        [121.4, 31.2],
+      ],
+    ];
     const p = polygonLabelPoint([sliver, block])!;
     expect(p[0]).toBeCloseTo(121.5325, 4);
     expect(p[1]).toBeCloseTo(31.3325, 4);
@@ -26,6 +52,16 @@ describe('polygonLabelPoint', () => {
     polygonLabelPoint([L]);
     expect(L).toEqual(copy);
     expect(polygonLabelPoint([])).toBeUndefined();
-    expect(polygonLabelPoint([[[[121.5, 31.3], [121.6, 31.3], [121.5, 31.3]]]])).toBeUndefined();
+    expect(
+      polygonLabelPoint([
+        [
+          [
+            [121.5, 31.3],
+            [121.6, 31.3],
+            [121.5, 31.3],
+          ],
+        ],
+      ]),
+    ).toBeUndefined();
   });
 });

@@ -9,17 +9,65 @@ import { buildObstacles, OBSTACLES_FILE, writeObstacles, type AreaProps } from '
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 const square = (w: number, s: number, d: number) => ({
   type: 'Polygon' as const,
-  coordinates: [[[w, s], [w + d, s], [w + d, s + d], [w, s + d], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [w + d, s],
+      [w + d, s + d],
+      [w, s + d],
+      [w, s],
+    ],
+  ],
 });
 
 const layers = [
   {
     id: 'elevated_roads',
     features: fc([
-      { type: 'Feature', id: 1, properties: { name_zh: '中环路', name_en: 'Zhonghuan Road', major: true }, geometry: { type: 'LineString', coordinates: [[121.500000049, 31.3], [121.5000001, 31.3], [121.51, 31.3000004]] } },
-      { type: 'Feature', id: 2, properties: { name_zh: '', name_en: '', major: false }, geometry: { type: 'MultiLineString', coordinates: [[[121.52, 31.29], [121.52, 31.3]], [[121.53, 31.29], [121.53, 31.3]]] } },
+      {
+        type: 'Feature',
+        id: 1,
+        properties: { name_zh: '中环路', name_en: 'Zhonghuan Road', major: true },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [121.500000049, 31.3],
+            [121.5000001, 31.3],
+            [121.51, 31.3000004],
+          ],
+        },
+      },
+      {
+        type: 'Feature',
+        id: 2,
+        properties: { name_zh: '', name_en: '', major: false },
+        geometry: {
+          type: 'MultiLineString',
+          coordinates: [
+            [
+              [121.52, 31.29],
+              [121.52, 31.3],
+            ],
+            [
+              [121.53, 31.29],
+              [121.53, 31.3],
+            ],
+          ],
+        },
+      },
       // Far outside the plan's extent: left out.
-      { type: 'Feature', id: 3, properties: { name_zh: '远高架', name_en: 'Far Rd', major: false }, geometry: { type: 'LineString', coordinates: [[121.0, 31.0], [121.01, 31.0]] } },
+      {
+        type: 'Feature',
+        id: 3,
+        properties: { name_zh: '远高架', name_en: 'Far Rd', major: false },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [121.0, 31.0],
+            [121.01, 31.0],
+          ],
+        },
+      },
     ]),
   },
   {
@@ -37,7 +85,22 @@ const layers = [
       { type: 'Feature', properties: { osm_id: 'w3', kind: 'garden', name_zh: '小花园', name_en: 'Small Garden' }, geometry: square(121.512, 31.29, 0.002) },
     ]),
   },
-  { id: 'roads', features: fc([{ type: 'Feature', properties: { name_zh: '邯郸路' }, geometry: { type: 'LineString', coordinates: [[121.5, 31.3], [121.51, 31.3]] } }]) },
+  {
+    id: 'roads',
+    features: fc([
+      {
+        type: 'Feature',
+        properties: { name_zh: '邯郸路' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [121.5, 31.3],
+            [121.51, 31.3],
+          ],
+        },
+      },
+    ]),
+  },
 ];
 
 const planFeature = (id: string, cls: string, zh: string, geometry: PlanOutputFeature['geometry'], extra: Record<string, unknown> = {}): PlanOutputFeature =>
@@ -58,7 +121,13 @@ const plan: PlanOutputCollection = {
     planFeature('campus-point', 'campus', '点校区', { type: 'Point', coordinates: [121.5200001234, 31.3100004321] }, { precision_m: 500 }),
     planFeature('lm-huangxing-park', 'landmark', '黄兴公园', { type: 'Point', coordinates: [121.533, 31.2965] }),
     planFeature('lm-bridge', 'landmark', '杨浦大桥', { type: 'Point', coordinates: [121.54, 31.27] }),
-    planFeature('dr-x', 'drone_route', '航线', { type: 'LineString', coordinates: [[121.5, 31.3], [121.53, 31.29]] }),
+    planFeature('dr-x', 'drone_route', '航线', {
+      type: 'LineString',
+      coordinates: [
+        [121.5, 31.3],
+        [121.53, 31.29],
+      ],
+    }),
   ],
 };
 
@@ -73,8 +142,20 @@ describe('buildObstacles', () => {
       { role: 'elevated', name_zh: '', name_en: '' },
       { role: 'elevated', name_zh: '', name_en: '' },
     ]);
-    expect(elevated[0]!.geometry).toEqual({ type: 'LineString', coordinates: [[121.5, 31.3], [121.51, 31.3]] });
-    expect(elevated[2]!.geometry).toEqual({ type: 'LineString', coordinates: [[121.53, 31.29], [121.53, 31.3]] });
+    expect(elevated[0]!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [121.5, 31.3],
+        [121.51, 31.3],
+      ],
+    });
+    expect(elevated[2]!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [121.53, 31.29],
+        [121.53, 31.3],
+      ],
+    });
   });
 
   it('keeps OSM campuses and parks, the plan campuses (points with their precision as radius) and the plan parks', () => {

@@ -5,7 +5,15 @@ import { applyOsmCampuses } from '../../scripts/lib/plan/osm-campuses.ts';
 
 const square = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 const base = {
@@ -25,19 +33,46 @@ const plan: PlanOutputCollection = {
       type: 'Feature',
       id: 1,
       geometry: { type: 'Point', coordinates: [121.4972, 31.285] },
-      properties: { ...base, id: 'campus-tongji', name_zh: '同济大学四平路校区', name_en: 'Tongji', class: 'campus', precision_m: 250, indicative: true, derivation: 'gazetteer point' },
+      properties: {
+        ...base,
+        id: 'campus-tongji',
+        name_zh: '同济大学四平路校区',
+        name_en: 'Tongji',
+        class: 'campus',
+        precision_m: 250,
+        indicative: true,
+        derivation: 'gazetteer point',
+      },
     },
     {
       type: 'Feature',
       id: 2,
       geometry: { type: 'Point', coordinates: [121.5, 31.299] },
-      properties: { ...base, id: 'campus-fudan', name_zh: '复旦大学邯郸校区', name_en: 'Fudan', class: 'campus', precision_m: 250, indicative: true, derivation: 'gazetteer point' },
+      properties: {
+        ...base,
+        id: 'campus-fudan',
+        name_zh: '复旦大学邯郸校区',
+        name_en: 'Fudan',
+        class: 'campus',
+        precision_m: 250,
+        indicative: true,
+        derivation: 'gazetteer point',
+      },
     },
     {
       type: 'Feature',
       id: 3,
       geometry: { type: 'Point', coordinates: [121.4975, 31.2848] },
-      properties: { ...base, id: 'park-tongji', name_zh: '同济大学国家大学科技园', name_en: 'Tongji park', class: 'university_science_park', precision_m: 300, indicative: true, derivation: 'address' },
+      properties: {
+        ...base,
+        id: 'park-tongji',
+        name_zh: '同济大学国家大学科技园',
+        name_en: 'Tongji park',
+        class: 'university_science_park',
+        precision_m: 300,
+        indicative: true,
+        derivation: 'address',
+      },
     },
   ],
 };

@@ -44,7 +44,15 @@ function lineCoords(g: Geometry): Position[] {
 }
 
 function bboxRing(w: number, s: number, e: number, n: number): Position[][] {
-  return [[[w, s], [e, s], [e, n], [w, n], [w, s]]];
+  return [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ];
 }
 
 let tmp: string;
@@ -100,9 +108,7 @@ describe('osm-extract on the hand-written fixture', () => {
     if (campus.geometry.type !== 'Polygon') return;
     expect(campus.geometry.coordinates).toHaveLength(2); // outer + inner ring
     const inner = campus.geometry.coordinates[1] ?? [];
-    expect(new Set(inner.map((p) => p.join(',')))).toEqual(
-      new Set(['121.504,31.204', '121.506,31.204', '121.506,31.206', '121.504,31.206']),
-    );
+    expect(new Set(inner.map((p) => p.join(',')))).toEqual(new Set(['121.504,31.204', '121.506,31.204', '121.506,31.206', '121.504,31.206']));
     const poly = campus as Feature<typeof campus.geometry>;
     expect(booleanPointInPolygon([121.502, 31.202], poly)).toBe(true);
     expect(booleanPointInPolygon([121.505, 31.205], poly)).toBe(false); // in the hole
@@ -234,20 +240,24 @@ describe('errors', () => {
 });
 
 describe('real extracts in shared/data/osm/extracts', () => {
-  itWithData(REAL_DIR)('reads the Tongji and Fudan exports', async () => {
-    const files = readdirSync(REAL_DIR)
-      .filter((f) => f.endsWith('.osm') || f.endsWith('.osm.pbf'))
-      .map((f) => join(REAL_DIR, f));
-    expect(files.length).toBeGreaterThanOrEqual(2);
-    const layers = await readOsmExtracts(files);
-    const tongji = layers.campuses.features.filter((f) => f.properties.name === '同济大学');
-    expect(tongji).toHaveLength(1);
-    expect(tongji[0]?.properties.osm_id).toMatch(/^r\d+$/);
-    expect(layers.buildings.features.length).toBeGreaterThan(100);
-    expect(layers.roads.features.length).toBeGreaterThan(100);
-    expect(layers.roads.features.map((f) => f.properties.name)).toContain('四平路');
-    // Fudan's multipolygon is incomplete in its file: skipped, not a crash
-    expect(layers.campuses.features.some((f) => f.properties.name === '复旦大学')).toBe(false);
-    expect(layers.coverage.features).toHaveLength(files.length);
-  }, 15_000);
+  itWithData(REAL_DIR)(
+    'reads the Tongji and Fudan exports',
+    async () => {
+      const files = readdirSync(REAL_DIR)
+        .filter((f) => f.endsWith('.osm') || f.endsWith('.osm.pbf'))
+        .map((f) => join(REAL_DIR, f));
+      expect(files.length).toBeGreaterThanOrEqual(2);
+      const layers = await readOsmExtracts(files);
+      const tongji = layers.campuses.features.filter((f) => f.properties.name === '同济大学');
+      expect(tongji).toHaveLength(1);
+      expect(tongji[0]?.properties.osm_id).toMatch(/^r\d+$/);
+      expect(layers.buildings.features.length).toBeGreaterThan(100);
+      expect(layers.roads.features.length).toBeGreaterThan(100);
+      expect(layers.roads.features.map((f) => f.properties.name)).toContain('四平路');
+      // Fudan's multipolygon is incomplete in its file: skipped, not a crash
+      expect(layers.campuses.features.some((f) => f.properties.name === '复旦大学')).toBe(false);
+      expect(layers.coverage.features).toHaveLength(files.length);
+    },
+    15_000,
+  );
 });

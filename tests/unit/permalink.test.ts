@@ -29,10 +29,7 @@ describe('links', () => {
   });
 
   it('ignores hostile and malformed values', () => {
-    const hostile = parseLink(
-      '?lang=fr&map=abc/1/2&layers=evil,-landmarks,<img>&sel=javascript:alert(1)&panel=<script>&task=19&tour=-1',
-      known,
-    );
+    const hostile = parseLink('?lang=fr&map=abc/1/2&layers=evil,-landmarks,<img>&sel=javascript:alert(1)&panel=<script>&task=19&tour=-1', known);
     expect(hostile).toEqual({ layers: { landmarks: false } });
     expect(parseLink('?sel=plan:' + 'a'.repeat(200), known).selection).toBeUndefined();
     expect(parseLink('?task=3.5', known).task).toBeUndefined();

@@ -31,15 +31,9 @@ const CASES: Record<string, string[]> = {
     `${DIR}/missing-name/platforms.geojson: feature "pf-no-english-name": properties.name_en: missing (name_en (English name) is required)`,
     `${DIR}/missing-name/platforms.geojson: feature "pf-blank-chinese-name": properties.name_zh: name_zh (Chinese name) must not be empty`,
   ],
-  swapped: [
-    `${DIR}/swapped/platforms.geojson: feature "pf-swapped": coordinates look swapped (lat, lon): GeoJSON wants [lon, lat], e.g. [121.5, 31.3]`,
-  ],
-  'far-outside': [
-    `${DIR}/far-outside/platforms.geojson: feature "pf-in-jiading": lies 23.2 km outside Yangpu's outline (allowed: within 1 km)`,
-  ],
-  'duplicate-id': [
-    `${DIR}/duplicate-id/b.geojson: feature "pf-twin": duplicate id (first defined in ${DIR}/duplicate-id/a.geojson)`,
-  ],
+  swapped: [`${DIR}/swapped/platforms.geojson: feature "pf-swapped": coordinates look swapped (lat, lon): GeoJSON wants [lon, lat], e.g. [121.5, 31.3]`],
+  'far-outside': [`${DIR}/far-outside/platforms.geojson: feature "pf-in-jiading": lies 23.2 km outside Yangpu's outline (allowed: within 1 km)`],
+  'duplicate-id': [`${DIR}/duplicate-id/b.geojson: feature "pf-twin": duplicate id (first defined in ${DIR}/duplicate-id/a.geojson)`],
   'bad-task': [
     `${DIR}/bad-task/platforms.geojson: feature "pf-task-19": properties.plan_tasks[0]: task number 19 is not an integer 1–18`,
     `${DIR}/bad-task/platforms.geojson: feature "pf-task-zero": properties.plan_tasks[1]: task number 0 is not an integer 1–18`,

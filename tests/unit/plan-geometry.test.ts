@@ -57,7 +57,7 @@ describe('plan geometry: every located feature', () => {
     }
   });
 
-  it('lies inside, or within 1 km of, Yangpu\'s outline (every vertex)', () => {
+  it("lies inside, or within 1 km of, Yangpu's outline (every vertex)", () => {
     for (const f of located) {
       for (const v of vertices(f.geometry)) {
         expect(pointToPolygonDistance(v, outline, { units: 'meters' }), f.properties.id).toBeLessThanOrEqual(1000);
@@ -73,7 +73,7 @@ describe('plan geometry: every located feature', () => {
     }
   });
 
-  it('passes the validator\'s geometric checks', () => {
+  it("passes the validator's geometric checks", () => {
     for (const f of located) expect(geometryProblems(f.geometry, outline), f.properties.id).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('plan geometry: science parks and their campuses', () => {
     );
   });
 
-  it('puts each science park within its stated precision of its university\'s campus feature', () => {
+  it("puts each science park within its stated precision of its university's campus feature", () => {
     for (const p of parks.filter((x) => x.properties.parent !== undefined)) {
       const campus = byId.get(p.properties.parent!);
       expect(campus?.properties.class, p.properties.id).toBe('campus');
@@ -129,9 +129,7 @@ describe('plan geometry: the validator detects bad geometry', () => {
     expect(geometryProblems({ type: 'Polygon', coordinates: [square] }, outline)).toEqual([]);
   });
   it('flags swapped coordinates', () => {
-    expect(geometryProblems({ type: 'Point', coordinates: [31.3, 121.51] }, outline)).toEqual([
-      expect.stringContaining('coordinates look swapped (lat, lon)'),
-    ]);
+    expect(geometryProblems({ type: 'Point', coordinates: [31.3, 121.51] }, outline)).toEqual([expect.stringContaining('coordinates look swapped (lat, lon)')]);
   });
   it('flags an unclosed ring', () => {
     expect(geometryProblems({ type: 'Polygon', coordinates: [square.slice(0, 4).concat([[121.511, 31.291]])] }, outline)).toEqual([
@@ -147,7 +145,7 @@ describe('plan geometry: the validator detects bad geometry', () => {
       expect.stringMatching(/lies 1\d\.\d km outside Yangpu's outline/),
     ]);
     // The Huangpu's far bank (Pudong), opposite Yangpu Bridge: about 0.4–0.6 km from Yangpu's river edge.
-    const farBank: Position = [121.5345, 31.2490];
+    const farBank: Position = [121.5345, 31.249];
     const d = pointToPolygonDistance(farBank, outline, { units: 'meters' });
     expect(d).toBeGreaterThan(0);
     expect(d).toBeLessThan(1000);

@@ -16,9 +16,7 @@ import { collectPlanProblems, normalisePlanText, quotedPassages } from '../../sc
 import { describeWithData, GAZETTEER, PLAN_TEXT, readDataIfPresent } from '../support/shared.ts';
 
 const sources = loadPlanSources('data/plan');
-const rawFeatures = sources.geojson.flatMap((f) =>
-  ((f.json as { features: unknown[] }).features ?? []).map((raw) => ({ file: f.path, raw })),
-);
+const rawFeatures = sources.geojson.flatMap((f) => ((f.json as { features: unknown[] }).features ?? []).map((raw) => ({ file: f.path, raw })));
 const parsed = rawFeatures.map(({ file, raw }) => ({ file, raw, result: PlanSourceFeatureSchema.safeParse(raw) }));
 const features: PlanSourceFeature[] = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
 const zoneDefs = ((sources.zones?.json as { zones?: unknown[] } | undefined)?.zones ?? []).map((z) => ZoneDefinitionSchema.parse(z));
@@ -94,7 +92,10 @@ describe('plan sources: every feature', () => {
   });
 
   it('keeps the unpublished locations as records, never invented points', () => {
-    const unlocated = features.filter((f) => f.geometry === null).map((f) => f.properties.id).sort();
+    const unlocated = features
+      .filter((f) => f.geometry === null)
+      .map((f) => f.properties.id)
+      .sort();
     expect(unlocated).toEqual(
       [
         'pf-china-eu-exchange-center',
@@ -109,17 +110,16 @@ describe('plan sources: every feature', () => {
 
   it('draws no riverside low-altitude corridor (gazetteer r04 has no verified route)', () => {
     expect(features.filter((f) => f.properties.gazetteer_ids?.includes('r04'))).toEqual([]);
-    expect(features.filter((f) => f.properties.class === 'drone_route').map((f) => f.properties.id).sort()).toEqual([
-      'dr-hopson-guozheng',
-      'dr-hopson-huangxing-park',
-      'dr-hopson-hulian-baodi',
-    ]);
+    expect(
+      features
+        .filter((f) => f.properties.class === 'drone_route')
+        .map((f) => f.properties.id)
+        .sort(),
+    ).toEqual(['dr-hopson-guozheng', 'dr-hopson-huangxing-park', 'dr-hopson-hulian-baodi']);
   });
 
   it('gives every drone route an altitude band within the 120 m light-drone ceiling, from take-off to a landing site', () => {
-    const sites = new Map(
-      features.filter((f) => f.properties.class === 'landing_site').map((f) => [JSON.stringify(f.geometry?.coordinates), f.properties.id]),
-    );
+    const sites = new Map(features.filter((f) => f.properties.class === 'landing_site').map((f) => [JSON.stringify(f.geometry?.coordinates), f.properties.id]));
     for (const f of features.filter((x) => x.properties.class === 'drone_route')) {
       const [lo, hi] = f.properties.altitude_m ?? [NaN, NaN];
       expect(lo, f.properties.id).toBeGreaterThanOrEqual(0);

@@ -45,7 +45,7 @@ describe('derived zones', () => {
         expect(byId.get(zoneId)?.geometry.type).toBe('Polygon');
       });
 
-      it('contains each of its components (≥ 99.9 % of each component\'s area)', () => {
+      it("contains each of its components (≥ 99.9 % of each component's area)", () => {
         const zone = asFeature(byId.get(zoneId)!);
         for (const c of components) {
           expect(shareInside(asFeature(byId.get(c)!), zone), `${c} in ${zoneId}`).toBeGreaterThanOrEqual(0.999);
@@ -91,7 +91,7 @@ describe('derived zones', () => {
     expect(belt).toBeLessThan(15);
   });
 
-  it('checks the stated component areas: each drawn polygon within 20 % of its source\'s figure', () => {
+  it("checks the stated component areas: each drawn polygon within 20 % of its source's figure", () => {
     const stated = dataset.located.features.filter((f) => f.properties.area_km2_stated !== undefined);
     expect(stated.map((f) => f.properties.id).sort()).toEqual(
       ['zc-around-tongji', 'zc-changyang-belt', 'zc-changyang-campus', 'zc-kic', 'zc-wujiaochang'].sort(),
@@ -111,7 +111,15 @@ describe('derived zones', () => {
 describe('joining disconnected components', () => {
   const square = (lon: number, lat: number, side = 0.004): Polygon => ({
     type: 'Polygon',
-    coordinates: [[[lon, lat], [lon + side, lat], [lon + side, lat + side], [lon, lat + side], [lon, lat]]],
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + side, lat],
+        [lon + side, lat + side],
+        [lon, lat + side],
+        [lon, lat],
+      ],
+    ],
   });
   const multi = (...polys: Polygon[]): Polygonal => ({
     type: 'Feature',

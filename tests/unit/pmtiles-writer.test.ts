@@ -1,13 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PMTiles, readVarint, zxyToTileId, type Source } from 'pmtiles';
-import {
-  PMTILES_HEADER_BYTES,
-  PMTILES_ROOT_BUDGET_BYTES,
-  writePmtiles,
-  type PmtilesWriteOptions,
-  type TileEntry,
-} from '../../scripts/lib/pmtiles-writer.ts';
+import { PMTILES_HEADER_BYTES, PMTILES_ROOT_BUDGET_BYTES, writePmtiles, type PmtilesWriteOptions, type TileEntry } from '../../scripts/lib/pmtiles-writer.ts';
 
 let sourceCount = 0;
 
@@ -199,7 +193,13 @@ describe('writePmtiles de-duplication', () => {
     expect(h.numTileContents).toBe(1);
     expect(h.numTileEntries).toBe(1);
     expect(h.numAddressedTiles).toBe(4096);
-    for (const [x, y] of [[0, 0], [63, 63], [17, 40], [40, 17], [0, 63]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [63, 63],
+      [17, 40],
+      [40, 17],
+      [0, 63],
+    ] as const) {
       expect(await readTile(p, 6, x, y)).toEqual(same);
     }
   });

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
@@ -78,36 +78,104 @@ const layers = () => [
   {
     id: 'elevated_roads',
     features: fc(
-      feature({ type: 'LineString', coordinates: [[121.45, 31.3], [121.46, 31.3]] }, { name_zh: '中环路', name_en: 'Zhonghuan Road' }),
+      feature(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121.45, 31.3],
+            [121.46, 31.3],
+          ],
+        },
+        { name_zh: '中环路', name_en: 'Zhonghuan Road' },
+      ),
       feature(
         {
           type: 'MultiLineString',
           coordinates: [
-            [[121.5, 31.28], [121.51, 31.285], [121.52, 31.29], [121.53, 31.295], [121.54, 31.3]],
-            [[121.47, 31.31], [121.471, 31.311]],
+            [
+              [121.5, 31.28],
+              [121.51, 31.285],
+              [121.52, 31.29],
+              [121.53, 31.295],
+              [121.54, 31.3],
+            ],
+            [
+              [121.47, 31.31],
+              [121.471, 31.311],
+            ],
           ],
         },
         { name_zh: '中环路', name_en: 'Zhonghuan Road' },
       ),
       // "其他城市高架" placeholders come through with an empty name: not searchable.
-      feature({ type: 'LineString', coordinates: [[121.4, 31.2], [121.41, 31.21]] }, { name_zh: '', name_en: '' }),
+      feature(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121.4, 31.2],
+            [121.41, 31.21],
+          ],
+        },
+        { name_zh: '', name_en: '' },
+      ),
     ),
   },
   {
     id: 'roads',
     features: fc(
-      feature({ type: 'LineString', coordinates: [[121.55, 31.27], [121.56, 31.26]] }, { name_zh: '中环路', name_en: 'Zhonghuan Road' }),
-      feature({ type: 'LineString', coordinates: [[121.5, 31.29], [121.505, 31.295]] }, { name_zh: '国权路', name_en: 'Guoquan Road' }),
-      feature({ type: 'LineString', coordinates: [[121.505, 31.295], [121.51, 31.3]] }, { name_zh: '国权路', name_en: 'Guoquan Road' }),
+      feature(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121.55, 31.27],
+            [121.56, 31.26],
+          ],
+        },
+        { name_zh: '中环路', name_en: 'Zhonghuan Road' },
+      ),
+      feature(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121.5, 31.29],
+            [121.505, 31.295],
+          ],
+        },
+        { name_zh: '国权路', name_en: 'Guoquan Road' },
+      ),
+      feature(
+        {
+          type: 'LineString',
+          coordinates: [
+            [121.505, 31.295],
+            [121.51, 31.3],
+          ],
+        },
+        { name_zh: '国权路', name_en: 'Guoquan Road' },
+      ),
     ),
   },
   {
     id: 'districts',
     features: fc(
-      feature({ type: 'Polygon', coordinates: [[[121.4, 31.2], [121.6, 31.2], [121.6, 31.4], [121.4, 31.4], [121.4, 31.2]]] }, {
-        name_zh: '闵行区',
-        name_en: 'Minhang',
-      }),
+      feature(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121.4, 31.2],
+              [121.6, 31.2],
+              [121.6, 31.4],
+              [121.4, 31.4],
+              [121.4, 31.2],
+            ],
+          ],
+        },
+        {
+          name_zh: '闵行区',
+          name_en: 'Minhang',
+        },
+      ),
     ),
   },
   { id: 'subdistricts', features: fc(feature(U, { name_zh: '五角场街道', name_en: 'Wujiaochang Subdistrict' })) },
@@ -386,7 +454,10 @@ describeWithData(osmDir)('search over the real index', () => {
       const found = top(q);
       expect(found.length, q).toBeGreaterThan(0);
       for (const e of found.slice(0, 3)) expect(e.name_zh, q).toContain('同济');
-      expect(found.some((e) => e.name_zh.startsWith('同济大学')), q).toBe(true);
+      expect(
+        found.some((e) => e.name_zh.startsWith('同济大学')),
+        q,
+      ).toBe(true);
     }
   });
 
@@ -397,7 +468,11 @@ describeWithData(osmDir)('search over the real index', () => {
   it('finds the 五角场 station for "wujiaochang" and "五角场"', () => {
     const station = index.find((e) => e.kind === 'station' && e.name_zh === '五角场');
     expect(station).toBeDefined();
-    for (const q of ['wujiaochang', '五角场', 'Wujiaochang']) expect(top(q).map((e) => e.id), q).toContain(station!.id);
+    for (const q of ['wujiaochang', '五角场', 'Wujiaochang'])
+      expect(
+        top(q).map((e) => e.id),
+        q,
+      ).toContain(station!.id);
   });
 
   it('finds 中环路 for "zhonghuan"', () => {

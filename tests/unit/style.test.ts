@@ -60,8 +60,14 @@ describe('style', () => {
       const format = field['text-field']![2] as unknown[];
       return [format[1], format[5]];
     };
-    expect(lines('zh')).toEqual([['get', 'name_zh'], ['get', 'name_en']]);
-    expect(lines('en')).toEqual([['get', 'name_en'], ['get', 'name_zh']]);
+    expect(lines('zh')).toEqual([
+      ['get', 'name_zh'],
+      ['get', 'name_en'],
+    ]);
+    expect(lines('en')).toEqual([
+      ['get', 'name_en'],
+      ['get', 'name_zh'],
+    ]);
   });
 
   it('leaves out layers whose source layer the archive lacks', () => {

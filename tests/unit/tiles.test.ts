@@ -23,7 +23,15 @@ function makeLayers(): LayerInput[] {
           properties: { name: '复兴岛公园', area: 12.5, open: true, note: null },
           geometry: {
             type: 'Polygon',
-            coordinates: [[[121.53, 31.262], [121.54, 31.262], [121.54, 31.272], [121.53, 31.272], [121.53, 31.262]]],
+            coordinates: [
+              [
+                [121.53, 31.262],
+                [121.54, 31.262],
+                [121.54, 31.272],
+                [121.53, 31.272],
+                [121.53, 31.262],
+              ],
+            ],
           },
         },
       ]),
@@ -34,7 +42,14 @@ function makeLayers(): LayerInput[] {
         {
           type: 'Feature',
           properties: { name: 'Yangshupu Road', lanes: 4 },
-          geometry: { type: 'LineString', coordinates: [[121.50, 31.26], [121.52, 31.27], [121.55, 31.29]] },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [121.5, 31.26],
+              [121.52, 31.27],
+              [121.55, 31.29],
+            ],
+          },
         },
       ]),
     },
@@ -43,8 +58,8 @@ function makeLayers(): LayerInput[] {
       minZoom: 12,
       features: fc([
         { type: 'Feature', id: 101, properties: { name: 'Fudan', kind: 'university' }, geometry: { type: 'Point', coordinates: [121.5035, 31.2735] } },
-        { type: 'Feature', id: 102, properties: { name: 'Tongji', kind: 'university' }, geometry: { type: 'Point', coordinates: [121.5010, 31.2650] } },
-        { type: 'Feature', id: 'x', properties: { name: 'No id', kind: 'cafe', open: undefined }, geometry: { type: 'Point', coordinates: [121.5150, 31.2700] } },
+        { type: 'Feature', id: 102, properties: { name: 'Tongji', kind: 'university' }, geometry: { type: 'Point', coordinates: [121.501, 31.265] } },
+        { type: 'Feature', id: 'x', properties: { name: 'No id', kind: 'cafe', open: undefined }, geometry: { type: 'Point', coordinates: [121.515, 31.27] } },
       ]),
     },
     {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as schema from '../../src/lib/data/plan-schema.ts';
 import * as vocab from '../../src/lib/data/vocab.ts';
 
-const bilingual = (table: Record<string, { zh: string; en: string }>) =>
-  Object.values(table).every((l) => l.zh.trim().length > 0 && l.en.trim().length > 0);
+const bilingual = (table: Record<string, { zh: string; en: string }>) => Object.values(table).every((l) => l.zh.trim().length > 0 && l.en.trim().length > 0);
 
 // The label tables must cover exactly the schema's enumerations, so a new class or industry cannot go unlabelled.
 describe('vocab: labels of the plan vocabularies', () => {

@@ -193,9 +193,7 @@ export function classify(features: RawFeature[]): ExtractLayers {
     const amenity = str(t, 'amenity');
     const building = str(t, 'building');
     const isBuilding = building !== undefined && building !== 'no';
-    const isCampus =
-      (amenity === 'university' || amenity === 'college') &&
-      (!isBuilding || turfArea(geometry) >= CAMPUS_BUILDING_MIN_AREA_M2);
+    const isCampus = (amenity === 'university' || amenity === 'college') && (!isBuilding || turfArea(geometry) >= CAMPUS_BUILDING_MIN_AREA_M2);
 
     if (isCampus) {
       layers.campuses.features.push({ type: 'Feature', properties: { osm_id, ...names(t) }, geometry });

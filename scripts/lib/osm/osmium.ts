@@ -81,7 +81,18 @@ export function intersect(a: Bbox, b: Bbox): Bbox | undefined {
 }
 
 export function bboxPolygon([w, s, e, n]: Bbox): Polygon {
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 }
 
 export function checkBbox(b: Bbox): void {

@@ -1,23 +1,6 @@
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  LineString,
-  MultiLineString,
-  MultiPolygon,
-  Polygon,
-} from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 
-export type RoadClass =
-  | 'motorway'
-  | 'trunk'
-  | 'primary'
-  | 'secondary'
-  | 'tertiary'
-  | 'residential'
-  | 'service'
-  | 'path'
-  | 'other';
+export type RoadClass = 'motorway' | 'trunk' | 'primary' | 'secondary' | 'tertiary' | 'residential' | 'service' | 'path' | 'other';
 
 export interface RoadProps {
   osm_id: string;

@@ -1,11 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  PlanGeometry,
-  PlanOutputCollection,
-  PlanOutputFeature,
-  PlanRecord,
-} from '../../../src/lib/data/plan-schema.ts';
+import type { PlanGeometry, PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../../../src/lib/data/plan-schema.ts';
 import { yangpuOutline } from '../districts.ts';
 import { deriveZone, type ZoneDerivation } from './derive-zones.ts';
 import { loadPlanSources } from './load.ts';

@@ -60,9 +60,7 @@ export interface ValidateOptions {
 
 function formatIssues(error: z.ZodError, prefix: string): string[] {
   return error.issues.map((iss) => {
-    const path = iss.path
-      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-      .join('');
+    const path = iss.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
     return path ? `${prefix}.${path}: ${iss.message}` : `${prefix}: ${iss.message}`;
   });
 }
@@ -149,9 +147,7 @@ export function geometryProblems(g: PlanGeometry, outline: Outline): string[] {
 
   const outside = maxDistanceOutside(g, outline);
   if (outside > MAX_OUTSIDE_M) {
-    problems.push(
-      `lies ${(outside / 1000).toFixed(1)} km outside Yangpu's outline (allowed: within ${MAX_OUTSIDE_M / 1000} km)`,
-    );
+    problems.push(`lies ${(outside / 1000).toFixed(1)} km outside Yangpu's outline (allowed: within ${MAX_OUTSIDE_M / 1000} km)`);
   }
   return problems;
 }

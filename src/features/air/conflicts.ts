@@ -51,12 +51,7 @@ export interface Obstacles {
  *
  * Conflicts are deduplicated by kind, id and how (elevated crossings only by their 50 m merge).
  */
-export function findConflicts(
-  line: Feature<LineString>,
-  corridorPoly: Feature<Polygon>,
-  obstacles: Obstacles,
-  options: { selfId?: string } = {},
-): Conflict[] {
+export function findConflicts(line: Feature<LineString>, corridorPoly: Feature<Polygon>, obstacles: Obstacles, options: { selfId?: string } = {}): Conflict[] {
   const lineBox = bbox(line) as Box;
   const corridorBox = bbox(corridorPoly) as Box;
   const found: { conflict: Conflict; along: number }[] = [];
@@ -97,12 +92,7 @@ export function findConflicts(
 
 const UNNAMED = { id: 'elevated:unnamed', name_zh: '未命名高架', name_en: 'unnamed elevated road' };
 
-function elevatedConflicts(
-  line: Feature<LineString>,
-  corridorPoly: Feature<Polygon>,
-  corridorBox: Box,
-  elevated: Obstacles['elevated'],
-): Conflict[] {
+function elevatedConflicts(line: Feature<LineString>, corridorPoly: Feature<Polygon>, corridorBox: Box, elevated: Obstacles['elevated']): Conflict[] {
   type Road = { id: string; name_zh: string; name_en: string; crossings: Position[]; near: { at: Position; metres: number } | null };
   const roads = new Map<string, Road>();
   for (const f of elevated?.features ?? []) {
@@ -158,13 +148,7 @@ function nearestOnPiece(line: Feature<LineString>, piece: LineString): { at: Pos
   return best;
 }
 
-function areaConflicts(
-  line: Feature<LineString>,
-  lineBox: Box,
-  corridorPoly: Feature<Polygon>,
-  corridorBox: Box,
-  areas: Obstacles['areas'],
-): Conflict[] {
+function areaConflicts(line: Feature<LineString>, lineBox: Box, corridorPoly: Feature<Polygon>, corridorBox: Box, areas: Obstacles['areas']): Conflict[] {
   const out: Conflict[] = [];
   for (const f of areas?.features ?? []) {
     const g = f.geometry;

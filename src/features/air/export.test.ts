@@ -97,11 +97,7 @@ describe('sketchToGeoJSON', () => {
     const outer = poly.geometry.coordinates[0]!;
     expect(outer[0]).toEqual(outer.at(-1));
     expect((fc.features[2] as Feature<Point>).geometry.coordinates).toEqual([121.520123, 31.288765]);
-    const positions = [
-      ...line.geometry.coordinates,
-      ...outer,
-      ...fc.features.slice(2).map((f) => (f as Feature<Point>).geometry.coordinates),
-    ];
+    const positions = [...line.geometry.coordinates, ...outer, ...fc.features.slice(2).map((f) => (f as Feature<Point>).geometry.coordinates)];
     for (const p of positions) {
       expect(p).toHaveLength(2);
       expect(p[0]).toBeGreaterThan(121);

@@ -57,20 +57,18 @@ export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSetting
     },
     geometry: { type: 'Polygon', coordinates: analysis.corridor.geometry.coordinates.map((ring) => ring.map(pos)) },
   };
-  const conflicts = analysis.conflicts.map(
-    (c: Conflict): Feature<Point> => ({
-      type: 'Feature',
-      properties: {
-        role: 'conflict' satisfies SketchFeatureRole,
-        kind: c.kind,
-        how: c.how,
-        obstacle: c.id,
-        name_zh: c.name_zh,
-        name_en: c.name_en,
-      },
-      geometry: { type: 'Point', coordinates: pos(c.location) },
-    }),
-  );
+  const conflicts = analysis.conflicts.map((c: Conflict): Feature<Point> => ({
+    type: 'Feature',
+    properties: {
+      role: 'conflict' satisfies SketchFeatureRole,
+      kind: c.kind,
+      how: c.how,
+      obstacle: c.id,
+      name_zh: c.name_zh,
+      name_en: c.name_en,
+    },
+    geometry: { type: 'Point', coordinates: pos(c.location) },
+  }));
   return { type: 'FeatureCollection', features: [line, corridor, ...conflicts] };
 }
 

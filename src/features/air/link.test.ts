@@ -6,7 +6,16 @@ const known = new Set(['metro', 'landmarks', 'zone_future_valley']);
 
 describe('links to a drone-route sketch', () => {
   it('round-trips the sketch and the corridor settings', () => {
-    const state: LinkState = { air: { sketch: [[121.50123, 31.29012], [121.52, 31.3]], corridorWidth: 80, cruiseKmh: 50 } };
+    const state: LinkState = {
+      air: {
+        sketch: [
+          [121.50123, 31.29012],
+          [121.52, 31.3],
+        ],
+        corridorWidth: 80,
+        cruiseKmh: 50,
+      },
+    };
     const s = formatLink(state, FEATURES);
     expect(s).toBe('?sketch=121.50123,31.29012;121.52,31.3&cw=80&speed=50');
     expect(parseLink(s, known, FEATURES)).toEqual(state);

@@ -28,8 +28,15 @@ const routeA = route('dr-a');
 const emptyLines: FeatureCollection<LineString> = { type: 'FeatureCollection', features: [] };
 const emptyAreas: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: [] };
 
-const line = (coordinates: Position[], properties = {}): Feature<LineString> => ({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates } });
-const collection = <G extends LineString | MultiLineString | Polygon | Point>(features: Feature<G>[]): FeatureCollection<G> => ({ type: 'FeatureCollection', features });
+const line = (coordinates: Position[], properties = {}): Feature<LineString> => ({
+  type: 'Feature',
+  properties,
+  geometry: { type: 'LineString', coordinates },
+});
+const collection = <G extends LineString | MultiLineString | Polygon | Point>(features: Feature<G>[]): FeatureCollection<G> => ({
+  type: 'FeatureCollection',
+  features,
+});
 const summary = (cs: Conflict[]) => cs.map((c) => `${c.kind} ${c.how} ${c.id}`);
 const expectNear = (at: [number, number], expected: Position, metres = 1) => expect(haversine(at, expected)).toBeLessThan(metres);
 
@@ -68,7 +75,14 @@ describe('corridor', () => {
 
   it('throws on fewer than two distinct points and on a width ≤ 0', () => {
     expect(() => corridor(line([[121.5, 31.3]]))).toThrow(/two distinct points/);
-    expect(() => corridor(line([[121.5, 31.3], [121.5, 31.3]]))).toThrow(/two distinct points/);
+    expect(() =>
+      corridor(
+        line([
+          [121.5, 31.3],
+          [121.5, 31.3],
+        ]),
+      ),
+    ).toThrow(/two distinct points/);
     expect(() => corridor(routeA, { widthM: 0 })).toThrow(/width/);
     expect(() => corridor(routeA, { widthM: -10 })).toThrow(/width/);
     expect(() => corridor(routeA, { widthM: Number.NaN })).toThrow(/width/);
@@ -80,12 +94,27 @@ describe('routeLength', () => {
     const expected = haversine([121.5, 31.3], [121.51, 31.3]); // ≈ 950.1 m
     expect(expected).toBeGreaterThan(940);
     expect(expected).toBeLessThan(960);
-    expect(routeLength(line([[121.5, 31.3], [121.51, 31.3]]))).toBeCloseTo(expected, 2);
+    expect(
+      routeLength(
+        line([
+          [121.5, 31.3],
+          [121.51, 31.3],
+        ]),
+      ),
+    ).toBeCloseTo(expected, 2);
   });
 
   it('adds up the segments', () => {
     const expected = haversine([121.5, 31.3], [121.51, 31.3]) + haversine([121.51, 31.3], [121.51, 31.31]);
-    expect(routeLength(line([[121.5, 31.3], [121.51, 31.3], [121.51, 31.31]]))).toBeCloseTo(expected, 2);
+    expect(
+      routeLength(
+        line([
+          [121.5, 31.3],
+          [121.51, 31.3],
+          [121.51, 31.31],
+        ]),
+      ),
+    ).toBeCloseTo(expected, 2);
   });
 });
 
@@ -162,7 +191,14 @@ describe('findConflicts: elevated roads', () => {
   });
 
   it('keeps crossings of one road more than 50 m apart separate and merges those within 50 m', () => {
-    const at = (lon: number): Feature<LineString> => line([[lon, 31.29], [lon, 31.31]], { name_zh: '测试路', name_en: 'Test Rd' });
+    const at = (lon: number): Feature<LineString> =>
+      line(
+        [
+          [lon, 31.29],
+          [lon, 31.31],
+        ],
+        { name_zh: '测试路', name_en: 'Test Rd' },
+      );
     // 0.0004° of longitude at 31.3° N ≈ 38 m; 0.0007° ≈ 66.5 m.
     expect(findConflicts(routeA, cA, obstacles([at(121.51), at(121.5104)]))).toHaveLength(1);
     const apart = findConflicts(routeA, cA, obstacles([at(121.51), at(121.5107)]));
@@ -203,7 +239,10 @@ describe('findConflicts: elevated roads', () => {
       'elevated_road crosses elevated:unnamed',
     ]);
     // Reversing the route reverses the order.
-    const back = line([[121.52, 31.3], [121.5, 31.3]]);
+    const back = line([
+      [121.52, 31.3],
+      [121.5, 31.3],
+    ]);
     expect(summary(findConflicts(back, corridor(back), { elevated, areas: emptyAreas }))).toEqual([...summary(cs)].reverse());
   });
 });
@@ -238,7 +277,10 @@ describe('findConflicts: sensitive areas', () => {
   });
 
   it('reports an area listed twice once', () => {
-    const twice: Obstacles = { elevated: emptyLines, areas: { type: 'FeatureCollection', features: [...only('campus-test').areas.features, ...only('campus-test').areas.features] } };
+    const twice: Obstacles = {
+      elevated: emptyLines,
+      areas: { type: 'FeatureCollection', features: [...only('campus-test').areas.features, ...only('campus-test').areas.features] },
+    };
     expect(findConflicts(routeA, cA, twice)).toHaveLength(1);
   });
 });
@@ -259,9 +301,7 @@ describe('findConflicts: other corridors', () => {
   });
 
   it('reports a route sharing the take-off pad as an overlap, not a crossing; a distant one not at all', () => {
-    expect(summary(findConflicts(routeA, cA, { ...none, corridors: [entry('dr-c'), entry('dr-d')] }))).toEqual([
-      'corridor within_corridor corridor:dr-c',
-    ]);
+    expect(summary(findConflicts(routeA, cA, { ...none, corridors: [entry('dr-c'), entry('dr-d')] }))).toEqual(['corridor within_corridor corridor:dr-c']);
   });
 
   it('skips its own corridor by selfId', () => {
@@ -346,7 +386,15 @@ describe('analyseAir', () => {
   it('gives no sketch for fewer than two distinct points', () => {
     expect(analyseAir({ ...input(), sketch: [] }).sketch).toBeNull();
     expect(analyseAir({ ...input(), sketch: [[121.5, 31.3]] }).sketch).toBeNull();
-    expect(analyseAir({ ...input(), sketch: [[121.5, 31.3], [121.5, 31.3]] }).sketch).toBeNull();
+    expect(
+      analyseAir({
+        ...input(),
+        sketch: [
+          [121.5, 31.3],
+          [121.5, 31.3],
+        ],
+      }).sketch,
+    ).toBeNull();
   });
 
   it('does not mutate its inputs', () => {

@@ -6,8 +6,33 @@ const route = (id: string): RouteAnalysis => ({
   id,
   name_zh: '航线',
   name_en: 'Route',
-  line: { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[121.5, 31.3], [121.51, 31.3]] } },
-  corridor: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[121.5, 31.2997], [121.51, 31.2997], [121.51, 31.3003], [121.5, 31.3003], [121.5, 31.2997]]] } },
+  line: {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [121.5, 31.3],
+        [121.51, 31.3],
+      ],
+    },
+  },
+  corridor: {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.5, 31.2997],
+          [121.51, 31.2997],
+          [121.51, 31.3003],
+          [121.5, 31.3003],
+          [121.5, 31.2997],
+        ],
+      ],
+    },
+  },
   lengthM: 950,
   timeS: 175,
   altitude: [60, 120],
@@ -18,9 +43,20 @@ const route = (id: string): RouteAnalysis => ({
 describe('the low-altitude overlay', () => {
   it('draws corridors with their altitude band, numbered conflicts and the sketch', () => {
     const air: AirResult = { routes: [route('plan:dr-a')], sketch: route('sketch'), widthM: 60, cruiseKmh: 36 };
-    const fc = airOverlay(air, [[121.5, 31.3], [121.51, 31.31]]);
+    const fc = airOverlay(air, [
+      [121.5, 31.3],
+      [121.51, 31.31],
+    ]);
     const roles = fc.features.map((f) => `${f.properties!.role}:${f.properties!.kind ?? ''}`);
-    expect(roles).toEqual(['corridor:route', 'conflict:elevated_road', 'corridor:sketch', 'conflict:elevated_road', 'sketch-line:', 'sketch-vertex:', 'sketch-vertex:']);
+    expect(roles).toEqual([
+      'corridor:route',
+      'conflict:elevated_road',
+      'corridor:sketch',
+      'conflict:elevated_road',
+      'sketch-line:',
+      'sketch-vertex:',
+      'sketch-vertex:',
+    ]);
     expect(fc.features[0]!.properties).toMatchObject({ base: 60, top: 120, route: 'plan:dr-a', conflicts: 1 });
     expect(fc.features[1]!.properties).toMatchObject({ n: 1, how: 'crosses' });
     expect(fc.features.at(-1)!.properties).toEqual({ role: 'sketch-vertex', n: 2 });

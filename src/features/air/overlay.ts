@@ -5,16 +5,23 @@ function routeFeatures(r: RouteAnalysis, kind: 'route' | 'sketch'): Feature[] {
   return [
     {
       type: 'Feature',
-      properties: { role: 'corridor', kind, route: r.id, name_zh: r.name_zh, name_en: r.name_en, base: r.altitude[0], top: r.altitude[1], conflicts: r.conflicts.length },
+      properties: {
+        role: 'corridor',
+        kind,
+        route: r.id,
+        name_zh: r.name_zh,
+        name_en: r.name_en,
+        base: r.altitude[0],
+        top: r.altitude[1],
+        conflicts: r.conflicts.length,
+      },
       geometry: r.corridor.geometry,
     },
-    ...r.conflicts.map(
-      (c, i): Feature => ({
-        type: 'Feature',
-        properties: { role: 'conflict', route: r.id, kind: c.kind, how: c.how, n: i + 1, name_zh: c.name_zh, name_en: c.name_en },
-        geometry: { type: 'Point', coordinates: c.location },
-      }),
-    ),
+    ...r.conflicts.map((c, i): Feature => ({
+      type: 'Feature',
+      properties: { role: 'conflict', route: r.id, kind: c.kind, how: c.how, n: i + 1, name_zh: c.name_zh, name_en: c.name_en },
+      geometry: { type: 'Point', coordinates: c.location },
+    })),
   ];
 }
 

@@ -63,11 +63,7 @@ export function corridor(line: Feature<LineString>, options: CorridorOptions = {
   const geometry = buffered?.geometry;
   // A simple line's buffer is one polygon; keep the largest part should the buffer ever split.
   const polygon: Polygon | null =
-    geometry?.type === 'Polygon'
-      ? geometry
-      : geometry?.type === 'MultiPolygon'
-        ? { type: 'Polygon', coordinates: largestPart(geometry.coordinates) }
-        : null;
+    geometry?.type === 'Polygon' ? geometry : geometry?.type === 'MultiPolygon' ? { type: 'Polygon', coordinates: largestPart(geometry.coordinates) } : null;
   if (!polygon) throw new Error('corridor: the centre line could not be buffered');
   return {
     type: 'Feature',

@@ -4,7 +4,11 @@ import { disposeDispersionWorker, runDispersion } from './dispersion-client.ts';
 import type { DispersionRequest, DispersionResponse } from './dispersion.worker.ts';
 import type { ParkFeature } from './dispersion-types.ts';
 
-const park = (id: string, lon: number, lat: number): ParkFeature => ({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+const park = (id: string, lon: number, lat: number): ParkFeature => ({
+  type: 'Feature',
+  properties: { id },
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+});
 const setA = [park('a', 121.5, 31.3), park('b', 121.51, 31.3)];
 const setB = [park('c', 121.5, 31.31), park('d', 121.52, 31.31), park('e', 121.53, 31.31)];
 const setC = [park('f', 121.5, 31.32)];

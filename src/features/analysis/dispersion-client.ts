@@ -120,11 +120,7 @@ async function runInline(p: Pending): Promise<void> {
  * The dispersion figures of `parks` (see `analyseDispersion`), computed in the worker. Rejects with an AbortError
  * when `signal` aborts or a newer call supersedes this one.
  */
-export function runDispersion(
-  parks: readonly ParkFeature[],
-  options: DispersionOptions = {},
-  signal?: AbortSignal,
-): Promise<DispersionResult> {
+export function runDispersion(parks: readonly ParkFeature[], options: DispersionOptions = {}, signal?: AbortSignal): Promise<DispersionResult> {
   if (signal?.aborted) return Promise.reject(abortError('Aborted'));
   return new Promise<DispersionResult>((resolve, reject) => {
     const onAbort = () => {

@@ -142,7 +142,12 @@ export function segmentIndex(rings: readonly number[][]): SegmentIndex {
     const ring = rings[r]!;
     const n = ring.length;
     const j = 2 * k + 2 < n ? 2 * k + 2 : 0;
-    index.add(Math.min(ring[2 * k]!, ring[j]!), Math.min(ring[2 * k + 1]!, ring[j + 1]!), Math.max(ring[2 * k]!, ring[j]!), Math.max(ring[2 * k + 1]!, ring[j + 1]!));
+    index.add(
+      Math.min(ring[2 * k]!, ring[j]!),
+      Math.min(ring[2 * k + 1]!, ring[j + 1]!),
+      Math.max(ring[2 * k]!, ring[j]!),
+      Math.max(ring[2 * k + 1]!, ring[j + 1]!),
+    );
   }
   index.finish();
   return { index, refs };

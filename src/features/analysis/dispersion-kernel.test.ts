@@ -13,7 +13,11 @@ import { clipRings, diskUnion } from './dispersion-clip.ts';
 // The geometry kernel under the coverage overlays, against Turf: the union of disks, clipping, hulls.
 const M_LAT = 111_195.08;
 const M_LON = M_LAT * Math.cos((31.3 * Math.PI) / 180);
-const pt = (id: string, x: number, y: number): ParkFeature => ({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [121.5 + x / M_LON, 31.3 + y / M_LAT] } });
+const pt = (id: string, x: number, y: number): ParkFeature => ({
+  type: 'Feature',
+  properties: { id },
+  geometry: { type: 'Point', coordinates: [121.5 + x / M_LON, 31.3 + y / M_LAT] },
+});
 
 describe('coverage overlay: union of disks by their arcs', () => {
   const planarUnionArea = (centres: [number, number][], r: number) => {
@@ -57,7 +61,16 @@ describe('coverage overlay: union of disks by their arcs', () => {
     const one = diskUnion([[0, 0]], 100);
     expect(one).toHaveLength(1);
     expect(ringSignedArea(one[0]!)).toBeCloseTo(Math.PI * 100 ** 2, 6);
-    expect(diskUnion([[0, 0], [0, 0], [1000, 0]], 100)).toHaveLength(2);
+    expect(
+      diskUnion(
+        [
+          [0, 0],
+          [0, 0],
+          [1000, 0],
+        ],
+        100,
+      ),
+    ).toHaveLength(2);
   });
 });
 

@@ -19,7 +19,13 @@ import { insideRings, LocalPlane, projectPolygons, ringSignedArea } from './disp
 import type { PreparedPark } from './dispersion-prepare.ts';
 
 /** Convex hull of each cluster's parks, grown by a margin so that two-park clusters show as a shape. */
-export function clusterHulls(parks: readonly PreparedPark[], labels: readonly (number | null)[], sizes: readonly number[], distanceM: number, plane: LocalPlane): Feature<Polygon>[] {
+export function clusterHulls(
+  parks: readonly PreparedPark[],
+  labels: readonly (number | null)[],
+  sizes: readonly number[],
+  distanceM: number,
+  plane: LocalPlane,
+): Feature<Polygon>[] {
   const margin = Math.min(100, Math.max(25, distanceM / 10));
   const pad = equalAreaPolygon(0, 0, margin, 16);
   const members: number[][] = sizes.map(() => []);
@@ -105,7 +111,11 @@ function turfOverlay(
 }
 
 /** A stereographic plane centred on the middle of the overlay's inputs. */
-function overlayPlane(points: readonly [number, number][], polygons: readonly Feature<Polygon | MultiPolygon>[], studyArea: Polygon | MultiPolygon | null): LocalPlane {
+function overlayPlane(
+  points: readonly [number, number][],
+  polygons: readonly Feature<Polygon | MultiPolygon>[],
+  studyArea: Polygon | MultiPolygon | null,
+): LocalPlane {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   const add = (p: Position) => {
     minX = Math.min(minX, p[0]!);

@@ -151,7 +151,10 @@ export function prepareParks(input: FeatureCollection | readonly ParkFeature[] |
     cands.push({ id, geometry, hash: geometryHash(geometry) });
   }
   if (missingId > 0)
-    messages.push({ code: 'missing-id', text: `${missingId} park${missingId === 1 ? ' has' : 's have'} no id and ${missingId === 1 ? 'was' : 'were'} left out` });
+    messages.push({
+      code: 'missing-id',
+      text: `${missingId} park${missingId === 1 ? ' has' : 's have'} no id and ${missingId === 1 ? 'was' : 'were'} left out`,
+    });
 
   // By id, and within an id by geometry: of parks sharing an id the first is kept, whatever the input order.
   cands.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : byGeometry(a, b)));
@@ -168,7 +171,7 @@ export function prepareParks(input: FeatureCollection | readonly ParkFeature[] |
   const dropped = new Uint8Array(unique.length);
   const dupGroups: string[][] = [];
   const byHash = Int32Array.from(unique, (_, i) => i).sort((i, j) => unique[i]!.hash - unique[j]!.hash || i - j);
-  for (let k = 0; k < byHash.length; ) {
+  for (let k = 0; k < byHash.length;) {
     let end = k + 1;
     while (end < byHash.length && unique[byHash[end]!]!.hash === unique[byHash[k]!]!.hash) end++;
     for (let u = k; u < end; u++) {
@@ -288,8 +291,7 @@ function projectPark(c: Candidate, plane: LocalPlane): PreparedPark | string {
     for (let k = 1; k < projected.length; k++) {
       const h = projected[k]!;
       if (windingNumber(outer, h[0]!, h[1]!) === 0) return 'a hole lies outside its outer ring';
-      for (let m = 1; m < projected.length; m++)
-        if (m !== k && windingNumber(projected[m]!, h[0]!, h[1]!) !== 0) return 'a hole lies inside another hole';
+      for (let m = 1; m < projected.length; m++) if (m !== k && windingNumber(projected[m]!, h[0]!, h[1]!) !== 0) return 'a hole lies inside another hole';
     }
   }
   if (perPoly.length > 1) {
@@ -331,7 +333,6 @@ function projectPark(c: Candidate, plane: LocalPlane): PreparedPark | string {
 function perimeter(polys: readonly (readonly Position[][])[]): number {
   let s = 0;
   for (const poly of polys)
-    for (const ring of poly)
-      for (let i = 0; i + 1 < ring.length; i++) s += haversine(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!);
+    for (const ring of poly) for (let i = 0; i + 1 < ring.length; i++) s += haversine(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!);
   return s;
 }

@@ -31,7 +31,9 @@ const parkSpec = fc.record({
 function toPark(s: ParkSpec, i: number): ParkFeature {
   const id = `p${String(i).padStart(3, '0')}`;
   if (s.r === 0) return { type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: ll(s.x, s.y) } };
-  const ring: Position[] = Array.from({ length: s.k }, (_, j) => ll(s.x + s.r * Math.cos(s.rot + (2 * Math.PI * j) / s.k), s.y + s.r * Math.sin(s.rot + (2 * Math.PI * j) / s.k)));
+  const ring: Position[] = Array.from({ length: s.k }, (_, j) =>
+    ll(s.x + s.r * Math.cos(s.rot + (2 * Math.PI * j) / s.k), s.y + s.r * Math.sin(s.rot + (2 * Math.PI * j) / s.k)),
+  );
   ring.push(ring[0]!);
   return { type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [ring] } };
 }
@@ -62,7 +64,13 @@ function deepFreeze<T>(v: T): T {
 }
 
 /** A permutation of 0..n−1 from random keys. */
-const permutation = (n: number) => fc.array(fc.double({ noNaN: true }), { minLength: n, maxLength: n }).map((keys) => keys.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i));
+const permutation = (n: number) =>
+  fc.array(fc.double({ noNaN: true }), { minLength: n, maxLength: n }).map((keys) =>
+    keys
+      .map((k, i) => [k, i] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([, i]) => i),
+  );
 
 const parkSets = (min: number, max: number) => fc.array(parkSpec, { minLength: min, maxLength: max }).map((specs) => specs.map(toPark));
 
@@ -135,7 +143,9 @@ describe('dispersion analysis: properties', () => {
   it('the spanning tree has n − 1 edges, connects every park and is no longer than brute force finds (n ≤ 8) or any random spanning tree', () => {
     fc.assert(
       fc.property(
-        parkSets(2, 8).chain((parks) => fc.tuple(fc.constant(parks), fc.array(fc.array(fc.nat(), { minLength: parks.length, maxLength: parks.length }), { minLength: 5, maxLength: 5 }))),
+        parkSets(2, 8).chain((parks) =>
+          fc.tuple(fc.constant(parks), fc.array(fc.array(fc.nat(), { minLength: parks.length, maxLength: parks.length }), { minLength: 5, maxLength: 5 })),
+        ),
         ([parks, seqs]) => {
           const r = analyseDispersion(parks, { overlays: false });
           const n = r.count;
@@ -151,7 +161,16 @@ describe('dispersion analysis: properties', () => {
           const brute = primTotal(r);
           expect(tree.totalM).toBeLessThanOrEqual(brute * (1 + 1e-12) + 1e-9);
           expect(tree.totalM).toBeGreaterThanOrEqual(brute * (1 - 1e-12) - 1e-9);
-          if (n >= 3) for (const s of seqs) expect(tree.totalM).toBeLessThanOrEqual(pruferTreeLength(r, s.slice(0, n - 2).map((v) => v % n)) * (1 + 1e-12) + 1e-9);
+          if (n >= 3)
+            for (const s of seqs)
+              expect(tree.totalM).toBeLessThanOrEqual(
+                pruferTreeLength(
+                  r,
+                  s.slice(0, n - 2).map((v) => v % n),
+                ) *
+                  (1 + 1e-12) +
+                  1e-9,
+              );
         },
       ),
       { numRuns: 200 },
@@ -159,7 +178,9 @@ describe('dispersion analysis: properties', () => {
   });
 
   it('the spanning tree equals brute force on larger sets, on a line and with parks on the same spot', () => {
-    const collinear = fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 2, maxLength: 30 }).map((xs) => xs.map((x, i) => toPark({ x, y: 0, r: 0, k: 3, rot: 0 }, i)));
+    const collinear = fc
+      .array(fc.integer({ min: 0, max: 5000 }), { minLength: 2, maxLength: 30 })
+      .map((xs) => xs.map((x, i) => toPark({ x, y: 0, r: 0, k: 3, rot: 0 }, i)));
     fc.assert(
       fc.property(fc.oneof(parkSets(2, 60), collinear), (parks) => {
         const r = analyseDispersion(parks, { overlays: false });
@@ -204,7 +225,9 @@ describe('dispersion analysis: properties', () => {
           return [...m.values()].map((g) => g.join(',')).sort();
         };
         expect(groups((i) => r.parks[i]!.cluster)).toEqual(groups((i) => t.features[i]!.properties.cluster));
-        expect(r.parks.filter((p) => p.cluster === null).map((p) => p.id)).toEqual(t.features.filter((f) => f.properties.dbscan === 'noise').map((f) => f.properties.id));
+        expect(r.parks.filter((p) => p.cluster === null).map((p) => p.id)).toEqual(
+          t.features.filter((f) => f.properties.dbscan === 'noise').map((f) => f.properties.id),
+        );
         // A border park lies within the distance of a core park of its cluster.
         r.parks.forEach((p, i) => {
           if (p.cluster === null || core(i)) return;

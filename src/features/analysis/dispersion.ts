@@ -18,15 +18,7 @@ import { dbscan, delaunayEdges, nearestInGraph, spanningTree, type TreeEdge } fr
 import { boxIndex, centroidIndex, nearestEdges, summarise } from './dispersion-nn.ts';
 import { prepareParks, type PreparedPark } from './dispersion-prepare.ts';
 import { TriangleSet } from './dispersion-triangles.ts';
-import type {
-  DispersionMessage,
-  DispersionMessageCode,
-  DispersionOptions,
-  DispersionResult,
-  ParkFeature,
-  ParkMetrics,
-  ZoneInput,
-} from './dispersion-types.ts';
+import type { DispersionMessage, DispersionMessageCode, DispersionOptions, DispersionResult, ParkFeature, ParkMetrics, ZoneInput } from './dispersion-types.ts';
 
 export type * from './dispersion-types.ts';
 
@@ -149,8 +141,24 @@ export function analyseDispersion(
           plane,
         )
       : null;
-  const coverageShare = (set: CoverageSet | null) => (set ? share(list, basis, (p) => set.coveredArea(p), (p) => set.contains(p.cx, p.cy)) : null);
-  const countShare = (set: CoverageSet | null) => (set ? share(list, 'count', () => 0, (p) => set.contains(p.cx, p.cy)) : null);
+  const coverageShare = (set: CoverageSet | null) =>
+    set
+      ? share(
+          list,
+          basis,
+          (p) => set.coveredArea(p),
+          (p) => set.contains(p.cx, p.cy),
+        )
+      : null;
+  const countShare = (set: CoverageSet | null) =>
+    set
+      ? share(
+          list,
+          'count',
+          () => 0,
+          (p) => set.contains(p.cx, p.cy),
+        )
+      : null;
   const coverage: DispersionResult['coverage'] = {
     distanceM: coverageDistanceM,
     basis,
@@ -198,16 +206,20 @@ export function analyseDispersion(
       overlays.features.push({
         type: 'Feature',
         properties: { role: 'mst', from: a.id, to: b.id, lengthM: e.metres },
-        geometry: { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [a.lon, a.lat],
+            [b.lon, b.lat],
+          ],
+        },
       } satisfies Feature<LineString>);
     }
     lap('overlaysParks');
     const extent = overlayExtent(list, options.studyArea ?? null, plane);
     const st = stations.length ? coverageOverlay('coverage-station', stations, [], coverageDistanceM, options.studyArea ?? null, extent, plane) : null;
     if (st) overlays.features.push(st);
-    const cp = campuses.length
-      ? coverageOverlay('coverage-campus', [], campuses, coverageDistanceM, options.studyArea ?? null, extent, plane)
-      : null;
+    const cp = campuses.length ? coverageOverlay('coverage-campus', [], campuses, coverageDistanceM, options.studyArea ?? null, extent, plane) : null;
     if (cp) overlays.features.push(cp);
     lap('overlaysCoverage');
   }

@@ -32,7 +32,10 @@ const base: DispersionResult = {
     { id: 'a', areaM2: null, perimeterM: null, compactness: null, centroid: [121.5, 31.3], nearestId: 'b', nnCentroidM: 300, nnEdgeM: 300, cluster: 0 },
     { id: '=b', areaM2: null, perimeterM: null, compactness: null, centroid: [121.51, 31.3], nearestId: 'a', nnCentroidM: 300, nnEdgeM: 300, cluster: 0 },
   ],
-  messages: [{ code: 'no-area', text: 'no area' }, { code: 'duplicate', ids: ['a', 'c'], text: 'dup' }],
+  messages: [
+    { code: 'no-area', text: 'no area' },
+    { code: 'duplicate', ids: ['a', 'c'], text: 'dup' },
+  ],
   overlays: { type: 'FeatureCollection', features: [] },
 };
 

@@ -43,8 +43,7 @@ const ROWS: { id: string; key: MessageKey; unit: FigureRow['unit']; get: Getter 
 const finite = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** A scenario's name as the panel writes it: "情景 A", "Scenario B". */
-export const scenarioName = (lang: Lang, which: 'a' | 'b'): string =>
-  t(lang, 'anScenario', { name: t(lang, which === 'a' ? 'anScenarioA' : 'anScenarioB') });
+export const scenarioName = (lang: Lang, which: 'a' | 'b'): string => t(lang, 'anScenario', { name: t(lang, which === 'a' ? 'anScenarioA' : 'anScenarioB') });
 
 /** The results table's rows for one or two scenarios. */
 export function figureRows(a: DispersionResult | null, b: DispersionResult | null, lang: Lang): FigureRow[] {
@@ -177,7 +176,20 @@ export function parksCsv(r: DispersionResult, names: (id: string) => { zh: strin
     ['id', 'name_zh', 'name_en', 'lon', 'lat', 'area_m2', 'perimeter_m', 'compactness', 'nearest_id', 'nn_centroid_m', 'nn_edge_m', 'cluster'],
     r.parks.map((p) => {
       const n = names(p.id);
-      return [p.id, n.zh, n.en, round(p.centroid[0]), round(p.centroid[1]), round(p.areaM2), round(p.perimeterM), round(p.compactness), p.nearestId, round(p.nnCentroidM), round(p.nnEdgeM), p.cluster];
+      return [
+        p.id,
+        n.zh,
+        n.en,
+        round(p.centroid[0]),
+        round(p.centroid[1]),
+        round(p.areaM2),
+        round(p.perimeterM),
+        round(p.compactness),
+        p.nearestId,
+        round(p.nnCentroidM),
+        round(p.nnEdgeM),
+        p.cluster,
+      ];
     }),
   );
 }

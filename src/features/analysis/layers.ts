@@ -7,7 +7,12 @@ const role = (...roles: string[]): FilterSpecification => ['in', ['get', 'role']
 
 // Clusters cycle through the theme's hues by number, so neighbouring clusters rarely share one.
 const clusterColour = ({ analysis: { clusters } }: Theme): ExpressionSpecification =>
-  ['match', ['%', ['coalesce', ['get', 'cluster'], 0], clusters.length], ...clusters.flatMap((c, i) => [i, c]), clusters[0]] as unknown as ExpressionSpecification;
+  [
+    'match',
+    ['%', ['coalesce', ['get', 'cluster'], 0], clusters.length],
+    ...clusters.flatMap((c, i) => [i, c]),
+    clusters[0],
+  ] as unknown as ExpressionSpecification;
 
 // "1.2 km": lengths are read in tenths of a kilometre, the precision the parks' locations allow.
 const kmLabel: ExpressionSpecification = ['concat', ['to-string', ['/', ['round', ['/', ['get', 'lengthM'], 100]], 10]], ' km'];
@@ -26,11 +31,23 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-coverage-stations-fill', type: 'fill', source: 'analysis', filter: role('coverage-station'), paint: { 'fill-color': t.analysis.stations, 'fill-opacity': 0.12 } },
+        layer: {
+          id: 'analysis-coverage-stations-fill',
+          type: 'fill',
+          source: 'analysis',
+          filter: role('coverage-station'),
+          paint: { 'fill-color': t.analysis.stations, 'fill-opacity': 0.12 },
+        },
       },
       {
         slot: 'overlay',
-        layer: { id: 'analysis-coverage-stations-line', type: 'line', source: 'analysis', filter: role('coverage-station'), paint: { 'line-color': t.analysis.stations, 'line-width': 1.2 } },
+        layer: {
+          id: 'analysis-coverage-stations-line',
+          type: 'line',
+          source: 'analysis',
+          filter: role('coverage-station'),
+          paint: { 'line-color': t.analysis.stations, 'line-width': 1.2 },
+        },
       },
     ],
   },
@@ -46,7 +63,13 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-coverage-campuses-fill', type: 'fill', source: 'analysis', filter: role('coverage-campus'), paint: { 'fill-color': t.analysis.campuses, 'fill-opacity': 0.1 } },
+        layer: {
+          id: 'analysis-coverage-campuses-fill',
+          type: 'fill',
+          source: 'analysis',
+          filter: role('coverage-campus'),
+          paint: { 'fill-color': t.analysis.campuses, 'fill-opacity': 0.1 },
+        },
       },
       {
         slot: 'overlay',
@@ -72,11 +95,23 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-clusters-fill', type: 'fill', source: 'analysis', filter: role('cluster'), paint: { 'fill-color': clusterColour(t), 'fill-opacity': 0.18 } },
+        layer: {
+          id: 'analysis-clusters-fill',
+          type: 'fill',
+          source: 'analysis',
+          filter: role('cluster'),
+          paint: { 'fill-color': clusterColour(t), 'fill-opacity': 0.18 },
+        },
       },
       {
         slot: 'overlay',
-        layer: { id: 'analysis-clusters-line', type: 'line', source: 'analysis', filter: role('cluster'), paint: { 'line-color': clusterColour(t), 'line-width': 2 } },
+        layer: {
+          id: 'analysis-clusters-line',
+          type: 'line',
+          source: 'analysis',
+          filter: role('cluster'),
+          paint: { 'line-color': clusterColour(t), 'line-width': 2 },
+        },
       },
     ],
   },
@@ -92,7 +127,14 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-tree-line', type: 'line', source: 'analysis', filter: role('mst'), layout: { 'line-cap': 'round' }, paint: { 'line-color': t.analysis.tree, 'line-width': 2 } },
+        layer: {
+          id: 'analysis-tree-line',
+          type: 'line',
+          source: 'analysis',
+          filter: role('mst'),
+          layout: { 'line-cap': 'round' },
+          paint: { 'line-color': t.analysis.tree, 'line-width': 2 },
+        },
       },
       {
         slot: 'zone-labels',
@@ -119,7 +161,13 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     style: (t) => [
       {
         slot: 'overlay',
-        layer: { id: 'analysis-area-fill', type: 'fill', source: 'analysis', filter: role('area'), paint: { 'fill-color': t.analysis.area, 'fill-opacity': 0.06 } },
+        layer: {
+          id: 'analysis-area-fill',
+          type: 'fill',
+          source: 'analysis',
+          filter: role('area'),
+          paint: { 'fill-color': t.analysis.area, 'fill-opacity': 0.06 },
+        },
       },
       {
         slot: 'overlay',

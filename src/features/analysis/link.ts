@@ -43,7 +43,13 @@ function parseScenario(q: URLSearchParams, p: 'a' | 'b'): Scenario | undefined {
 }
 
 function writeScenario(s: Scenario, q: URLSearchParams, p: 'a' | 'b'): void {
-  q.set(`${p}cls`, s.classes.map((c) => SCENARIO_CLASSES[c]).sort().join(','));
+  q.set(
+    `${p}cls`,
+    s.classes
+      .map((c) => SCENARIO_CLASSES[c])
+      .sort()
+      .join(','),
+  );
   if (s.zone !== 'any') q.set(`${p}zone`, ZONE_CODES[s.zone]);
   if (s.inArea) q.set(`${p}area`, '1');
   if (s.off.length) q.set(`${p}off`, [...s.off].sort().join(','));

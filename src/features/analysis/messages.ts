@@ -111,7 +111,8 @@ export const analysisEn: Record<keyof typeof analysisZh, Message> = {
   // Reads as "1 stands alone" / "3 stand alone" in its sentence.
   anAloneCount: { one: '{count} stands', other: '{count} stand' },
   anHeading: 'How scattered is the park space?',
-  anIntro: 'Task 2 of the plan asks to "solve the problem of scattered park space". The figures below measure it for the parks you choose. The plan publishes no park areas: parks known only as points count by number and distance.',
+  anIntro:
+    'Task 2 of the plan asks to "solve the problem of scattered park space". The figures below measure it for the parks you choose. The plan publishes no park areas: parks known only as points count by number and distance.',
   anSettings: 'Settings',
   anClusterDistance: 'Cluster distance (m)',
   anClusterHint: 'Parks within this distance of each other form a cluster (DBSCAN, at least 2).',
@@ -202,15 +203,27 @@ export const analysisEn: Record<keyof typeof analysisZh, Message> = {
   msgEmpty: 'No park is chosen: tick a class or widen the area.',
   msgSingle: 'Only one park is chosen: distances, clusters and the tree need at least two.',
   msgNoArea: 'None of the chosen parks has an outline (the plan publishes no areas): area figures cannot be computed, and coverage counts parks.',
-  msgSomePoints: { one: '{count} park is known only as a point: area figures cover the outlined parks only.', other: '{count} parks are known only as points: area figures cover the outlined parks only.' },
-  msgInvalidGeometry: { one: '{count} park has an invalid outline (self-intersecting or too few vertices) and is left out: {names}', other: '{count} parks have an invalid outline (self-intersecting or too few vertices) and are left out: {names}' },
-  msgDuplicate: { one: '{count} park is a duplicate (same id or same place) and is counted once: {names}', other: '{count} parks are duplicates (same id or same place) and are counted once: {names}' },
+  msgSomePoints: {
+    one: '{count} park is known only as a point: area figures cover the outlined parks only.',
+    other: '{count} parks are known only as points: area figures cover the outlined parks only.',
+  },
+  msgInvalidGeometry: {
+    one: '{count} park has an invalid outline (self-intersecting or too few vertices) and is left out: {names}',
+    other: '{count} parks have an invalid outline (self-intersecting or too few vertices) and are left out: {names}',
+  },
+  msgDuplicate: {
+    one: '{count} park is a duplicate (same id or same place) and is counted once: {names}',
+    other: '{count} parks are duplicates (same id or same place) and are counted once: {names}',
+  },
   msgNoStudyArea: "Yangpu's outline is not loaded, so the Clark–Evans ratio cannot be computed.",
   msgTooFewForR: 'With fewer than 3 parks the Clark–Evans ratio means nothing.',
   msgNoStations: 'No metro stations are loaded: station coverage cannot be computed.',
   msgNoCampuses: 'No campuses are loaded: campus coverage cannot be computed.',
   msgMissingId: { one: '{count} park has no id and is left out.', other: '{count} parks have no id and are left out.' },
-  msgOutsideStudyArea: { one: "{count} park lies outside Yangpu's outline: the Clark–Evans ratio counts only those inside: {names}", other: "{count} parks lie outside Yangpu's outline: the Clark–Evans ratio counts only those inside: {names}" },
+  msgOutsideStudyArea: {
+    one: "{count} park lies outside Yangpu's outline: the Clark–Evans ratio counts only those inside: {names}",
+    other: "{count} parks lie outside Yangpu's outline: the Clark–Evans ratio counts only those inside: {names}",
+  },
 };
 
 declare module '../../lib/i18n/index.ts' {

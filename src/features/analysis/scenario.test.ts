@@ -1,23 +1,27 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-  normaliseScenario,
-  scenarioCandidates,
-  SCENARIO_CONSOLIDATED,
-  SCENARIO_TODAY,
-  selectParks,
-  zonesOf,
-  type PlanLike,
-} from './scenario.ts';
+import { normaliseScenario, scenarioCandidates, SCENARIO_CONSOLIDATED, SCENARIO_TODAY, selectParks, zonesOf, type PlanLike } from './scenario.ts';
 import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
 import { FEATURES } from '../../app/features.ts';
 
 const square = (x0: number, y0: number, d: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x0 + d, y0],
+      [x0 + d, y0 + d],
+      [x0, y0 + d],
+      [x0, y0],
+    ],
+  ],
 });
-const f = (id: string, cls: string, geometry: PlanLike['geometry']): PlanLike => ({ type: 'Feature', geometry, properties: { id, class: cls, name_zh: id, name_en: id } });
+const f = (id: string, cls: string, geometry: PlanLike['geometry']): PlanLike => ({
+  type: 'Feature',
+  geometry,
+  properties: { id, class: cls, name_zh: id, name_en: id },
+});
 
 // Future Valley is the square 121.50–121.52 E, 31.30–31.32 N; the belt 121.53–121.55 E, 31.26–31.28 N.
 const plan: PlanLike[] = [
@@ -51,7 +55,12 @@ describe('scenarios', () => {
   });
 
   it('keep what lies in the drawn polygon, and ignore the filter while the polygon has fewer than 3 vertices', () => {
-    const area: [number, number][] = [[121.56, 31.32], [121.58, 31.32], [121.58, 31.34], [121.56, 31.34]];
+    const area: [number, number][] = [
+      [121.56, 31.32],
+      [121.58, 31.32],
+      [121.58, 31.34],
+      [121.56, 31.34],
+    ];
     const s = { ...SCENARIO_TODAY, inArea: true };
     expect(selectParks(plan, s, { zones, area }).map((p) => p.properties.id)).toEqual(['inc-outside']);
     expect(selectParks(plan, s, { zones, area: area.slice(0, 2) }).length).toBe(3);
@@ -65,7 +74,18 @@ describe('scenarios', () => {
 
   it('never mutate the plan', () => {
     const before = structuredClone(plan);
-    selectParks(plan, { ...SCENARIO_TODAY, classes: ['zone_component', 'university_science_park'], zone: 'either', inArea: true }, { zones, area: [[121.5, 31.3], [121.6, 31.3], [121.6, 31.4]] });
+    selectParks(
+      plan,
+      { ...SCENARIO_TODAY, classes: ['zone_component', 'university_science_park'], zone: 'either', inArea: true },
+      {
+        zones,
+        area: [
+          [121.5, 31.3],
+          [121.6, 31.3],
+          [121.6, 31.4],
+        ],
+      },
+    );
     expect(plan).toEqual(before);
   });
 
@@ -87,7 +107,11 @@ describe('the dashboard in the link', () => {
     b: { classes: ['incubator'], zone: 'either', inArea: false, off: [] },
     compare: true,
     show: 'b',
-    area: [[121.5, 31.3], [121.52, 31.3], [121.52, 31.32]],
+    area: [
+      [121.5, 31.3],
+      [121.52, 31.3],
+      [121.52, 31.32],
+    ],
   };
 
   it('round-trips through the whole link, readably', () => {
@@ -98,7 +122,11 @@ describe('the dashboard in the link', () => {
 
   it('clamps distances, drops unknown classes and hostile ids, and keeps a polygon only whole', () => {
     const q = new URLSearchParams('cd=1e9&cov=-5&acls=sp,evil,<script>&aoff=ok-id,<img>,javascript:x&azone=mars&apoly=121.5,31.3;1,1;121.52,31.32');
-    expect(parseAnalysisLink(q)).toEqual({ clusterM: 5000, coverageM: 100, a: { classes: ['university_science_park'], zone: 'any', inArea: false, off: ['ok-id'] } });
+    expect(parseAnalysisLink(q)).toEqual({
+      clusterM: 5000,
+      coverageM: 100,
+      a: { classes: ['university_science_park'], zone: 'any', inArea: false, off: ['ok-id'] },
+    });
   });
 
   it('writes nothing for an absent dashboard state', () => {

@@ -81,7 +81,11 @@ export function scenarioCandidates(features: readonly PlanLike[], scenario: Scen
       (scenario.zone === 'either' && (inFv || inYsp));
     if (!keep) continue;
     if (scenario.inArea && ring && !touches(g, ring)) continue;
-    out.push({ type: 'Feature', geometry: g, properties: { id: f.properties.id, name_zh: f.properties.name_zh, name_en: f.properties.name_en, class: f.properties.class } } as ParkFeature);
+    out.push({
+      type: 'Feature',
+      geometry: g,
+      properties: { id: f.properties.id, name_zh: f.properties.name_zh, name_en: f.properties.name_en, class: f.properties.class },
+    } as ParkFeature);
   }
   return out.sort((a, b) => (a.properties.id < b.properties.id ? -1 : a.properties.id > b.properties.id ? 1 : 0));
 }
@@ -92,14 +96,16 @@ export function selectParks(features: readonly PlanLike[], scenario: Scenario, o
   return scenarioCandidates(features, scenario, options).filter((p) => !off.has(p.properties.id));
 }
 
-
 // A point is in when it lies inside; an outline when its centre does, or failing that any of its vertices.
 function touches(g: Geometry, zone: Polygon | MultiPolygon): boolean {
   if (g.type === 'Point') return booleanPointInPolygon(g.coordinates, zone);
   const rings = g.type === 'Polygon' ? [g.coordinates[0]!] : g.type === 'MultiPolygon' ? g.coordinates.map((p) => p[0]!) : [];
   const all = rings.flat();
   if (all.length === 0) return false;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const [x, y] of all) {
     minX = Math.min(minX, x!);
     maxX = Math.max(maxX, x!);
@@ -114,5 +120,10 @@ function touches(g: Geometry, zone: Polygon | MultiPolygon): boolean {
 export function zonesOf(features: readonly PlanLike[]): ZoneInput[] {
   return features
     .filter((f) => f.properties.class === 'zone' && (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'))
-    .map((f) => ({ id: f.properties.id, name_zh: f.properties.name_zh ?? f.properties.id, name_en: f.properties.name_en ?? f.properties.id, geometry: f.geometry as Polygon | MultiPolygon }));
+    .map((f) => ({
+      id: f.properties.id,
+      name_zh: f.properties.name_zh ?? f.properties.id,
+      name_en: f.properties.name_en ?? f.properties.id,
+      geometry: f.geometry as Polygon | MultiPolygon,
+    }));
 }

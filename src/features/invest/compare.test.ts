@@ -38,7 +38,18 @@ const context: FactsContext = {
       id: 'zone-future-valley',
       name_zh: '未来谷',
       name_en: 'Future Valley',
-      geometry: { type: 'Polygon', coordinates: [[[121.49, 31.29], [121.51, 31.29], [121.51, 31.305], [121.49, 31.305], [121.49, 31.29]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.49, 31.29],
+            [121.51, 31.29],
+            [121.51, 31.305],
+            [121.49, 31.305],
+            [121.49, 31.29],
+          ],
+        ],
+      },
     },
   ],
   parks: [
@@ -49,7 +60,18 @@ const context: FactsContext = {
       id: 'sp-area',
       name_zh: '片区园',
       name_en: 'Area park',
-      geometry: { type: 'Polygon', coordinates: [[[121.49, 31.2], [121.51, 31.2], [121.51, 31.29], [121.49, 31.29], [121.49, 31.2]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.49, 31.2],
+            [121.51, 31.2],
+            [121.51, 31.29],
+            [121.49, 31.29],
+            [121.49, 31.2],
+          ],
+        ],
+      },
     },
   ],
 };

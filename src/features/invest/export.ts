@@ -46,9 +46,7 @@ export type ListingFeatureProperties = Omit<Listing, 'lon' | 'lat'> & { note?: s
  * Listings as a GeoJSON FeatureCollection of WGS-84 points. Each feature's id is the listing's id; sample
  * listings carry `sample: true` and `note` = the sample marker, and so does the collection when any is sample.
  */
-export function toGeoJSON(
-  listings: readonly Listing[],
-): FeatureCollection<Point, ListingFeatureProperties> & { note?: string } {
+export function toGeoJSON(listings: readonly Listing[]): FeatureCollection<Point, ListingFeatureProperties> & { note?: string } {
   const features: Feature<Point, ListingFeatureProperties>[] = listings.map((l) => {
     const { lon, lat, ...rest } = l;
     const properties: ListingFeatureProperties = { ...rest, industries: [...rest.industries] };

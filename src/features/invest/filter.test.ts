@@ -23,15 +23,50 @@ const listing = (id: string, over: Partial<Listing>): Listing => ({
 
 // A: small office by the station, inside the square zone; B: big lab 1.1 km north; C: coworking desk with no rent
 // and no date, far east; D: light industrial, rent 2–3, inside the drawn triangle.
-const A = listing('a', { areaM2: 80, spaceType: 'office', industries: ['人工智能', 'Software'], rentMin: 4, rentMax: 5, availableFrom: '2025-01-01', lon: 121.5, lat: 31.3 });
-const B = listing('b', { areaM2: 1200, spaceType: 'lab', industries: ['生物医药'], rentMin: 6, rentMax: 8, availableFrom: '2025-06-30', lon: 121.5, lat: 31.31 });
+const A = listing('a', {
+  areaM2: 80,
+  spaceType: 'office',
+  industries: ['人工智能', 'Software'],
+  rentMin: 4,
+  rentMax: 5,
+  availableFrom: '2025-01-01',
+  lon: 121.5,
+  lat: 31.3,
+});
+const B = listing('b', {
+  areaM2: 1200,
+  spaceType: 'lab',
+  industries: ['生物医药'],
+  rentMin: 6,
+  rentMax: 8,
+  availableFrom: '2025-06-30',
+  lon: 121.5,
+  lat: 31.31,
+});
 const C = listing('c', { areaM2: 12, spaceType: 'coworking', industries: ['AI software'], lon: 121.56, lat: 31.3 });
-const D = listing('d', { areaM2: 500, spaceType: 'light_industrial', industries: ['智能制造'], rentMin: 2, rentMax: 3, availableFrom: '2026-01-15', lon: 121.53, lat: 31.28 });
+const D = listing('d', {
+  areaM2: 500,
+  spaceType: 'light_industrial',
+  industries: ['智能制造'],
+  rentMin: 2,
+  rentMax: 3,
+  availableFrom: '2026-01-15',
+  lon: 121.53,
+  lat: 31.28,
+});
 const ALL = [A, B, C, D];
 
 const square = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 const context: FilterContext = {

@@ -78,7 +78,6 @@ export function activeFilterCount(filters: ListingFilters): number {
   return n;
 }
 
-
 /** Distance (m) from the listing to its nearest station; null when there is none. */
 export function stationDistanceOf(listing: Listing, stations: FilterContext['stations']): number | null {
   const found = nearestStation([listing.lon, listing.lat], stations as SearchEntry[]);

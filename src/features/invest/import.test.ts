@@ -23,7 +23,14 @@ describe('buildInventory on the fixtures: accepted and rejected rows, and why', 
     expect([report.accepted, report.rejected]).toEqual([5, 0]);
     expect(report.fileErrors).toEqual([]);
     expect(codes(report.notes)).toEqual(['encoding', 'crs-wgs84']);
-    expect(inventory).toMatchObject({ id: 'inv', name: 'valid-utf8.csv', fileName: 'valid-utf8.csv', crs: 'wgs84', sample: false, importedAt: NOW.toISOString() });
+    expect(inventory).toMatchObject({
+      id: 'inv',
+      name: 'valid-utf8.csv',
+      fileName: 'valid-utf8.csv',
+      crs: 'wgs84',
+      sample: false,
+      importedAt: NOW.toISOString(),
+    });
     expect(inventory.listings[0]).toEqual({
       id: 'inv:2',
       inventoryId: 'inv',
@@ -69,15 +76,30 @@ describe('buildInventory on the fixtures: accepted and rejected rows, and why', 
     }
     expect(gbk.report.notes[0]!.params).toEqual({ encoding: 'GB18030' });
     // Rows without a source cite their file, whose name differs; everything else is the same.
-    const bySource = (ls: typeof gbk.inventory.listings) => ls.map(({ source, ...rest }) => [source.replace(/^(valid-gbk|chinese-headers)\.csv$/, 'FILE'), rest]);
+    const bySource = (ls: typeof gbk.inventory.listings) =>
+      ls.map(({ source, ...rest }) => [source.replace(/^(valid-gbk|chinese-headers)\.csv$/, 'FILE'), rest]);
     expect(bySource(gbk.inventory.listings)).toEqual(bySource(utf8.inventory.listings));
     expect(gbk.inventory.listings[2]!.source).toBe('valid-gbk.csv');
     const l = utf8.inventory.listings;
     expect(l.map((x) => x.areaM2)).toEqual([1200, 800, 1500, 40, 600, 300]);
     expect(l.map((x) => x.spaceType)).toEqual(['office', 'lab', 'light_industrial', 'incubator_desk', 'coworking', 'other']);
-    expect(l.map((x) => [x.rentMin, x.rentMax])).toEqual([[3.5, 3.5], [2.8, 3.2], [undefined, undefined], [1.8, 1.8], [3.45, 3.45], [4, 4]]);
+    expect(l.map((x) => [x.rentMin, x.rentMax])).toEqual([
+      [3.5, 3.5],
+      [2.8, 3.2],
+      [undefined, undefined],
+      [1.8, 1.8],
+      [3.45, 3.45],
+      [4, 4],
+    ]);
     expect(l.map((x) => x.availableFrom)).toEqual(['2026-03-01', '2026-03-01', '2026-05-01', '2026-01-20', '2026-07-01', undefined]);
-    expect(l[0]).toMatchObject({ name: '长阳创谷（测试）', building: '1号楼', industries: ['人工智能', '在线新经济'], operator: '测试运营公司', contact: '021-5555-0001', sourceDate: '2026-01-10' });
+    expect(l[0]).toMatchObject({
+      name: '长阳创谷（测试）',
+      building: '1号楼',
+      industries: ['人工智能', '在线新经济'],
+      operator: '测试运营公司',
+      contact: '021-5555-0001',
+      sourceDate: '2026-01-10',
+    });
     expect(l[1]!.sourceDate).toBe('2026-01-10');
     expect(l[2]!.industries).toEqual(['智能制造', '新能源']);
   });
@@ -226,7 +248,13 @@ describe('buildInventory on the fixtures: accepted and rejected rows, and why', 
 
 describe('buildInventory: options, mapping and notes', () => {
   it('reports missing required columns once, and rejects every row', () => {
-    const t = table(['名称', '备注'], [['A', 'x'], ['B', 'y']]);
+    const t = table(
+      ['名称', '备注'],
+      [
+        ['A', 'x'],
+        ['B', 'y'],
+      ],
+    );
     const { report } = buildInventory(t, suggestMapping(t.headers), { crs: 'wgs84', name: 'n', fileName: 't.csv', id: 'x', now: NOW });
     expect(codes(report.notes)).toEqual(['mapping-missing-area', 'mapping-missing-coordinates', 'columns-ignored', 'crs-wgs84']);
     expect([report.accepted, report.rejected]).toEqual([0, 2]);
@@ -234,7 +262,13 @@ describe('buildInventory: options, mapping and notes', () => {
   });
 
   it('takes both coordinates from one column, and rent bounds from two, swapping reversed bounds with a note', () => {
-    const t = table(['name', 'area', '经纬度', '最低租金', '最高租金'], [['A', '100', '121.507,31.293', '5', '3'], ['B', '100', '(121.5 31.3)', '2.5', '']]);
+    const t = table(
+      ['name', 'area', '经纬度', '最低租金', '最高租金'],
+      [
+        ['A', '100', '121.507,31.293', '5', '3'],
+        ['B', '100', '(121.5 31.3)', '2.5', ''],
+      ],
+    );
     const mapping = suggestMapping(t.headers);
     expect(mapping).toMatchObject({ lonlat: '经纬度', rentMin: '最低租金', rentMax: '最高租金' });
     const { inventory, report } = buildInventory(t, mapping, { crs: 'wgs84', name: 'n', fileName: 't.csv', id: 'x', now: NOW });
@@ -254,7 +288,12 @@ describe('buildInventory: options, mapping and notes', () => {
 
   it('marks sample inventories and their listings, and makes fresh ids when none is given', () => {
     const t = tableOf('valid-utf8.csv');
-    const { inventory } = buildInventory(t, suggestMapping(t.headers), { crs: 'wgs84', name: '示例数据 / Sample listings', fileName: 'sample.csv', sample: true });
+    const { inventory } = buildInventory(t, suggestMapping(t.headers), {
+      crs: 'wgs84',
+      name: '示例数据 / Sample listings',
+      fileName: 'sample.csv',
+      sample: true,
+    });
     expect(inventory.sample).toBe(true);
     expect(inventory.listings.every((l) => l.sample && l.inventoryId === inventory.id && l.id.startsWith(`${inventory.id}:`))).toBe(true);
     const again = buildInventory(t, suggestMapping(t.headers), { crs: 'wgs84', name: 'x', fileName: 'sample.csv' });
@@ -282,13 +321,26 @@ describe('buildInventory: options, mapping and notes', () => {
     };
     const read = readFile({ name: 'f.geojson', bytes: new TextEncoder().encode(JSON.stringify(fc)) });
     if (!read.table) throw new Error('not read');
-    const { inventory } = buildInventory(read.table, suggestMapping(read.table.headers), { crs: 'wgs84', name: 'f', fileName: 'f.geojson', id: 'inv', now: NOW });
+    const { inventory } = buildInventory(read.table, suggestMapping(read.table.headers), {
+      crs: 'wgs84',
+      name: 'f',
+      fileName: 'f.geojson',
+      id: 'inv',
+      now: NOW,
+    });
     expect(inventory.listings.map((l) => l.id)).toEqual(['inv:A_1_2', 'inv:A_1_2-2', 'inv:3']);
   });
 
   it('refuses points outside a custom box', () => {
     const t = table(['name', 'area', 'lon', 'lat'], [['A', '100', '121.507', '31.293']]);
-    const { report } = buildInventory(t, suggestMapping(t.headers), { crs: 'wgs84', name: 'n', fileName: 't.csv', id: 'x', now: NOW, bbox: [121.6, 31.2, 121.7, 31.4] });
+    const { report } = buildInventory(t, suggestMapping(t.headers), {
+      crs: 'wgs84',
+      name: 'n',
+      fileName: 't.csv',
+      id: 'x',
+      now: NOW,
+      bbox: [121.6, 31.2, 121.7, 31.4],
+    });
     expect(rowSummary(report)).toEqual({ 2: 'rejected row-outside-area' });
   });
 
@@ -316,7 +368,17 @@ describe('plain text and links', () => {
     expect(safeUrl('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
     expect(safeUrl('HTTP://EXAMPLE.COM')).toBe('http://example.com/');
     expect(safeUrl('www.example.com')).toBe('https://www.example.com/');
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '//evil.example', '/relative', 'https://', 'mailto:a@b.c']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//evil.example',
+      '/relative',
+      'https://',
+      'mailto:a@b.c',
+    ]) {
       expect(safeUrl(bad), bad).toBeNull();
     }
   });

@@ -7,15 +7,7 @@ import type { TableImport } from '../../lib/import/spec.ts';
 import { cleanText, NAME_MAX_LENGTH, safeUrl, type TextResult } from '../../lib/import/text.ts';
 import type { Crs, ImportMessage, ImportReport, ImportTable } from '../../lib/import/types.ts';
 import { parseCoordinate, parseCoordinatePair, parseDate } from '../../lib/import/values.ts';
-import {
-  missingRequired,
-  normaliseSpaceType,
-  parseArea,
-  parseRent,
-  rentPeriod,
-  splitIndustries,
-  suggestMapping,
-} from './mapping.ts';
+import { missingRequired, normaliseSpaceType, parseArea, parseRent, rentPeriod, splitIndustries, suggestMapping } from './mapping.ts';
 import { LISTING_FIELDS, type FieldMapping, type Inventory, type Listing, type ListingField } from './types.ts';
 
 /*
@@ -58,11 +50,7 @@ export interface BuildOptions {
  * or rejected, and why. Rows need a name (or building), a floor area and a position; an address alone is
  * reported, never geocoded. Text stays plain text; only http(s) links are kept.
  */
-export function buildInventory(
-  table: ImportTable,
-  mapping: FieldMapping,
-  options: BuildOptions,
-): { inventory: Inventory; report: ImportReport } {
+export function buildInventory(table: ImportTable, mapping: FieldMapping, options: BuildOptions): { inventory: Inventory; report: ImportReport } {
   const now = options.now ?? new Date();
   const today = now.toISOString().slice(0, 10);
   const id = options.id ?? freshId('inv', now);
@@ -213,7 +201,11 @@ export function buildInventory(
     let localId = String(row.row);
     if (row.ref !== undefined) {
       // Ids travel in links (pins, the selection), which accept only [A-Za-z0-9_-]: anything else becomes "_".
-      const ref = cleanListingText(row.ref, 'name').value.replace(/[^A-Za-z0-9_-]/g, '_').replace(/^[_-]+/, '').slice(0, 40) || String(row.row);
+      const ref =
+        cleanListingText(row.ref, 'name')
+          .value.replace(/[^A-Za-z0-9_-]/g, '_')
+          .replace(/^[_-]+/, '')
+          .slice(0, 40) || String(row.row);
       const n = (refs.get(ref) ?? 0) + 1;
       refs.set(ref, n);
       localId = n === 1 ? ref : `${ref}-${n}`;

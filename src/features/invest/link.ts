@@ -112,7 +112,10 @@ export function parseInvestLink(q: URLSearchParams): InvestLink | undefined {
     const pts = poly.split(';').map((pair) => pair.split(',').map((s) => (s.trim() === '' ? NaN : Number(s))));
     const ok =
       pts.length <= INVEST_LIMITS.areaPoints &&
-      pts.every((p) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= BOUNDS.lon[0] && p[0]! <= BOUNDS.lon[1] && p[1]! >= BOUNDS.lat[0] && p[1]! <= BOUNDS.lat[1]);
+      pts.every(
+        (p) =>
+          p.length === 2 && p.every(Number.isFinite) && p[0]! >= BOUNDS.lon[0] && p[0]! <= BOUNDS.lon[1] && p[1]! >= BOUNDS.lat[0] && p[1]! <= BOUNDS.lat[1],
+      );
     if (ok) out.area = pts.map((p) => [p[0]!, p[1]!]);
   }
   return Object.keys(out).length ? out : undefined;

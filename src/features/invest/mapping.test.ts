@@ -6,7 +6,23 @@ import { parseCoordinate, parseCoordinatePair, parseDate, parseNumber } from '..
 describe('suggestMapping', () => {
   it('maps Chinese headers, with units in brackets', () => {
     expect(
-      suggestMapping(['园区', '楼宇', '地址', '面积(㎡)', '业态', '行业', '租金（元/㎡/天）', '起租日期', '运营方', '联系人', '网址', '来源', '日期', '经度', '纬度']),
+      suggestMapping([
+        '园区',
+        '楼宇',
+        '地址',
+        '面积(㎡)',
+        '业态',
+        '行业',
+        '租金（元/㎡/天）',
+        '起租日期',
+        '运营方',
+        '联系人',
+        '网址',
+        '来源',
+        '日期',
+        '经度',
+        '纬度',
+      ]),
     ).toEqual({
       name: '园区',
       building: '楼宇',
@@ -27,7 +43,26 @@ describe('suggestMapping', () => {
   });
 
   it('maps English headers in any case and punctuation', () => {
-    expect(suggestMapping(['Name', 'Building', 'Address', 'Area (m²)', 'Space type', 'Industry focus', 'Rent min', 'Rent max', 'Available from', 'Operator', 'Phone', 'Website', 'Source', 'Updated', 'Longitude', 'Latitude'])).toEqual({
+    expect(
+      suggestMapping([
+        'Name',
+        'Building',
+        'Address',
+        'Area (m²)',
+        'Space type',
+        'Industry focus',
+        'Rent min',
+        'Rent max',
+        'Available from',
+        'Operator',
+        'Phone',
+        'Website',
+        'Source',
+        'Updated',
+        'Longitude',
+        'Latitude',
+      ]),
+    ).toEqual({
       name: 'Name',
       building: 'Building',
       address: 'Address',

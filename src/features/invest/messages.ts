@@ -1,7 +1,6 @@
 import { registerMessages, type Message } from '../../lib/i18n/index.ts';
 /** Messages of the investors' view: Chinese defines the keys, English matches them. */
 export const investZh = {
-
   investPanel: '可用空间 · 招商',
   investIntro: '按面积、类型、产业、租金、入驻时间和地铁距离查找园区与楼宇的可用空间；收藏、对比并分享。',
   investSampleNote: '标有“{mark}”的是团队编写的示例房源，不是真实报价。',
@@ -117,7 +116,6 @@ export const investZh = {
 };
 
 export const investEn: Record<keyof typeof investZh, Message> = {
-
   investPanel: 'Available space for investors',
   investIntro: 'Find space in parks and buildings by area, type, industry, rent, move-in date and distance to the metro; pin, compare and share.',
   investSampleNote: 'Listings marked “{mark}” are written by the team as examples.',
@@ -193,7 +191,10 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investShortlist: 'Shortlist ({count})',
   investShortlistEmpty: 'Pin listings with the ☆ beside a result, then compare them side by side.',
   investNotHere: 'Not available here (from a file someone else imported)',
-  investNotHereNote: { one: '{count} pinned listing is not available in this browser: import the same file to see it.', other: '{count} pinned listings are not available in this browser: import the same file to see them.' },
+  investNotHereNote: {
+    one: '{count} pinned listing is not available in this browser: import the same file to see it.',
+    other: '{count} pinned listings are not available in this browser: import the same file to see them.',
+  },
   investCompare: 'Compare side by side ({count})',
   investCompareHint: 'Pin at least two listings available here to compare them.',
   investShare: 'Copy a link to the shortlist and filters',

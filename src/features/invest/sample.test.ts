@@ -99,9 +99,9 @@ function planPoints(): [number, number][] {
 
 const stationsFile = sharedPath('data/osm/yangpu-metro-stations.wgs84.geojson');
 describeWithData(stationsFile)('the offset hint against the real metro stations', () => {
-  const stations = (
-    JSON.parse(readFileSync(stationsFile, 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }
-  ).features.map((f) => f.geometry.coordinates);
+  const stations = (JSON.parse(readFileSync(stationsFile, 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }).features.map(
+    (f) => f.geometry.coordinates,
+  );
   const points = inventory.listings.map((l) => [l.lon, l.lat] as [number, number]);
   const shifted = (crs: 'gcj02' | 'bd09') => points.map((p) => toWgs84(fromWgs84(p, crs), 'wgs84'));
 
@@ -114,7 +114,7 @@ describeWithData(stationsFile)('the offset hint against the real metro stations'
     expect(offsetHint(shifted('gcj02'), stations, { crs: 'wgs84' })).toBeNull();
   });
 
-  it('with the plan\'s located places as references too, a GCJ-02 or BD-09 sample read as WGS-84 is caught', () => {
+  it("with the plan's located places as references too, a GCJ-02 or BD-09 sample read as WGS-84 is caught", () => {
     const refs = [...stations, ...planPoints()];
     expect(offsetHint(shifted('gcj02'), refs, { crs: 'wgs84' })?.suggested).toBe('gcj02');
     expect(offsetHint(shifted('bd09'), refs, { crs: 'wgs84' })?.suggested).toBe('bd09');

@@ -98,7 +98,9 @@ describe('storage errors', () => {
     vi.spyOn(factory, 'open').mockImplementation(() => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     });
-    const err = await storeOn(factory).listInventories().catch((e: unknown) => e);
+    const err = await storeOn(factory)
+      .listInventories()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('storage-unavailable');
     expect((err as StoreError).importMessage.code).toBe('storage-unavailable');

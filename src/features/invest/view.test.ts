@@ -50,8 +50,24 @@ describe('listingsOverlay', () => {
 });
 
 describe('factsContext', () => {
-  const square = { type: 'Polygon' as const, coordinates: [[[121.49, 31.29], [121.51, 31.29], [121.51, 31.31], [121.49, 31.31], [121.49, 31.29]]] };
-  const feature = (id: string, cls: string, geometry: object) => ({ type: 'Feature', id: 1, properties: { id, class: cls, name_zh: `${id}中`, name_en: `${id} en` }, geometry });
+  const square = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [121.49, 31.29],
+        [121.51, 31.29],
+        [121.51, 31.31],
+        [121.49, 31.31],
+        [121.49, 31.29],
+      ],
+    ],
+  };
+  const feature = (id: string, cls: string, geometry: object) => ({
+    type: 'Feature',
+    id: 1,
+    properties: { id, class: cls, name_zh: `${id}中`, name_en: `${id} en` },
+    geometry,
+  });
   const plan = {
     type: 'FeatureCollection',
     features: [

@@ -9,25 +9,21 @@ import { registerMessages, type Message } from '../../lib/i18n/index.ts';
  */
 export const monitorImportZh = {
   // File-level error: nothing was read.
-  'mimport.monitor-file-not-table':
-    '这是地图文件（GeoJSON/KML）。指标数据是表格：请导入 CSV 或 TSV 文件（可先下载模板，按模板填写）。',
+  'mimport.monitor-file-not-table': '这是地图文件（GeoJSON/KML）。指标数据是表格：请导入 CSV 或 TSV 文件（可先下载模板，按模板填写）。',
   // Notes about the whole file.
   'mimport.monitor-mapping-missing-indicator': '没有指定“指标”列：所有行都将被拒绝。',
   'mimport.monitor-mapping-missing-year': '没有指定“年份”列：所有行都将被拒绝。',
   'mimport.monitor-mapping-missing-value': '没有指定“数值”列：所有行都将被拒绝。',
   'mimport.monitor-mapping-missing-source': '没有指定“来源”列：所有行都将被拒绝。',
-  'mimport.monitor-template-rows-skipped':
-    '{count} 行只有指标和单位、未填年份、数值和来源（模板中未使用的行），已跳过：第 {rows} 行。',
+  'mimport.monitor-template-rows-skipped': '{count} 行只有指标和单位、未填年份、数值和来源（模板中未使用的行），已跳过：第 {rows} 行。',
   'mimport.monitor-nothing-filled': '文件中没有填写任何数据：请在模板的行中填写年份、数值和来源。',
-  'mimport.monitor-total-mismatch':
-    '{year} 年全区三大先导产业总规模为 {total} 亿元，而三个产业之和为 {sum} 亿元：请核对。',
+  'mimport.monitor-total-mismatch': '{year} 年全区三大先导产业总规模为 {total} 亿元，而三个产业之和为 {sum} 亿元：请核对。',
   // Row errors: the row is rejected.
   'mimport.monitor-row-no-indicator': '缺少指标。请填写指标编号（如 {example}）。',
   'mimport.monitor-row-unknown-indicator': '无法识别指标“{value}”。可用的指标编号：{ids}。',
   'mimport.monitor-row-no-year': '缺少年份。',
   'mimport.monitor-row-bad-year': '年份“{value}”不是四位数的年份（如 2025）。',
-  'mimport.monitor-row-year-out-of-range':
-    '年份 {value} 超出范围：只接受 {min} 至 {max} 年的数据（尚未开始的年份没有统计数据）。',
+  'mimport.monitor-row-year-out-of-range': '年份 {value} 超出范围：只接受 {min} 至 {max} 年的数据（尚未开始的年份没有统计数据）。',
   'mimport.monitor-row-no-value': '缺少数值。',
   'mimport.monitor-row-bad-value': '数值“{value}”不是数字。请只填写数字（如 1234.5），单位写在“单位”列。',
   'mimport.monitor-row-unit-mismatch':
@@ -35,8 +31,7 @@ export const monitorImportZh = {
   'mimport.monitor-row-value-out-of-range': '数值 {value} {unit} 超出合理范围（{min} 至 {max} {unit}）。',
   'mimport.monitor-row-value-not-whole': '数值 {value} 应为整数（单位：{unit}）。',
   'mimport.monitor-row-no-source': '缺少数据来源。请注明出处（如统计公报、部门报表及其年份）。',
-  'mimport.monitor-row-unknown-place':
-    '无法识别地点“{value}”。请填写方案中要素的编号（如 {example}）或其在地图上的名称；全区数据请留空。',
+  'mimport.monitor-row-unknown-place': '无法识别地点“{value}”。请填写方案中要素的编号（如 {example}）或其在地图上的名称；全区数据请留空。',
   'mimport.monitor-row-duplicate': '与第 {first} 行重复（同一指标、年份和地点，数值相同）。',
   'mimport.monitor-row-duplicate-conflict':
     '与第 {first} 行冲突：同一指标、年份和地点，第 {first} 行为 {firstValue}，此行为 {value}（{unit}）。请只保留正确的一行。',
@@ -77,16 +72,14 @@ export const monitorImportEn: Record<keyof typeof monitorImportZh, string> = {
     'Unit "{unit}" does not match the indicator: {indicator} is given in {expected}. Give the figure in {expected} (convert it if need be) and write "{expected}" in the unit column.',
   'mimport.monitor-row-value-out-of-range': 'Value {value} {unit} is outside the plausible range ({min} to {max} {unit}).',
   'mimport.monitor-row-value-not-whole': 'Value {value} must be a whole number (unit: {unit}).',
-  'mimport.monitor-row-no-source':
-    'No source. Say where the figure comes from (a statistical bulletin, a department’s report, and its year).',
+  'mimport.monitor-row-no-source': 'No source. Say where the figure comes from (a statistical bulletin, a department’s report, and its year).',
   'mimport.monitor-row-unknown-place':
     'Place "{value}" not recognised. Write the id of a feature of the plan (such as {example}) or its name as the map shows it; leave it blank for a district-wide figure.',
   'mimport.monitor-row-duplicate': 'Same figure as row {first} (same indicator, year and place, same value).',
   'mimport.monitor-row-duplicate-conflict':
     'Conflicts with row {first}: same indicator, year and place, but row {first} says {firstValue} and this row {value} ({unit}). Keep only the right one.',
   'mimport.monitor-row-unit-assumed': 'No unit given: read in the indicator’s unit, {unit}.',
-  'mimport.monitor-row-percent-small':
-    'The share {value} % is very small: if {percent} % is meant, write it as a percentage (5 % as 5, not 0.05).',
+  'mimport.monitor-row-percent-small': 'The share {value} % is very small: if {percent} % is meant, write it as a percentage (5 % as 5, not 0.05).',
   'mimport.monitor-row-place-by-name': 'Place "{value}" recognised by its name as {id}.',
   'mimport.field.indicator': 'Indicator',
   'mimport.field.year': 'Year',
@@ -104,7 +97,6 @@ export type MonitorImportCode = Exclude<MonitorImportKey extends `mimport.${infe
 
 /** The catalogue key of a monitor import message code. */
 export const monitorImportKey = (code: string): MonitorImportKey => `mimport.${code}` as MonitorImportKey;
-
 
 declare module '../../lib/i18n/index.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -11,7 +11,6 @@ import { observationsCsv } from './template.ts';
 import type { Observation } from './types.ts';
 import { importMonitorFixture, NOW, PLACES } from '../../../tests/fixtures/monitor/helpers.ts';
 
-
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('monitor import messages', () => {
@@ -27,7 +26,17 @@ describe('monitor import messages', () => {
 
   it('every code a fixture produces has a text in both languages, with its params filled', () => {
     const codes = new Map<string, Record<string, string | number> | undefined>();
-    for (const f of ['valid.csv', 'unknown-indicator.csv', 'unit-mismatch.csv', 'year-out-of-range.csv', 'duplicates.csv', 'bad-values.csv', 'hostile.csv', 'gbk.csv', 'template-partly-filled.csv']) {
+    for (const f of [
+      'valid.csv',
+      'unknown-indicator.csv',
+      'unit-mismatch.csv',
+      'year-out-of-range.csv',
+      'duplicates.csv',
+      'bad-values.csv',
+      'hostile.csv',
+      'gbk.csv',
+      'template-partly-filled.csv',
+    ]) {
       const { report } = importMonitorFixture(f);
       for (const m of [...report.notes, ...report.rows.flatMap((r) => r.messages)]) codes.set(m.code, m.params);
     }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvText } from '../../lib/data/csv.ts';
 import type { ImportTable } from '../../lib/import/types.ts';
-import {
-  buildIndicatorDataset,
-  FIRST_YEAR,
-  placesFromPlan,
-  readIndicatorFile,
-  suggestIndicatorMapping,
-} from './import.ts';
+import { buildIndicatorDataset, FIRST_YEAR, placesFromPlan, readIndicatorFile, suggestIndicatorMapping } from './import.ts';
 import { INDICATORS } from './indicators.ts';
 import { fixtureBytes as listingFixture } from '../../../tests/fixtures/listings/helpers.ts';
 import { fixtureBytes, importMonitorFixture, monitorTable, NOW, PLACES, rowCodes } from '../../../tests/fixtures/monitor/helpers.ts';
@@ -105,10 +99,7 @@ describe('indicator files: accepted and rejected rows', () => {
     expect([report.accepted, report.rejected]).toEqual([16, 0]);
     expect(report.fileErrors).toEqual([]);
     expect(report.notes.map((n) => n.code)).toEqual(['encoding']);
-    expect(rowCodes(report).filter((r) => !r.endsWith(':'))).toEqual([
-      '14 accepted: monitor-row-unit-assumed',
-      '17 accepted: monitor-row-place-by-name',
-    ]);
+    expect(rowCodes(report).filter((r) => !r.endsWith(':'))).toEqual(['14 accepted: monitor-row-unit-assumed', '17 accepted: monitor-row-place-by-name']);
     const obs = dataset.observations;
     expect(obs).toHaveLength(16);
     // "1,000" → 1000; "4.6%" with the unit column blank → 4.6 %; "１３８" → 138.
@@ -344,7 +335,9 @@ describe('indicator files: accepted and rejected rows', () => {
   });
 
   it('places come from the plan’s features, by id and by name', () => {
-    const places = placesFromPlan({ features: [{ properties: { id: 'sp-fudan', name_zh: '复旦大学国家大学科技园', name_en: 'Fudan University National University Science Park' } }] });
+    const places = placesFromPlan({
+      features: [{ properties: { id: 'sp-fudan', name_zh: '复旦大学国家大学科技园', name_en: 'Fudan University National University Science Park' } }],
+    });
     expect([...places.keys()]).toEqual(['sp-fudan']);
     expect(placesFromPlan(null).size).toBe(0);
     const text = 'indicator,year,value,unit,source,place\r\ngazelle_firms,2025,3,家,x,Fudan University National University Science Park\r\n';

@@ -71,7 +71,25 @@ const SYNONYMS: Record<IndicatorField, readonly string[]> = {
   value: ['数值', '值', '指标值', '数据', '统计值', '实际值', '完成值', '完成情况', '数量', '金额', 'value', 'amount', 'figure', 'actual', 'number'],
   unit: ['单位', '计量单位', '统计单位', 'unit', 'units', 'uom'],
   source: ['来源', '数据来源', '资料来源', '信息来源', '出处', 'source', 'datasource', 'sources'],
-  place: ['地点', '园区', '区域', '片区', '功能区', '载体', '空间', '位置', '地点编号', '要素编号', 'place', 'placeid', 'zone', 'park', 'area', 'location', 'site'],
+  place: [
+    '地点',
+    '园区',
+    '区域',
+    '片区',
+    '功能区',
+    '载体',
+    '空间',
+    '位置',
+    '地点编号',
+    '要素编号',
+    'place',
+    'placeid',
+    'zone',
+    'park',
+    'area',
+    'location',
+    'site',
+  ],
 };
 
 /**
@@ -199,7 +217,11 @@ export function buildIndicatorDataset(
 
   const seen = new Map<string, { row: number; value: number }>();
 
-  const { items: observations, rows, skipped } = buildRows<IndicatorField, Observation>(table, mapping, ({ row, cell: written, errors, notes: rowNotes }) => {
+  const {
+    items: observations,
+    rows,
+    skipped,
+  } = buildRows<IndicatorField, Observation>(table, mapping, ({ row, cell: written, errors, notes: rowNotes }) => {
     const cell = (field: IndicatorField): string => written(field).trim();
     const echo = (raw: string) => cleanText(raw, 'source').value.slice(0, 60);
 

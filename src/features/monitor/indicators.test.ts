@@ -54,7 +54,11 @@ describe('indicators', () => {
   });
 
   it('no alias names two indicators (case, spaces and quotation marks aside)', () => {
-    const key = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_\-·"'“”‘’「」『』]/g, '');
+    const key = (s: string) =>
+      s
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s_\-·"'“”‘’「」『』]/g, '');
     const owner = new Map<string, string>();
     for (const i of INDICATORS) {
       for (const a of [i.id, i.name.zh, i.name.en, ...i.aliases]) {

@@ -210,7 +210,8 @@ export const monitorEn: Record<keyof typeof monitorZh, Message> = {
   snapshotCopied: 'Snapshot link copied',
   snapshotCopyFailed: 'Could not copy to the clipboard: copy the link below by hand',
   snapshotLinkLabel: 'Read-only snapshot link',
-  snapshotTooLong: 'The snapshot is too big for a link ({length} characters, at most {max}). Export the task progress (JSON) and the figures (CSV) and send the files instead.',
+  snapshotTooLong:
+    'The snapshot is too big for a link ({length} characters, at most {max}). Export the task progress (JSON) and the figures (CSV) and send the files instead.',
   snapshotFailed: 'Could not make the snapshot: {reason}',
   snapshotBanner: 'Read-only snapshot',
   snapshotFrom: 'This is a snapshot from {date}: you can look, not change.',
@@ -219,7 +220,10 @@ export const monitorEn: Record<keyof typeof monitorZh, Message> = {
   snapshotBack: 'Back to my own data',
   snapshotKeep: 'Keep a copy in my browser',
   snapshotKeepAsk: 'Keeping a copy replaces the task progress kept in this browser with the snapshot’s {tasks} task records.',
-  snapshotKeepAskData: { one: 'The snapshot’s {count} figure is saved as a dataset of its own.', other: 'The snapshot’s {count} figures are saved as a dataset of their own.' },
+  snapshotKeepAskData: {
+    one: 'The snapshot’s {count} figure is saved as a dataset of its own.',
+    other: 'The snapshot’s {count} figures are saved as a dataset of their own.',
+  },
   snapshotKeepYes: 'Keep a copy',
   snapshotCancel: 'Cancel',
   snapshotKept: 'Snapshot kept in this browser',
@@ -277,7 +281,8 @@ export const monitorEn: Record<keyof typeof monitorZh, Message> = {
   mvTargetRow: 'Target {year}',
   mvShowByPlace: 'Show by place on the map',
   mvPlacesHeading: 'By place',
-  mvPlacesIntro: 'Figures whose place column names a feature of the plan (its id, such as {example}, or its name) are drawn on the map by place; circle areas are proportional to the figures.',
+  mvPlacesIntro:
+    'Figures whose place column names a feature of the plan (its id, such as {example}, or its name) are drawn on the map by place; circle areas are proportional to the figures.',
   mvPickIndicator: 'Indicator',
   mvPickYear: 'Year',
   mvLatestYearIs: 'Latest year ({year})',
@@ -293,7 +298,8 @@ export const monitorEn: Record<keyof typeof monitorZh, Message> = {
   mvLayerOff: 'The map’s “Monitored figures by place” layer is switched off.',
   mvLayerOn: 'Switch it on',
   mvDataHeading: 'Statistics',
-  mvDataIntro: 'A CSV file with one figure per row: indicator, year, value, unit, source and, optionally, a place. It stays in this browser and is never uploaded.',
+  mvDataIntro:
+    'A CSV file with one figure per row: indicator, year, value, unit, source and, optionally, a place. It stays in this browser and is never uploaded.',
   mvTemplate: 'Download the CSV template',
   mvDownloaded: 'Downloaded {file}',
   mvImport: 'Import a statistics file…',
@@ -316,7 +322,6 @@ export const monitorEn: Record<keyof typeof monitorZh, Message> = {
 };
 
 export type MonitorKey = keyof typeof monitorZh & string;
-
 
 declare module '../../lib/i18n/index.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

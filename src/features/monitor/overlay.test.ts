@@ -11,14 +11,31 @@ function feature(n: number, id: string, geometry: PlanGeometry): PlanOutputFeatu
 // A 0.02° × 0.01° box with a notch: its pole lies in the wider left part, not at the bbox centre.
 const zone: PlanGeometry = {
   type: 'Polygon',
-  coordinates: [[[121.5, 31.3], [121.52, 31.3], [121.52, 31.302], [121.51, 31.302], [121.51, 31.31], [121.5, 31.31], [121.5, 31.3]]],
+  coordinates: [
+    [
+      [121.5, 31.3],
+      [121.52, 31.3],
+      [121.52, 31.302],
+      [121.51, 31.302],
+      [121.51, 31.31],
+      [121.5, 31.31],
+      [121.5, 31.3],
+    ],
+  ],
 };
 const plan: PlanOutputCollection = {
   type: 'FeatureCollection',
   features: [
     feature(1, 'sp-a', { type: 'Point', coordinates: [121.51, 31.29] }),
     feature(2, 'zone-b', zone),
-    feature(3, 'dr-c', { type: 'LineString', coordinates: [[121.5, 31.28], [121.52, 31.28], [121.52, 31.3]] }),
+    feature(3, 'dr-c', {
+      type: 'LineString',
+      coordinates: [
+        [121.5, 31.28],
+        [121.52, 31.28],
+        [121.52, 31.3],
+      ],
+    }),
   ],
 };
 
@@ -99,8 +116,20 @@ describe('the monitor overlay', () => {
   });
 
   it('takes a MultiPolygon’s largest part', () => {
-    const small = [[121.6, 31.2], [121.601, 31.2], [121.601, 31.201], [121.6, 31.201], [121.6, 31.2]];
-    const big = [[121.5, 31.3], [121.51, 31.3], [121.51, 31.31], [121.5, 31.31], [121.5, 31.3]];
+    const small = [
+      [121.6, 31.2],
+      [121.601, 31.2],
+      [121.601, 31.201],
+      [121.6, 31.201],
+      [121.6, 31.2],
+    ];
+    const big = [
+      [121.5, 31.3],
+      [121.51, 31.3],
+      [121.51, 31.31],
+      [121.5, 31.31],
+      [121.5, 31.3],
+    ];
     const p = labelPoint({ type: 'MultiPolygon', coordinates: [[small], [big]] })!;
     expect(p[0]).toBeCloseTo(121.505, 3);
     expect(p[1]).toBeCloseTo(31.305, 3);

@@ -7,7 +7,6 @@ import type { IndicatorId, Observation, Unit } from './types.ts';
 import { numberLocale, type Lang } from '../../lib/i18n/index.ts';
 import { t } from './messages.ts';
 
-
 /** A place the monitor can name: a plan feature (located or not), by its string id. */
 export interface MonitorPlace {
   id: string;
@@ -66,7 +65,16 @@ export function placeFigures(observations: readonly Observation[], options: Plac
     const p = places.get(id);
     const figure = p && seriesFor(observations, indicator, { place: id }).find((s) => s.year === year);
     if (!p || !figure) continue;
-    const row: PlaceFigure = { place: id, name_zh: p.name_zh, name_en: p.name_en, value: figure.value, unit: figure.unit, year, source: figure.source, derived: figure.derived };
+    const row: PlaceFigure = {
+      place: id,
+      name_zh: p.name_zh,
+      name_en: p.name_en,
+      value: figure.value,
+      unit: figure.unit,
+      year,
+      source: figure.source,
+      derived: figure.derived,
+    };
     if (p.point) row.point = p.point;
     out.push(row);
   }

@@ -143,11 +143,7 @@ export function seriesFor(observations: readonly Observation[], indicatorId: Ind
  * `options.place`). See `ProgressStatus`; `share` and `required` exist for level targets only (`at-least`), and
  * a tier (`at-most`) has no growth rate.
  */
-export function indicatorProgress(
-  indicator: Indicator,
-  observations: readonly Observation[],
-  options: SeriesOptions = {},
-): IndicatorProgress {
+export function indicatorProgress(indicator: Indicator, observations: readonly Observation[], options: SeriesOptions = {}): IndicatorProgress {
   const series = seriesFor(observations, indicator.id, options);
   const latest = series.at(-1) ?? null;
   const target = indicator.target;

@@ -1,14 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { monitorEn, monitorZh } from './messages.ts';
-import {
-  decodeSnapshot,
-  encodeSnapshot,
-  makeSnapshot,
-  SNAPSHOT_LIMIT,
-  SNAPSHOT_MAX_BYTES,
-  snapshotMessageKey,
-} from './snapshot.ts';
+import { decodeSnapshot, encodeSnapshot, makeSnapshot, SNAPSHOT_LIMIT, SNAPSHOT_MAX_BYTES, snapshotMessageKey } from './snapshot.ts';
 import type { MonitorSnapshot } from './types.ts';
 import { MONITOR_LIMITS, parseMonitorLink } from './link.ts';
 
@@ -143,7 +136,14 @@ describe('snapshot links', () => {
   it('snapshots what the monitor shows: a figure given in two files once, the later import’s', async () => {
     const [a, b, c] = SNAPSHOT.observations;
     const newer = { ...a!, value: 1110, source: 'revised bulletin' };
-    const s = makeSnapshot([a!, b!, c!, newer], [{ n: 17, status: 'done' }, { n: 2, status: 'under_way' }], { now: new Date('2026-11-30T06:00:00Z') });
+    const s = makeSnapshot(
+      [a!, b!, c!, newer],
+      [
+        { n: 17, status: 'done' },
+        { n: 2, status: 'under_way' },
+      ],
+      { now: new Date('2026-11-30T06:00:00Z') },
+    );
     expect(s.createdAt).toBe('2026-11-30T06:00:00.000Z');
     expect(s.observations).toEqual([b, c, newer]);
     expect(s.tasks.map((t) => t.n)).toEqual([2, 17]);

@@ -109,11 +109,7 @@ function wireForm(s: MonitorSnapshot): MonitorSnapshot {
  * The snapshot of what the monitor shows now. A figure given in two imported files counts once, the later one's
  * (as the chart and the map count it), so the snapshot shows what the planner saw.
  */
-export function makeSnapshot(
-  observations: readonly Observation[],
-  tasks: readonly TaskProgress[],
-  options: { now?: Date } = {},
-): MonitorSnapshot {
+export function makeSnapshot(observations: readonly Observation[], tasks: readonly TaskProgress[], options: { now?: Date } = {}): MonitorSnapshot {
   const latest = new Map<string, Observation>();
   for (const o of observations) {
     const key = `${o.indicator}|${o.year}|${o.place ?? ''}`;

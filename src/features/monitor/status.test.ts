@@ -23,7 +23,10 @@ describe('task records', () => {
     const frozen = structuredClone(start);
     let tasks = setTask(start, 4, { status: 'under_way' });
     expect(start).toEqual(frozen);
-    expect(tasks).toEqual([{ n: 4, status: 'under_way' }, { n: 17, status: 'done', date: '2026-03-01' }]);
+    expect(tasks).toEqual([
+      { n: 4, status: 'under_way' },
+      { n: 17, status: 'done', date: '2026-03-01' },
+    ]);
     tasks = setTask(tasks, 4, { note: '  first phase signed\r\nsecond pending  ', date: '2026-02-29'.replace('29', '28') });
     expect(taskRecord(tasks, 4)).toEqual({ n: 4, status: 'under_way', note: 'first phase signed\nsecond pending', date: '2026-02-28' });
     // Keeping the other fields when only one changes.

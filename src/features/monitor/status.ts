@@ -58,7 +58,7 @@ export interface TaskReport {
 
 /** A value from a file, cut short and on one line, fit to quote in a message. */
 function quoted(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const flat = s.replace(CONTROL, '').replace(/\s+/g, ' ');
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
@@ -129,11 +129,7 @@ export function taskRecord(tasks: readonly TaskProgress[], n: number): TaskProgr
  * `note` or `date` removes it; a record left with nothing to say is dropped. Throws a RangeError on an unknown task,
  * a bad status or date, or a note longer than {@link NOTE_MAX} (the controls do not let these through).
  */
-export function setTask(
-  tasks: readonly TaskProgress[],
-  n: number,
-  patch: Partial<Pick<TaskProgress, 'status' | 'note' | 'date'>>,
-): TaskProgress[] {
+export function setTask(tasks: readonly TaskProgress[], n: number, patch: Partial<Pick<TaskProgress, 'status' | 'note' | 'date'>>): TaskProgress[] {
   if (!NUMBERS.has(n)) throw new RangeError(`no task ${n}`);
   const current = taskRecord(tasks, n);
   const status = patch.status ?? current.status;

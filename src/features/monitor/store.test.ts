@@ -138,7 +138,9 @@ describe('storage errors', () => {
     vi.spyOn(factory, 'open').mockImplementation(() => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     });
-    const err = await storeOn(factory).loadTasks().catch((e: unknown) => e);
+    const err = await storeOn(factory)
+      .loadTasks()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('storage-unavailable');
     expect((err as StoreError).importMessage.code).toBe('storage-unavailable');
@@ -183,7 +185,12 @@ describe('storage errors', () => {
       if (++calls === 2) throw new DOMException('Quota exceeded.', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
-    const err = await store.saveTasks([{ n: 5, status: 'done' }, { n: 6, status: 'done' }]).catch((e: unknown) => e);
+    const err = await store
+      .saveTasks([
+        { n: 5, status: 'done' },
+        { n: 6, status: 'done' },
+      ])
+      .catch((e: unknown) => e);
     expect((err as StoreError).code).toBe('storage-full');
     vi.restoreAllMocks();
     expect(await store.loadTasks()).toEqual([TASKS[1], TASKS[0]]);

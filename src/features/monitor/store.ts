@@ -44,10 +44,7 @@ const looksLikeDataset = (v: unknown): v is IndicatorDataset =>
   Array.isArray((v as IndicatorDataset).observations);
 
 const looksLikeTask = (v: unknown): v is TaskProgress =>
-  !!v &&
-  typeof v === 'object' &&
-  Number.isInteger((v as TaskProgress).n) &&
-  (TASK_STATUSES as readonly unknown[]).includes((v as TaskProgress).status);
+  !!v && typeof v === 'object' && Number.isInteger((v as TaskProgress).n) && (TASK_STATUSES as readonly unknown[]).includes((v as TaskProgress).status);
 
 /**
  * Opens the monitor's store (IndexedDB database `yangpu-monitor`). Every failure is a `StoreError` with code

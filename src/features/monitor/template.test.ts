@@ -55,7 +55,9 @@ describe('export', () => {
   });
 
   it('orders figures by indicator, district first, then year, and names them in the language asked', () => {
-    const en = observationsCsv(valid, 'en', { places: PLACES }).replace(/^\uFEFF/, '').split('\r\n');
+    const en = observationsCsv(valid, 'en', { places: PLACES })
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(en[0]).toBe('indicator,year,value,unit,source,place,indicator_name,place_name');
     expect(en.slice(1, 6)).toEqual([
       'leading_industries_revenue,2023,1000,亿元,杨浦区统计公报（2023）,,"Three leading industries, combined scale",',

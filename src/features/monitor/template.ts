@@ -34,10 +34,7 @@ export interface ObservationsCsvOptions {
  */
 export function observationsCsv(observations: readonly Observation[], lang: Lang, options: ObservationsCsvOptions = {}): string {
   const sorted = [...observations].sort(
-    (a, b) =>
-      (ORDER.get(a.indicator) ?? 99) - (ORDER.get(b.indicator) ?? 99) ||
-      (a.place ?? '').localeCompare(b.place ?? '') ||
-      a.year - b.year,
+    (a, b) => (ORDER.get(a.indicator) ?? 99) - (ORDER.get(b.indicator) ?? 99) || (a.place ?? '').localeCompare(b.place ?? '') || a.year - b.year,
   );
   const name = (o: Observation) => INDICATORS[ORDER.get(o.indicator) ?? -1]?.name[lang] ?? '';
   const placeName = (o: Observation) => {

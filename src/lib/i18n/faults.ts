@@ -10,7 +10,8 @@ export const faultsZh = {
   faultNoRangeUnknown: '网站服务器不支持分段下载（HTTP Range 请求），而底图需要它；服务器没有说明文件大小，底图未整体下载。请网站管理员开启 Range 请求。',
   faultStillWorks: '规划图层、搜索、列表和各面板仍可正常使用。',
   faultRetry: '重新加载底图',
-  faultServedWhole: '网站服务器不支持分段下载（HTTP Range 请求），底图已一次性整体下载（{size}）。地图可以正常使用，但首次打开较慢；请网站管理员开启 Range 请求。',
+  faultServedWhole:
+    '网站服务器不支持分段下载（HTTP Range 请求），底图已一次性整体下载（{size}）。地图可以正常使用，但首次打开较慢；请网站管理员开启 Range 请求。',
   faultSlow: '地图仍在加载…网络较慢。搜索和各面板现在就可以使用。',
   faultTiles: '部分地图瓦片无法显示（{count} 块），地图其余部分正常。',
   faultDetail: '技术细节',

@@ -137,8 +137,7 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.file-too-many-rows': 'The file has {rows} data rows; the limit is {max}.',
   'import.file-too-many-columns': 'The file has {columns} columns; the limit is {max}.',
   'import.file-binary': 'This is not a text file (it holds binary data). Import a CSV, GeoJSON or KML file.',
-  'import.file-spreadsheet':
-    'This is an Excel/WPS workbook. Save it as CSV (UTF-8) in your spreadsheet program ("Save as") and import the CSV.',
+  'import.file-spreadsheet': 'This is an Excel/WPS workbook. Save it as CSV (UTF-8) in your spreadsheet program ("Save as") and import the CSV.',
   'import.file-kmz': 'This is a KMZ archive. Unzip it and import the doc.kml inside.',
   'import.file-encoding': 'The text encoding could not be read ({detail}). Save the file as UTF-8 or GBK and try again.',
   'import.file-format-unknown': 'Unknown file format. Import a .csv, .tsv, .geojson/.json or .kml file.',
@@ -154,8 +153,7 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.columns-ignored': 'Columns not used: {columns}.',
   'import.mapping-missing-name': 'No column is chosen for the name: every row will be rejected.',
   'import.mapping-missing-area': 'No column is chosen for the floor area: every row will be rejected.',
-  'import.mapping-missing-coordinates':
-    'No longitude and latitude columns are chosen and the file has no points: every row will be rejected.',
+  'import.mapping-missing-coordinates': 'No longitude and latitude columns are chosen and the file has no points: every row will be rejected.',
   'import.crs-wgs84': 'Coordinates read as WGS-84: no conversion.',
   'import.crs-converted': 'Coordinates read as {crs} and converted to WGS-84.',
   'import.offset-hint':
@@ -175,8 +173,7 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.row-geometry-unsupported': 'Geometry {type} is not supported; use a point (or a polygon).',
   'import.row-duplicate': 'Same listing as row {first}.',
   'import.row-polygon-point': 'The polygon was replaced by a point inside it.',
-  'import.row-cells-missing':
-    'The row has only {found} cells (the header has {expected}); the missing ones are taken as blank.',
+  'import.row-cells-missing': 'The row has only {found} cells (the header has {expected}); the missing ones are taken as blank.',
   'import.row-type-unknown': 'Space type "{value}" not recognised: shown as "other".',
   'import.row-area-range': 'Floor area "{value}" is a range: the largest, {area} m², is used.',
   'import.row-bad-rent': 'Rent "{value}" not understood: left out.',
@@ -188,14 +185,13 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.row-bad-source-date': 'Source date "{value}" not understood: left out.',
   'import.row-url-dropped': 'Link "{value}" is not a web address (http/https) and was dropped.',
   'import.row-markup': '"{field}" contains markup (such as <script>): kept and shown as plain text, never run.',
-  'import.row-formula':
-    '"{field}" looks like a spreadsheet formula: kept as plain text; CSV exports prefix it so that spreadsheets do not run it.',
+  'import.row-formula': '"{field}" looks like a spreadsheet formula: kept as plain text; CSV exports prefix it so that spreadsheets do not run it.',
   'import.row-text-cleaned': 'Control characters were removed from "{field}".',
   'import.row-text-truncated': '"{field}" is too long: cut to {max} characters.',
   'import.row-duplicate-id': 'Feature id "{ref}" repeats: this one is "{id}".',
   'import.storage-unavailable':
     'This browser does not allow saving data (private mode, or site storage switched off): the imported data lasts only while this page is open.',
-  'import.storage-full': 'The browser\'s storage is full: nothing was saved. Remove some imported data and try again.',
+  'import.storage-full': "The browser's storage is full: nothing was saved. Remove some imported data and try again.",
   'import.storage-failed': 'Saving failed: {detail}.',
   'import.field.name': 'Name (park / building)',
   'import.field.building': 'Building',
@@ -259,10 +255,7 @@ export type ImportKey = keyof typeof importZh;
 
 /** The message codes (catalogue keys without the `import.` prefix, without labels and the flow's own words). */
 type CodeOf<K> = K extends `import.${infer C}` ? C : never;
-export type ImportCode = Exclude<
-  CodeOf<ImportKey>,
-  `field.${string}` | `type.${string}` | `crs.${string}` | `ui.${string}`
->;
+export type ImportCode = Exclude<CodeOf<ImportKey>, `field.${string}` | `type.${string}` | `crs.${string}` | `ui.${string}`>;
 
 /** The catalogue key of an import message code, for `t(lang, importKey(m.code), m.params)`. */
 export const importKey = (code: string): ImportKey => `import.${code}` as ImportKey;

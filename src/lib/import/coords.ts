@@ -33,11 +33,7 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
  * those are reported as swapped (with a hint to swap the columns) rather than silently swapped, because a file
  * that mixes both orders deserves a look.
  */
-export function checkPoint(
-  lonlat: readonly [number, number],
-  crs: Crs,
-  bbox: BBox = SHANGHAI_BBOX,
-): { lonlat: [number, number] } | { error: ImportMessage } {
+export function checkPoint(lonlat: readonly [number, number], crs: Crs, bbox: BBox = SHANGHAI_BBOX): { lonlat: [number, number] } | { error: ImportMessage } {
   const [lon, lat] = lonlat;
   const params = { lon: round6(lon), lat: round6(lat) };
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return { error: message('row-bad-coordinates', { value: `${lon}, ${lat}` }) };

@@ -85,11 +85,7 @@ export interface MissingPart<F extends string> {
 }
 
 /** Each of the `required` fields the mapping does not feed, as a missing part of its own. */
-export function missingFields<F extends string>(
-  required: readonly F[],
-  mapping: Mapping<F>,
-  messageOf: (field: F) => ImportMessage,
-): MissingPart<F>[] {
+export function missingFields<F extends string>(required: readonly F[], mapping: Mapping<F>, messageOf: (field: F) => ImportMessage): MissingPart<F>[] {
   return required.filter((f) => !mapping[f]).map((f) => ({ fields: [f], message: messageOf(f) }));
 }
 

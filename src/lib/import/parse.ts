@@ -171,13 +171,10 @@ function cellText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const isPosition = (p: unknown): p is Position =>
-  Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
+const isPosition = (p: unknown): p is Position => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
 
 /** The point a geometry stands for, or why it has none. Polygons give a point inside them (pole of inaccessibility). */
-function geometryPoint(
-  geometry: Geometry | null | undefined,
-): { lonlat?: [number, number]; error?: ImportMessage; note?: ImportMessage } {
+function geometryPoint(geometry: Geometry | null | undefined): { lonlat?: [number, number]; error?: ImportMessage; note?: ImportMessage } {
   if (!geometry) return {};
   const unsupported = (type: string) => ({ error: message('row-geometry-unsupported', { type }) });
   switch (geometry.type) {
@@ -268,9 +265,28 @@ function parseGeoJSON(text: string, opts: typeof DEFAULTS): ParseResult {
 
 // togeojson turns KML styles, times and visibility into properties: none of them describes an offer.
 const KML_STYLE_KEYS = new Set([
-  'styleUrl', 'styleHash', 'styleMapHash', 'stroke', 'stroke-opacity', 'stroke-width', 'fill', 'fill-opacity',
-  'icon', 'icon-scale', 'icon-color', 'icon-opacity', 'icon-heading', 'icon-offset', 'icon-offset-units',
-  'label-color', 'label-scale', 'label-opacity', 'visibility', 'timestamp', 'timespan', 'coordinateProperties',
+  'styleUrl',
+  'styleHash',
+  'styleMapHash',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'fill',
+  'fill-opacity',
+  'icon',
+  'icon-scale',
+  'icon-color',
+  'icon-opacity',
+  'icon-heading',
+  'icon-offset',
+  'icon-offset-units',
+  'label-color',
+  'label-scale',
+  'label-opacity',
+  'visibility',
+  'timestamp',
+  'timespan',
+  'coordinateProperties',
   '@geometry-type',
 ]);
 

@@ -7,7 +7,7 @@ export const DEFAULT_MAX_LENGTH = 500;
 export const NAME_MAX_LENGTH = 200;
 
 // C0/C1 controls, and the bidirectional overrides that can make text read differently from what it holds.
- 
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|on[a-z]+\s*=/i;
 // What is worth a note on import: a formula, not a phone number ("+86 …") or a negative number.

@@ -25,8 +25,7 @@ export function parseDate(raw: string, today: string): string | null {
   if (!s) return null;
   if (IMMEDIATE.test(s)) return today;
   const m =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$/i.exec(s) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$/i.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);

@@ -3,12 +3,8 @@ import { bilingualLabel, FONT, labelPaint, nameIn } from './helpers.ts';
 import type { Theme } from './theme.ts';
 import type { LayerDef } from './types.ts';
 
-const metroColour = (theme: Theme): ExpressionSpecification => [
-  'match',
-  ['get', 'route'],
-  ...Object.entries(theme.metro).flat(),
-  theme.metroDefault,
-] as unknown as ExpressionSpecification;
+const metroColour = (theme: Theme): ExpressionSpecification =>
+  ['match', ['get', 'route'], ...Object.entries(theme.metro).flat(), theme.metroDefault] as unknown as ExpressionSpecification;
 
 /** Registry rows of the basemap's context layers (source `basemap`). */
 export const BASEMAP_REGISTRY: LayerDef[] = [
@@ -264,9 +260,13 @@ export const BASEMAP_REGISTRY: LayerDef[] = [
     style: (t, lang) => {
       // Zoom may only drive a top-level interpolation, so the casing gets its own, wider one.
       const width = (extra: number): ExpressionSpecification => [
-        'interpolate', ['linear'], ['zoom'],
-        12, ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 1.5 + extra, ['secondary', 'tertiary'], 1 + extra, 0.4 + extra],
-        16, ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 10 + extra, ['secondary', 'tertiary'], 7 + extra, ['path'], 1.5 + extra, 4 + extra],
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        12,
+        ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 1.5 + extra, ['secondary', 'tertiary'], 1 + extra, 0.4 + extra],
+        16,
+        ['match', ['get', 'class'], ['motorway', 'trunk', 'primary'], 10 + extra, ['secondary', 'tertiary'], 7 + extra, ['path'], 1.5 + extra, 4 + extra],
       ];
       return [
         {
@@ -450,4 +450,3 @@ export const BASEMAP_REGISTRY: LayerDef[] = [
     ],
   },
 ];
-

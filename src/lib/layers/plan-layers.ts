@@ -122,7 +122,14 @@ function areaLayers(
         // Dashes mark outlines drawn from descriptions; an outline from a survey (OSM) is solid.
         paint: {
           'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], theme.selectedLine, colour],
-          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], width + 2, ['boolean', ['feature-state', 'hover'], false], width + 1.5, width],
+          'line-width': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            width + 2,
+            ['boolean', ['feature-state', 'hover'], false],
+            width + 1.5,
+            width,
+          ],
           'line-dasharray': ['case', ['get', 'indicative'], ['literal', [3, 2]], ['literal', [1, 0]]],
         },
       },
@@ -150,55 +157,65 @@ function areaLayers(
 export const PLAN_REGISTRY: LayerDef[] = [
   ...(
     [
-      ['zone_future_valley', 'zone-future-valley', { zh: '未来谷（示意范围）', en: 'Future Valley (indicative)' }, { zh: '未来谷', en: 'Future Valley' }, 'futureValley'],
-      ['zone_yangshupu_belt', 'zone-yangshupu-belt', { zh: '杨数浦创新秀带（示意范围）', en: 'Yang-Shu-Pu innovation belt (indicative)' }, { zh: '杨数浦创新秀带', en: 'Yang-Shu-Pu innovation belt' }, 'belt'],
+      [
+        'zone_future_valley',
+        'zone-future-valley',
+        { zh: '未来谷（示意范围）', en: 'Future Valley (indicative)' },
+        { zh: '未来谷', en: 'Future Valley' },
+        'futureValley',
+      ],
+      [
+        'zone_yangshupu_belt',
+        'zone-yangshupu-belt',
+        { zh: '杨数浦创新秀带（示意范围）', en: 'Yang-Shu-Pu innovation belt (indicative)' },
+        { zh: '杨数浦创新秀带', en: 'Yang-Shu-Pu innovation belt' },
+        'belt',
+      ],
     ] as const
-  ).map(
-    ([row, featureId, label, short, hue]): LayerDef => ({
-      id: row,
-      group: 'zones',
-      label,
-      note: {
-        zh: '方案未公布边界：由其组成板块推导的示意范围（斜线、虚线）。',
-        en: 'The plan publishes no boundary: an outline derived from its named components (hatched, dashed).',
-      },
-      defaultVisible: true,
-      source: 'plan',
-      planClasses: ['zone'],
-      sourceLayers: [],
-      legend: (t) => ({ kind: 'fill', fill: t.plan[hue], line: t.plan[hue], dashed: true, hatch: true }),
-      style: (t, lang) => {
-        const colour = t.plan[hue];
-        const id = row.replace(/_/g, '-');
-        const which: FilterSpecification = ['==', ['get', 'id'], featureId];
-        // A zone is named along its outline, and above every other label: it is what the map is about.
-        const area = areaLayers(id, which, colour, hatchImage(colour), lang, t, 0.3, 2.5).filter((s) => s.layer.type !== 'symbol');
-        return [
-          ...area,
-          {
-            slot: 'zone-labels',
-            layer: {
-              id: `${id}-label`,
-              type: 'symbol',
-              source: 'plan',
-              filter: both(which, geom('Polygon')),
-              layout: {
-                'symbol-placement': 'line',
-                'symbol-spacing': 320,
-                // The short name people use: the official one is too long to follow a jagged outline.
-                'text-field': short[lang],
-                'text-max-angle': 60,
-                'text-font': FONT,
-                'text-size': 13,
-                'text-offset': [0, -0.8],
-              },
-              paint: { 'text-color': colour, 'text-halo-color': t.halo, 'text-halo-width': 2 },
+  ).map(([row, featureId, label, short, hue]): LayerDef => ({
+    id: row,
+    group: 'zones',
+    label,
+    note: {
+      zh: '方案未公布边界：由其组成板块推导的示意范围（斜线、虚线）。',
+      en: 'The plan publishes no boundary: an outline derived from its named components (hatched, dashed).',
+    },
+    defaultVisible: true,
+    source: 'plan',
+    planClasses: ['zone'],
+    sourceLayers: [],
+    legend: (t) => ({ kind: 'fill', fill: t.plan[hue], line: t.plan[hue], dashed: true, hatch: true }),
+    style: (t, lang) => {
+      const colour = t.plan[hue];
+      const id = row.replace(/_/g, '-');
+      const which: FilterSpecification = ['==', ['get', 'id'], featureId];
+      // A zone is named along its outline, and above every other label: it is what the map is about.
+      const area = areaLayers(id, which, colour, hatchImage(colour), lang, t, 0.3, 2.5).filter((s) => s.layer.type !== 'symbol');
+      return [
+        ...area,
+        {
+          slot: 'zone-labels',
+          layer: {
+            id: `${id}-label`,
+            type: 'symbol',
+            source: 'plan',
+            filter: both(which, geom('Polygon')),
+            layout: {
+              'symbol-placement': 'line',
+              'symbol-spacing': 320,
+              // The short name people use: the official one is too long to follow a jagged outline.
+              'text-field': short[lang],
+              'text-max-angle': 60,
+              'text-font': FONT,
+              'text-size': 13,
+              'text-offset': [0, -0.8],
             },
+            paint: { 'text-color': colour, 'text-halo-color': t.halo, 'text-halo-width': 2 },
           },
-        ];
-      },
-    }),
-  ),
+        },
+      ];
+    },
+  })),
   {
     id: 'zone_components',
     group: 'zones',
@@ -283,7 +300,15 @@ export const PLAN_REGISTRY: LayerDef[] = [
           layout: { 'line-cap': 'round' },
           paint: {
             'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], t.plan.droneSelected, t.plan.drone],
-            'line-width': ['interpolate', ['linear'], ['zoom'], 11, ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3, 1.5], 16, ['case', ['boolean', ['feature-state', 'selected'], false], 7, ['boolean', ['feature-state', 'hover'], false], 6, 4]],
+            'line-width': [
+              'interpolate',
+              ['linear'],
+              ['zoom'],
+              11,
+              ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3, 1.5],
+              16,
+              ['case', ['boolean', ['feature-state', 'selected'], false], 7, ['boolean', ['feature-state', 'hover'], false], 6, 4],
+            ],
             'line-dasharray': [2, 1.5],
           },
         },

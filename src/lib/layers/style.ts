@@ -11,8 +11,7 @@ export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', 
 export const REGISTRY_KEY = 'yangpu:layer';
 
 /** Attribution for everything the basemap draws. */
-export const ATTRIBUTION =
-  '© OpenStreetMap contributors (ODbL) · District outlines: echarts 4.9.0 (Apache-2.0), GCJ-02→WGS-84 · Plan: 杨府发〔2024〕12号';
+export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · District outlines: echarts 4.9.0 (Apache-2.0), GCJ-02→WGS-84 · Plan: 杨府发〔2024〕12号';
 
 /** Options of {@link layers}. */
 export interface LayersOptions {
@@ -33,13 +32,9 @@ export interface LayersOptions {
  */
 export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): LayerSpecification[] {
   const registry = options.registry ?? CORE_REGISTRY;
-  const entries = registry.flatMap((def, order) =>
-    def.style(theme, lang).map((s) => ({ ...s, order, def })),
-  );
+  const entries = registry.flatMap((def, order) => def.style(theme, lang).map((s) => ({ ...s, order, def })));
   entries.sort((a, b) => SLOTS.indexOf(a.slot) - SLOTS.indexOf(b.slot) || a.order - b.order);
-  const out: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
-  ];
+  const out: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }];
   for (const { layer, def } of entries) {
     const sourceLayer = 'source-layer' in layer ? layer['source-layer'] : undefined;
     const source = 'source' in layer ? layer.source : undefined;

@@ -41,4 +41,3 @@ export interface LayerDef {
   legend: (theme: Theme) => LegendSymbol;
   style: (theme: Theme, lang: Lang) => StyleLayer[];
 }
-

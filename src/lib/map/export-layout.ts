@@ -144,12 +144,7 @@ export function titleLayout(
 }
 
 /** The attribution strip along the bottom: wrapped, small. */
-export function attributionLayout(
-  text: string,
-  width: number,
-  measure: Measure,
-  colours: ExportPalette = light.export,
-): { height: number; lines: TextLine[] } {
+export function attributionLayout(text: string, width: number, measure: Measure, colours: ExportPalette = light.export): { height: number; lines: TextLine[] } {
   const pad = 8;
   const font = `11px ${EXPORT_FONT}`;
   const lines = wrapText(text, width - 2 * pad, font, measure).map((line, i) => ({

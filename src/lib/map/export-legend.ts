@@ -138,10 +138,7 @@ export function legendLayout(entries: readonly LegendEntry[], options: LegendLay
     }
     const lastColumn = usedColumns - 1;
     const moreY = top + (placed.length ? bottomOf(lastColumn) + L.rowGap : 0);
-    const contentHeight = Math.max(
-      ...Array.from({ length: usedColumns }, (_, c) => bottomOf(c)),
-      omitted > 0 ? moreY - top + L.lineHeight : 0,
-    );
+    const contentHeight = Math.max(...Array.from({ length: usedColumns }, (_, c) => bottomOf(c)), omitted > 0 ? moreY - top + L.lineHeight : 0);
     const layout: LegendLayout = {
       width: Math.max(x - L.columnGap + L.padding, headingWidth + 2 * L.padding),
       height: top + contentHeight + L.padding,

@@ -4,16 +4,7 @@ import { ATTRIBUTION } from '../layers/style.ts';
 import { light, type Theme } from '../layers/theme.ts';
 import { withAlpha } from '../layers/theme-css.ts';
 import { drawLegendSymbol, drawNorthArrow, drawScaleBar, drawText, panel } from './export-draw.ts';
-import {
-  attributionLayout,
-  attributionText,
-  EXPORT_FONT,
-  formatExportDate,
-  metersPerPixel,
-  niceScale,
-  titleLayout,
-  type Measure,
-} from './export-layout.ts';
+import { attributionLayout, attributionText, EXPORT_FONT, formatExportDate, metersPerPixel, niceScale, titleLayout, type Measure } from './export-layout.ts';
 import { LEGEND, legendLayout, type LegendEntry } from './export-legend.ts';
 
 /*
@@ -73,9 +64,7 @@ export interface ExportOptions {
 async function fontsReady(): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;
   const sample = 'Yangpu 杨浦 0123456789';
-  await Promise.allSettled(
-    [`12px ${EXPORT_FONT}`, `600 13px ${EXPORT_FONT}`, `700 18px ${EXPORT_FONT}`].map((f) => document.fonts.load(f, sample)),
-  );
+  await Promise.allSettled([`12px ${EXPORT_FONT}`, `600 13px ${EXPORT_FONT}`, `700 18px ${EXPORT_FONT}`].map((f) => document.fonts.load(f, sample)));
   await document.fonts.ready;
 }
 
@@ -203,7 +192,15 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
     const lx = width - margin - legend.width;
     const ly = title.height + margin;
     panel(ctx, colours, lx, ly, legend.width, legend.height);
-    drawText(ctx, { text: heading, font: LEGEND.headingFont, color: colours.ink, x: lx + LEGEND.padding, y: ly + LEGEND.padding - 2, align: 'left', height: 18 });
+    drawText(ctx, {
+      text: heading,
+      font: LEGEND.headingFont,
+      color: colours.ink,
+      x: lx + LEGEND.padding,
+      y: ly + LEGEND.padding - 2,
+      align: 'left',
+      height: 18,
+    });
     for (const item of legend.items) {
       const rowTop = ly + item.y;
       drawLegendSymbol(ctx, item.entry.symbol, lx + item.x, rowTop + (item.height - LEGEND.symbolHeight) / 2);

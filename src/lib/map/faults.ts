@@ -27,8 +27,6 @@ export function classifyArchiveError(err: unknown): BasemapFault {
   return { kind: 'corrupt', detail: messageOf(err) };
 }
 
-
-
 /** The style without the basemap's source and layers, for a map that must draw the rest without it. */
 export function withoutBasemap(style: StyleSpecification): StyleSpecification {
   const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => id !== 'basemap'));

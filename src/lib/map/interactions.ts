@@ -113,7 +113,9 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
         const source = map.getSource<GeoJSONSource>(pickable.source);
         source
           ?.getClusterExpansionZoom(clusterId)
-          .then((zoom) => map.easeTo({ center, zoom: Math.min(zoom + 0.5, map.getMaxZoom()), duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 }))
+          .then((zoom) =>
+            map.easeTo({ center, zoom: Math.min(zoom + 0.5, map.getMaxZoom()), duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600 }),
+          )
           .catch(() => map.easeTo({ center, zoom: map.getZoom() + 2 }));
         return;
       }
