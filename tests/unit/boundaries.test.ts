@@ -47,12 +47,14 @@ export function importsOf(file: string, text: string): Import[] {
   return out;
 }
 
-const sources = walk(resolve(ROOT, 'src')).filter((f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.test.ts'));
+// Test fixtures (`*.fixtures.ts`) belong with the tests: only tests import them.
+const isTest = (f: string) => f.endsWith('.test.ts') || f.endsWith('.fixtures.ts');
+const sources = walk(resolve(ROOT, 'src')).filter((f) => /\.(ts|svelte)$/.test(f) && !isTest(f));
 const scripts = walk(resolve(ROOT, 'scripts')).filter((f) => f.endsWith('.ts'));
 const all = [...sources, ...scripts].flatMap((f) => importsOf(f, readFileSync(f, 'utf8')));
 // A feature's unit tests sit beside its code: they may reach into their own feature, never into another.
 const featureTests = walk(resolve(ROOT, 'src/features'))
-  .filter((f) => f.endsWith('.test.ts'))
+  .filter(isTest)
   .flatMap((f) => importsOf(f, readFileSync(f, 'utf8')));
 
 const featureOf = (path: string) => /^src\/features\/([^/]+)\//.exec(path)?.[1];
