@@ -90,3 +90,15 @@ export function moduleGroup(source: string): string {
   if (src) return source.slice(src.index + (source[src.index] === '/' ? 1 : 0));
   return source.replace(/^(\.\.\/)+/, '');
 }
+
+/**
+ * The folder a module of the app's own code is counted under in the first view's breakdown: `src/lib/<part>/`,
+ * `src/features/<id>/`, `src/app/` (or any other folder of src/), and `src/ (top level)` for src/'s own files.
+ */
+export function moduleFolder(module: string): string {
+  const parts = module.split('/');
+  if (parts[0] !== 'src' || parts.length < 3) return 'src/ (top level)';
+  // A file right in src/lib/ or src/features/ counts as that folder's own.
+  if ((parts[1] === 'lib' || parts[1] === 'features') && parts.length > 3) return `${parts.slice(0, 3).join('/')}/`;
+  return `${parts.slice(0, 2).join('/')}/`;
+}

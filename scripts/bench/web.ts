@@ -1,15 +1,12 @@
 /**
  * The browser sections of `npm run bench`: navigation → the map's first `idle` for the app against the baseline page
- * (alternating runs, a fresh browser context each), and the JavaScript and CSS the app's first view downloads, split
- * into MapLibre and the rest with a module breakdown read from the build's source maps.
+ * (alternating runs, a fresh browser context each), and (scripts/bench/bytes.ts) the JavaScript and CSS the app's
+ * first view downloads.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { firstViewBytes, type BytesResults, type FetchRecord } from './bytes.ts';
 import { BASELINE_PATH, type BuiltSite, type Server } from './site.ts';
-import { bytesBySource, moduleGroup, type SourceMapV3 } from './sourcemap.ts';
 import type { BenchSection } from './table.ts';
 
 /** Page-side times, from performance.now() (milliseconds since navigation started). */
@@ -27,18 +24,7 @@ interface RunTimes {
   contentChanges: number;
 }
 
-interface Fetched {
-  url: string;
-  responseEnd: number;
-  transferSize: number;
-}
-
-interface Run extends RunTimes {
-  fetched: Fetched[];
-  /** Requests seen by the browser context (includes the MapLibre worker's script, which the page's timeline lacks). */
-  requested: string[];
-  /** Requests of the app's service worker (its precache) seen before the first idle was noticed. */
-  byServiceWorker: string[];
+interface Run extends RunTimes, FetchRecord {
   camera?: { lon: number; lat: number; zoom: number; layers: string[]; lang: string; style: unknown };
 }
 
@@ -125,14 +111,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export interface WebResults {
+export interface WebResults extends BytesResults {
   idleSection: BenchSection;
-  bytesSection: BenchSection;
   /** Median of the per-pair ratios app / baseline. */
   ratio: number;
-  /** Gzip bytes of the first view's JavaScript and CSS that are not MapLibre. */
-  restGzip: number;
-  maplibreGzip: number;
 }
 
 export interface WebOptions {
@@ -261,150 +243,4 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
   };
   const bytes = firstViewBytes(app, site, server);
   return { idleSection, ...bytes, ratio };
-}
-
-interface FileShare {
-  path: string;
-  raw: number;
-  gzip: number;
-  /** Share of the raw bytes that are MapLibre's. */
-  maplibre: number;
-  /** Raw bytes per module group. */
-  modules: Map<string, number>;
-}
-
-function cssShares(code: string): Map<string, number> {
-  // Top-level rules of minified CSS: MapLibre's all name a .maplibregl- class (the app's own overrides of them too).
-  const out = new Map<string, number>();
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < code.length; i++) {
-    if (code[i] === '{') depth++;
-    else if (code[i] === '}' && --depth === 0) {
-      const rule = code.slice(start, i + 1);
-      const group = /\.maplibregl-/.test(rule) && !/svelte-/.test(rule) ? 'maplibre-gl' : 'app CSS';
-      out.set(group, (out.get(group) ?? 0) + Buffer.byteLength(rule));
-      start = i + 1;
-    }
-  }
-  if (start < code.length) out.set('app CSS', (out.get('app CSS') ?? 0) + Buffer.byteLength(code.slice(start)));
-  return out;
-}
-
-function share(dist: string, path: string): FileShare {
-  const file = join(dist, path);
-  const buf = readFileSync(file);
-  const raw = buf.length;
-  const gzip = gzipSync(buf).length;
-  let modules: Map<string, number>;
-  if (/maplibre-gl-worker/.test(path)) modules = new Map([['maplibre-gl', raw]]);
-  else if (path.endsWith('.css')) modules = cssShares(buf.toString('utf8'));
-  else if (existsSync(`${file}.map`)) {
-    const byModule = bytesBySource(buf.toString('utf8'), JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapV3);
-    modules = new Map();
-    for (const [s, b] of byModule) modules.set(moduleGroup(s), (modules.get(moduleGroup(s)) ?? 0) + b);
-  } else modules = new Map([['(no source map)', raw]]);
-  return { path, raw, gzip, maplibre: (modules.get('maplibre-gl') ?? 0) / raw, modules };
-}
-
-const kb = (b: number) => (b / 1024).toFixed(1);
-
-function firstViewBytes(runs: Run[], site: BuiltSite, server: Server): Omit<WebResults, 'idleSection' | 'ratio'> {
-  const local = (u: string) => (u.startsWith(server.url) ? new URL(u).pathname : null);
-  const isCode = (p: string) => /\.(m?js|css)$/.test(p);
-  // What every run fetched before its first idle (the page's timeline, plus the worker's script from the context).
-  const sets = runs.map((r) => {
-    const paths = new Set(r.fetched.map((f) => local(f.url)).filter((p): p is string => p !== null && isCode(p)));
-    for (const u of r.requested) {
-      const p = local(u);
-      if (p && /maplibre-gl-worker/.test(p)) paths.add(p);
-    }
-    return paths;
-  });
-  const always = [...sets[0]!].filter((p) => sets.every((s) => s.has(p))).sort();
-  const sometimes = [...new Set(sets.flatMap((s) => [...s]))].filter((p) => !always.includes(p)).sort();
-  const other = [...new Set(runs[0]!.fetched.map((f) => local(f.url)).filter((p): p is string => p !== null && !isCode(p)))].sort();
-  const files = always.map((p) => share(site.dist, p.slice(1)));
-  // The service worker's precache: fetched beside the first view, in the background; not part of it.
-  const swPaths = [...new Set(runs.flatMap((r) => r.byServiceWorker.map(local)).filter((p): p is string => p !== null))];
-  const swBytes = swPaths.reduce((sum, p) => {
-    const f = join(site.dist, p.slice(1));
-    return existsSync(f) && !/\.pmtiles$/.test(p) ? sum + gzipSync(readFileSync(f)).length : sum;
-  }, 0);
-  let maplibreGzip = 0;
-  let restGzip = 0;
-  const rows = files.map((f) => {
-    const mg = f.gzip * f.maplibre;
-    maplibreGzip += mg;
-    restGzip += f.gzip - mg;
-    return [f.path.replace(/^\/assets\//, ''), kb(f.raw), kb(f.gzip), `${(f.maplibre * 100).toFixed(0)} %`, kb(mg), kb(f.gzip - mg)];
-  });
-  rows.push(['total', kb(files.reduce((s, f) => s + f.raw, 0)), kb(maplibreGzip + restGzip), '', kb(maplibreGzip), kb(restGzip)]);
-  // The rest, module by module: raw bytes, and gzip estimated as the module's share of its file's gzip size.
-  const modules = new Map<string, { raw: number; gzip: number }>();
-  for (const f of files) {
-    for (const [m, b] of f.modules) {
-      if (m === 'maplibre-gl') continue;
-      const e = modules.get(m) ?? { raw: 0, gzip: 0 };
-      e.raw += b;
-      e.gzip += (f.gzip * b) / f.raw;
-      modules.set(m, e);
-    }
-  }
-  const folder = (m: string) =>
-    m.startsWith('src/lib/')
-      ? m.split('/').slice(0, 3).join('/') + '/'
-      : m.startsWith('src/')
-        ? 'src/ (top level)'
-        : m.startsWith('(') || m === 'app CSS'
-          ? m
-          : `${m} (npm)`;
-  const folders = new Map<string, { raw: number; gzip: number; n: number }>();
-  for (const [m, v] of modules) {
-    const e = folders.get(folder(m)) ?? { raw: 0, gzip: 0, n: 0 };
-    e.raw += v.raw;
-    e.gzip += v.gzip;
-    e.n++;
-    folders.set(folder(m), e);
-  }
-  const sorted = <T extends { gzip: number }>(m: Map<string, T>) => [...m].sort((a, b) => b[1].gzip - a[1].gzip);
-  const bytesSection: BenchSection = {
-    title: '2. JavaScript and CSS of the first view',
-    notes: [
-      `What the app fetched before its first idle in every measured run (${runs.length}), from the page's resource timeline`,
-      `and the context's requests (MapLibre's worker script), tiles, data and fonts left out. Gzip: zlib's default level,`,
-      `as vite preview serves it. MapLibre's part of a shared chunk comes from the build's source map (bytes per module,`,
-      `gzip shared in proportion); of the CSS, the rules on .maplibregl- classes.`,
-      ...(sometimes.length ? [`Fetched before idle in some runs only (not counted): ${sometimes.join(', ')}.`] : []),
-      `Also fetched before idle (not counted): ${other.join(', ') || 'nothing'}.`,
-      ...(swPaths.length
-        ? [
-            `The service worker's precache requested ${swPaths.length} files before the first idle was noticed (${kb(swBytes)} KB gzip, archives left out; not counted).`,
-          ]
-        : []),
-    ],
-    tables: [
-      { columns: ['file', 'raw KB', 'gzip KB', 'MapLibre', 'MapLibre gzip KB', 'rest gzip KB'], rows },
-      {
-        caption: 'The rest by folder or package (gzip estimated by share of each file):',
-        columns: ['folder / package', 'modules', 'raw KB', '≈ gzip KB'],
-        rows: sorted(folders).map(([k, v]) => [k, String(v.n), kb(v.raw), kb(v.gzip)]),
-      },
-      {
-        caption: 'The rest, largest modules:',
-        columns: ['module', 'raw KB', '≈ gzip KB'],
-        rows: sorted(modules)
-          .slice(0, 25)
-          .map(([k, v]) => [k, kb(v.raw), kb(v.gzip)]),
-      },
-      {
-        columns: ['first view', 'gzip KB', 'aim'],
-        rows: [
-          ['MapLibre (JS chunk share, worker, CSS)', kb(maplibreGzip), ''],
-          ['beyond MapLibre', kb(restGzip), '≤ 60 KB'],
-        ],
-      },
-    ],
-  };
-  return { bytesSection, restGzip, maplibreGzip };
 }
