@@ -1,60 +1,18 @@
 /**
- * The browser sections of `npm run bench`: navigation → the map's first `idle` for the app against the baseline page
- * (alternating runs, a fresh browser context each), and (scripts/bench/bytes.ts) the JavaScript and CSS the app's
- * first view downloads.
+ * The browser sections of `npm run bench`: navigation → the basemap's first paint and the map's first `idle` for the
+ * app against the baseline page (alternating runs, a fresh browser context each), the WebGL programs and style
+ * layers at that idle, and (scripts/bench/bytes.ts) the JavaScript and CSS the app's first view downloads.
  */
 import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { firstViewBytes, type BytesResults, type FetchRecord } from './bytes.ts';
+import { HOOK, type PageMeasures } from './hook.ts';
 import { BASELINE_PATH, type BuiltSite, type Server } from './site.ts';
 import type { BenchSection } from './table.ts';
 
-/** Page-side times, from performance.now() (milliseconds since navigation started). */
-interface RunTimes {
-  /** When the page assigned `window.__yangpu` (the map had just been constructed). */
-  created: number;
-  /** The map's `load` event: style and first sources loaded. */
-  loaded: number;
-  idle: number;
-  /** Milliseconds of main-thread tasks over 50 ms before the first idle. */
-  longTasks: number;
-  /** Calls of map.setStyle, `styledata` events and source content changes (setData) before the first idle. */
-  setStyle: number;
-  styledata: number;
-  contentChanges: number;
-}
-
-interface Run extends RunTimes, FetchRecord {
+interface Run extends PageMeasures, FetchRecord {
   camera?: { lon: number; lat: number; zoom: number; layers: string[]; lang: string; style: unknown };
 }
-
-// Installed before any page script: the map handle's setter notes when the map was built and hooks its first idle.
-// A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.
-const HOOK_IDLE = `(() => {
-  let handle;
-  const b = { longTasks: 0, setStyle: 0, styledata: 0, contentChanges: 0 };
-  window.__bench = b;
-  // Main-thread tasks over 50 ms until the first idle: the page's own work competing with the map.
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (b.idle === undefined) b.longTasks += e.duration;
-  }).observe({ type: 'longtask', buffered: true });
-  Object.defineProperty(window, '__yangpu', {
-    configurable: true,
-    get() { return handle; },
-    set(v) {
-      handle = v;
-      b.created = performance.now();
-      const map = v.map;
-      // Style changes before the first idle restart the map's work: count them.
-      const setStyle = map.setStyle.bind(map);
-      map.setStyle = (...args) => { if (b.idle === undefined) b.setStyle++; return setStyle(...args); };
-      map.on('styledata', () => { if (b.idle === undefined) b.styledata++; });
-      map.on('sourcedata', (e) => { if (b.idle === undefined && e.sourceDataType === 'content') b.contentChanges++; });
-      map.once('load', () => { b.loaded = performance.now(); });
-      map.once('idle', () => { b.idle = performance.now(); });
-    },
-  });
-})();`;
 
 async function measure(browser: Browser, url: string, withCamera: boolean, style?: unknown, blockServiceWorker = false): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -62,7 +20,7 @@ async function measure(browser: Browser, url: string, withCamera: boolean, style
     const requested: string[] = [];
     const byServiceWorker: string[] = [];
     context.on('request', (r) => (r.serviceWorker() ? byServiceWorker : requested).push(r.url()));
-    await context.addInitScript({ content: HOOK_IDLE });
+    await context.addInitScript({ content: HOOK });
     if (style) await context.addInitScript({ content: `window.__benchStyle = ${JSON.stringify(style)};` });
     // Without navigator.serviceWorker the app skips registering its worker (Playwright's own serviceWorkers: 'block'
     // routes every request through the test runner, which slows the page it measures).
@@ -75,7 +33,7 @@ async function measure(browser: Browser, url: string, withCamera: boolean, style
     });
     return await page
       .evaluate((camera) => {
-        const b = (window as unknown as { __bench: RunTimes }).__bench;
+        const b = (window as unknown as { __bench: PageMeasures }).__bench;
         const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((e) => e.responseEnd <= b.idle)
           .map((e) => ({ url: e.name, responseEnd: e.responseEnd, transferSize: e.transferSize }));
@@ -103,18 +61,40 @@ async function measure(browser: Browser, url: string, withCamera: boolean, style
   }
 }
 
-const sec = (v: number) => (v / 1000).toFixed(2);
+const sec = (v: number) => (Number.isFinite(v) ? (v / 1000).toFixed(2) : '—');
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+/** The median of the finite values (NaN when there are none: a measure no run reached). */
+const median = (values: number[]) => {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** A count that should not vary between runs: its median, with the range when it did vary. */
+const count = (values: number[]) => {
+  const s = values.filter(Number.isFinite);
+  if (!s.length) return '—';
+  const [lo, hi] = [Math.min(...s), Math.max(...s)];
+  return lo === hi ? String(lo) : `${median(s)} (${lo}–${hi})`;
+};
+
+/** WebGL programs and style layers at the first idle, medians over the runs of one page. */
+export interface PageCounts {
+  programs: number;
+  layers: number;
+  visibleLayers: number;
+}
+
 export interface WebResults extends BytesResults {
   idleSection: BenchSection;
-  /** Median of the per-pair ratios app / baseline. */
+  /** Rounds measured (each page once per round). */
+  rounds: number;
+  /** Median of the per-round ratios app / baseline of the first idle. */
   ratio: number;
+  /** Median of the per-round ratios app / baseline of the basemap's first paint (NaN if a page never painted it). */
+  firstPaintRatio: number;
+  counts: { app: PageCounts; baseline: PageCounts };
 }
 
 export interface WebOptions {
@@ -158,18 +138,23 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
       const p = pages[(i + k) % pages.length]!;
       p.runs.push(await p.run());
     }
-    options.log?.(`round ${i + 1}/${pairs}: ${pages.map((p) => `${p.name} ${sec(p.runs.at(-1)!.idle)} s`).join(', ')}`);
+    options.log?.(
+      `round ${i + 1}/${pairs}: ${pages.map((p) => `${p.name} paint ${sec(p.runs.at(-1)!.firstPaint ?? NaN)} s idle ${sec(p.runs.at(-1)!.idle)} s`).join(', ')}`,
+    );
   }
   const [app, base] = [pages[0]!.runs, pages[1]!.runs];
-  const ratioOf = (runs: Run[]) => runs.map((a, i) => a.idle / base[i]!.idle);
+  const ratioOf = (runs: Run[], f: (r: Run) => number = (r) => r.idle, against: Run[] = base) => runs.map((a, i) => f(a) / f(against[i]!));
   const ratios = ratioOf(app);
   const ratio = median(ratios);
+  const paintRatios = ratioOf(app, (r) => r.firstPaint ?? NaN);
+  const firstPaintRatio = median(paintRatios);
   const row = (name: string, runs: Run[]) => {
     const idle = runs.map((r) => r.idle);
     const med = (f: (r: Run) => number) => median(runs.map(f));
     return [
       name,
       sec(med((r) => r.created)),
+      sec(med((r) => r.firstPaint ?? NaN)),
       sec(med((r) => r.loaded)),
       sec(median(idle)),
       sec(Math.min(...idle)),
@@ -178,7 +163,26 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
       `${med((r) => r.setStyle)} / ${med((r) => r.styledata)} / ${med((r) => r.contentChanges)}`,
     ];
   };
-  const ratioRow = (name: string, rs: number[], aim: string) => [name, median(rs).toFixed(2), Math.min(...rs).toFixed(2), Math.max(...rs).toFixed(2), aim];
+  const countRow = (name: string, runs: Run[]) => [
+    name,
+    count(runs.map((r) => r.programsAtFirstPaint ?? NaN)),
+    count(runs.map((r) => r.programs)),
+    count(runs.map((r) => r.distinctPrograms)),
+    count(runs.map((r) => r.layers)),
+    count(runs.map((r) => r.visibleLayers)),
+    count(runs.map((r) => r.drawnLayers)),
+    count(runs.map((r) => r.firstPaintTiles ?? NaN)),
+  ];
+  const countsOf = (runs: Run[]): PageCounts => ({
+    programs: median(runs.map((r) => r.programs)),
+    layers: median(runs.map((r) => r.layers)),
+    visibleLayers: median(runs.map((r) => r.visibleLayers)),
+  });
+  const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
+  const ratioRow = (name: string, rs: number[], aim: string) => {
+    const ok = rs.filter(Number.isFinite);
+    return [name, fixed(median(ok)), fixed(Math.min(...ok)), fixed(Math.max(...ok)), aim];
+  };
   const style = cam.style as { layers: { type: string; source?: string; layout?: { visibility?: string } }[]; sources: Record<string, { type: string }> };
   const shown = style.layers.filter((l) => l.layout?.visibility !== 'none');
   const overlays = shown.filter((l) => l.source && l.source !== 'basemap');
@@ -190,12 +194,18 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
     .map((l) => l.toFixed(1))
     .join(' ');
   const idleSection: BenchSection = {
-    title: '1. Navigation → first map idle',
+    title: '1. Navigation → basemap first paint and first map idle',
     notes: [
       `${pairs} rounds after a warm-up, the pages' order rotating; a fresh browser context (empty cache) per run;`,
       `1280×800, locale zh-CN. Times are performance.now() in the page (from navigation): when the page assigns`,
-      `window.__yangpu (the map was just constructed), the map's 'load' and its first 'idle' event; before that idle, the`,
-      `main thread's long tasks (total seconds) and the calls of map.setStyle, 'styledata' events and source data changes.`,
+      `window.__yangpu (the map was just constructed), the basemap's first paint, the map's 'load' and its first 'idle'`,
+      `event; before that idle, the main thread's long tasks (total seconds) and the calls of map.setStyle, 'styledata'`,
+      `events and source data changes. Basemap first paint: the first 'render' event (fired right after a frame's draw`,
+      `calls) at which the basemap source's renderable tiles include one holding a bucket of a basemap layer shown at the`,
+      `zoom, i.e. the first frame that drew basemap content, not just the background (scripts/bench/hook.ts).`,
+      `WebGL programs: linkProgram calls (WebGL 1 and 2, wrapped before any page script) before the basemap's first paint`,
+      `and before the first idle; "distinct" counts distinct pairs of shader sources. Style layers at the first idle:`,
+      `map.getStyle().layers, those with layout.visibility not 'none', and of those the ones inside their zoom range.`,
       `Baseline: the same basemap archive and basemap style layers (src/lib/layers, basemap rows) on a bare MapLibre`,
       `map at the app's camera (${cam.lon.toFixed(4)}, ${cam.lat.toFixed(4)}, z${cam.zoom.toFixed(2)}), built by vite into ${BASELINE_PATH}.`,
       styleNote,
@@ -213,6 +223,7 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
         columns: [
           'page (seconds from navigation)',
           'map built (median)',
+          'basemap first paint',
           "map 'load'",
           'first idle (median)',
           'min',
@@ -223,18 +234,34 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
         rows: pages.map((p) => row(p.name, p.runs)),
       },
       {
-        columns: ['ratio of first idle, per round', 'median', 'min', 'max', 'aim'],
+        caption: 'WebGL programs and style layers (median over the runs; the range when runs differ):',
+        columns: [
+          'page',
+          'programs at first paint',
+          'programs at first idle',
+          'distinct',
+          'style layers at idle',
+          'visible',
+          'in zoom range',
+          'basemap tiles in first paint',
+        ],
+        rows: pages.map((p) => countRow(p.name, p.runs)),
+      },
+      {
+        columns: ['ratio per round', 'median', 'min', 'max', 'aim'],
         rows: [
-          ratioRow('app / baseline', ratios, '≤ 1.15'),
+          ratioRow('first idle, app / baseline', ratios, '≤ 1.15'),
+          ratioRow('basemap first paint, app / baseline', paintRatios, '≤ 1.05'),
           ...(pages[2] && pages[3]
             ? [
-                ratioRow("app's style on the baseline page / baseline", ratioOf(pages[2].runs), ''),
+                ratioRow("first idle, app's style on the baseline page / baseline", ratioOf(pages[2].runs), ''),
+                ratioRow("first idle, app / app's style on the baseline page", ratioOf(app, undefined, pages[2].runs), ''),
+                ratioRow('first idle, app with service worker blocked / baseline', ratioOf(pages[3].runs), ''),
                 ratioRow(
-                  "app / app's style on the baseline page",
-                  app.map((a, i) => a.idle / pages[2]!.runs[i]!.idle),
+                  "basemap first paint, app's style on the baseline page / baseline",
+                  ratioOf(pages[2].runs, (r) => r.firstPaint ?? NaN),
                   '',
                 ),
-                ratioRow('app, service worker blocked / baseline', ratioOf(pages[3].runs), ''),
               ]
             : []),
         ],
@@ -242,5 +269,5 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
     ],
   };
   const bytes = firstViewBytes(app, site, server);
-  return { idleSection, ...bytes, ratio };
+  return { idleSection, ...bytes, rounds: pairs, ratio, firstPaintRatio, counts: { app: countsOf(app), baseline: countsOf(base) } };
 }
