@@ -1,7 +1,8 @@
 /**
  * The Lighthouse section of `npm run bench`: Lighthouse 12.2.3 on Debian's Chromium (headless, WebGL on
  * SwiftShader) against the production build, run several times with a fresh browser each; the median run is shown
- * with its metrics and every audit that held a category below full marks.
+ * with its metrics and every audit that held a category below full marks. The baseline page runs in the same
+ * session, alternating with the app (app, baseline, baseline, app, …), and the section reports the difference.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config } from 'lighthouse';
@@ -89,6 +90,12 @@ export interface LighthouseResults {
   section: BenchSection;
   /** The app's median scores with Lighthouse's default (mobile) settings. */
   median: Record<Category, number>;
+  /** The baseline page's, from the same session (absent with --no-lighthouse-baseline or if every run failed). */
+  baselineMedian?: Record<Category, number>;
+  /** Performance, app's median − baseline's median (mobile); undefined without a baseline. */
+  performanceDifference?: number;
+  /** Performance, app − baseline, per round where both ran (mobile). */
+  roundDifferences: number[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -107,10 +114,17 @@ export async function lighthouseSection(
     `Lighthouse 12.2.3 on ${CHROMIUM} (headless, the browser tests' flags: WebGL on SwiftShader, i.e. on the CPU),`,
     `a fresh browser per run, against the production build served by vite preview (gzip). Scores: median of ${runs} runs;`,
     `metrics and audits: the run with the median performance score.`,
-    ...(targets.baseline ? ['For comparison, the baseline page of section 1 (plain MapLibre, same basemap, fitted to the same bounds).'] : []),
+    ...(targets.baseline
+      ? [
+          'Beside it, in the same session, the baseline page of section 1 (plain MapLibre, same basemap, fitted to the same',
+          'bounds), runs alternating app / baseline (the order swapped every round); the difference is app − baseline.',
+        ]
+      : []),
   ];
   const pages = [['app', targets.app], ...(targets.baseline ? [['baseline', targets.baseline]] : [])] as [string, string][];
   let appMedian: Record<Category, number> | undefined;
+  let baselineMedian: Record<Category, number> | undefined;
+  let roundDifferences: number[] | undefined;
   const failures: string[] = [];
   const presets = [['mobile (default: simulated slow 4G, 4× CPU)', undefined], ...(options.desktop ? [['desktop preset', desktopConfig]] : [])] as [
     string,
@@ -118,10 +132,14 @@ export async function lighthouseSection(
   ][];
   for (const [preset, config] of presets) {
     const all = new Map<string, LhRun[]>(pages.map(([name]) => [name, []]));
+    // Performance per round, to pair the app's run with the baseline's run next to it.
+    const perRound = new Map<string, (number | undefined)[]>(pages.map(([name]) => [name, []]));
     for (let i = 0; i < runs; i++) {
+      // Alternate the order (app first in odd rounds, the baseline in even ones), so neither always runs second.
       for (const [name, url] of i % 2 ? [...pages].reverse() : pages) {
         try {
           all.get(name)!.push(await runOnce(url, config));
+          perRound.get(name)![i] = all.get(name)!.at(-1)!.scores.performance;
         } catch (err) {
           // One failed run (Lighthouse's NO_FCP and the like on a loaded machine) is reported, not fatal.
           failures.push(`${name} run ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
@@ -138,7 +156,23 @@ export async function lighthouseSection(
     const mid = (name: string) => [...all.get(name)!].sort((a, b) => a.scores.performance - b.scores.performance)[all.get(name)!.length >> 1]!;
     if (!all.get('app')!.length) throw new Error(`Lighthouse failed on every run of the app:\n${failures.join('\n')}`);
     appMedian ??= med('app');
-    const aims: Record<Category, string> = { performance: '≥ 90', accessibility: '100', 'best-practices': '≥ 95', seo: '(info)' };
+    const hasBaseline = (all.get('baseline')?.length ?? 0) > 0;
+    const pairs = hasBaseline
+      ? perRound
+          .get('app')!
+          .map((a, i) => (a === undefined || perRound.get('baseline')![i] === undefined ? undefined : a - perRound.get('baseline')![i]!))
+          .filter((d): d is number => d !== undefined)
+      : [];
+    if (hasBaseline && !baselineMedian) {
+      baselineMedian = med('baseline');
+      roundDifferences = pairs;
+    }
+    const aims: Record<Category, string> = {
+      performance: hasBaseline ? 'within 3 of the baseline (issue 15); ≥ 90 (issue 8)' : '≥ 90 (issue 8)',
+      accessibility: '100',
+      'best-practices': '≥ 95',
+      seo: '(info)',
+    };
     tables.push({
       caption: `${preset}:`,
       columns: ['category', ...done.flatMap(([name]) => [`${name} median`, 'runs']), 'aim (app)'],
@@ -154,6 +188,18 @@ export async function lighthouseSection(
         aims[c],
       ]),
     });
+    if (hasBaseline) {
+      const sign = (v: number) => (v > 0 ? `+${v}` : String(v));
+      const diff = (c: Category) => med('app')[c] - med('baseline')[c];
+      tables.push({
+        caption: 'App − baseline, same session (medians; performance also per round, app run − the baseline run of its round):',
+        columns: ['category', 'app − baseline', 'per round', 'aim'],
+        rows: [
+          ['performance', sign(diff('performance')), pairs.map(sign).join(' ') || '—', '≥ -3 (within 3 points)'],
+          ...CATEGORIES.filter((c) => c !== 'performance').map((c) => [c, sign(diff(c)), '', '']),
+        ],
+      });
+    }
     tables.push({
       columns: ['metric (median run)', ...done.map(([name]) => name)],
       rows: METRICS.map((m) => [m, ...done.map(([name]) => mid(name).metrics[m]!)]),
@@ -167,5 +213,11 @@ export async function lighthouseSection(
     }
   }
   if (failures.length) notes.push(`Failed runs (left out): ${failures.join('; ')}`);
-  return { section: { title: '3. Lighthouse', notes, tables }, median: appMedian! };
+  return {
+    section: { title: '3. Lighthouse', notes, tables },
+    median: appMedian!,
+    baselineMedian,
+    performanceDifference: baselineMedian ? appMedian!.performance - baselineMedian.performance : undefined,
+    roundDifferences: roundDifferences ?? [],
+  };
 }
