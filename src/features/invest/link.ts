@@ -1,4 +1,4 @@
-import { SORT_KEYS, type ListingFilters, type ListingSort, type SortKey, type WithinChoice } from './filter.ts';
+import { SORT_KEYS, type ListingFilters, type ListingSort, type SortKey, type WithinChoice } from './query.ts';
 import { SPACE_TYPES, type SpaceType } from './types.ts';
 
 /** What a link carries of the investors' view. Absent fields mean "the default". */

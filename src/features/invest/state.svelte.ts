@@ -4,7 +4,7 @@ import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
 import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
 import type { FeatureState } from '../../lib/state/feature.ts';
 import type { ListingFacts } from './compare.ts';
-import { DEFAULT_SORT, type ListingFilters, type ListingSort } from './filter.ts';
+import { DEFAULT_SORT, type ListingFilters, type ListingSort } from './query.ts';
 import type { Inventory, Listing } from './types.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { listingFeatureId } from './layers.ts';
