@@ -53,6 +53,33 @@ describe('style', () => {
     expect(ls.find((l) => l.id === 'districts-fill')?.layout?.visibility).toBe('visible');
   });
 
+  it('leaves out of the first view the rows switched off and the features’ sources that hold nothing yet', () => {
+    const opts = { lang: 'zh' as const, basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson', visible: { metro: false } };
+    const full = buildStyle(opts);
+    const first = buildStyle({ ...opts, firstView: true });
+    const rowOf = (l: { metadata?: unknown }) => (l.metadata as Record<string, string> | undefined)?.[REGISTRY_KEY];
+    // Every layer of the first view is in the whole style, in the same order and the same form.
+    const fullById = new Map(full.layers.map((l) => [l.id, l]));
+    expect(first.layers.every((l) => JSON.stringify(fullById.get(l.id)) === JSON.stringify(l))).toBe(true);
+    expect(first.layers.map((l) => l.id)).toEqual(full.layers.map((l) => l.id).filter((id) => first.layers.some((l) => l.id === id)));
+    // What it leaves out is exactly: hidden rows, and layers on a feature's empty source.
+    const empty = new Set(
+      Object.entries(overlays).flatMap(([id, s]) => (typeof s.data === 'object' && 'features' in s.data && s.data.features.length === 0 ? [id] : [])),
+    );
+    expect(empty.size).toBeGreaterThan(0);
+    const left = full.layers.filter((l) => !first.layers.some((f) => f.id === l.id));
+    const shouldLeave = full.layers.filter((l) => l.id !== 'background' && (l.layout?.visibility === 'none' || ('source' in l && empty.has(l.source))));
+    expect(left.map((l) => l.id)).toEqual(shouldLeave.map((l) => l.id));
+    expect(left.some((l) => rowOf(l) === 'metro')).toBe(true);
+    expect(first.layers.some((l) => 'source' in l && empty.has(l.source))).toBe(false);
+    expect(first.layers.some((l) => l.layout?.visibility === 'none')).toBe(false);
+    // The plan and the basemap rows that are on stay; the sources are all there for what comes later.
+    expect(first.layers.some((l) => rowOf(l) === 'science_parks')).toBe(true);
+    expect(first.layers.some((l) => rowOf(l) === 'districts')).toBe(true);
+    expect(Object.keys(first.sources)).toEqual(Object.keys(full.sources));
+    expect(validateStyleMin(first)).toEqual([]);
+  });
+
   it('puts the reader’s language first in bilingual labels', () => {
     // ['case', <has other>, ['format', <first line>, {}, '\n', {}, <second line>, …], <fallback>]
     const lines = (lang: 'zh' | 'en') => {

@@ -24,6 +24,12 @@ export interface LayersOptions {
   /** A plan task (1–18) being explored: plan features it names stay vivid, the others fade. */
   task?: number | null;
   registry?: readonly LayerDef[];
+  /**
+   * The first view's style: the layers of rows switched off, and of the sources named here (a feature's source with
+   * nothing in it yet), are left out rather than hidden, so the map builds and draws only what the first screen
+   * shows; the map adds them after its first idle.
+   */
+  firstView?: { emptySources: ReadonlySet<string> };
 }
 
 /**
@@ -41,6 +47,7 @@ export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): L
     if (options.available && sourceLayer && source === 'basemap' && !options.available.has(sourceLayer)) continue;
     if (options.plan === false && source === 'plan') continue;
     const visible = options.visible?.[def.id] ?? def.defaultVisible;
+    if (options.firstView && (!visible || (source !== undefined && options.firstView.emptySources.has(source)))) continue;
     const emphasised = source === 'plan' && options.task ? fadeOthers(layer, options.task) : layer;
     out.push({
       ...emphasised,
@@ -78,7 +85,7 @@ function fade(value: unknown, named: unknown[]): unknown {
 const keyApplies = (type: string, key: string) => key.startsWith(`${type}-`) || (type === 'symbol' && key === 'text-opacity');
 
 /** Everything {@link buildStyle} needs besides the theme and language. */
-export interface StyleOptions extends LayersOptions {
+export interface StyleOptions extends Omit<LayersOptions, 'firstView'> {
   theme?: ThemeName;
   lang: Lang;
   /** URL of the basemap archive, e.g. `pmtiles://https://host/tiles/basemap.pmtiles`. */
@@ -89,7 +96,13 @@ export interface StyleOptions extends LayersOptions {
   planUrl?: string;
   /** Self-hosted Latin font file; CJK comes from the map's `localIdeographFontFamily`. */
   latinFontUrl?: string;
+  /** The style of the first view: only the rows it shows (see {@link LayersOptions.firstView}). */
+  firstView?: boolean;
 }
+
+// A source given as a collection with no features draws nothing yet.
+const isEmpty = (source: GeoJSONSourceSpecification) =>
+  typeof source.data === 'object' && source.data.type === 'FeatureCollection' && source.data.features.length === 0;
 
 // Latin-1 and general punctuation, as in @fontsource's "latin" subset.
 const LATIN_RANGE = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+2000-206F', 'U+20AC', 'U+2122', 'U+2212'];
@@ -108,7 +121,13 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       },
       ...options.overlays,
     },
-    layers: layers(theme, options.lang, { ...options, plan: Boolean(options.planUrl) }),
+    layers: layers(theme, options.lang, {
+      ...options,
+      plan: Boolean(options.planUrl),
+      firstView: options.firstView
+        ? { emptySources: new Set(Object.entries(options.overlays ?? {}).flatMap(([id, source]) => (isEmpty(source) ? [id] : []))) }
+        : undefined,
+    }),
   };
   if (options.planUrl) {
     style.sources.plan = {

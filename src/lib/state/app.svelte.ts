@@ -51,6 +51,22 @@ export class AppState {
   tileFaults = $state(0);
   noticeDismissed = $state(false);
   mapReady = $state(false);
+  /** The map has drawn its first view completely (its first `idle`): the style then gains the rows left out of it. */
+  firstIdle = $state(false);
+  /** The first view is taking long (the page says so): the panels should not wait for it any more. */
+  mapSlow = $state(false);
+
+  /** Something asks for the plan's records and the searchable places before the first view is drawn (the search box). */
+  dataWanted = $state(false);
+
+  /**
+   * Whether what the first screen does not show (the sheet's panels, the tour, the update prompt, the searchable
+   * places) may load now: once the map has drawn its first view, has failed, or is slow to come. Until then the map
+   * has the network and the main thread to itself.
+   */
+  get uiReady(): boolean {
+    return this.firstIdle || this.mapSlow || this.loadError !== null;
+  }
 
   /** The selected place: `plan:<id>`, `place:<id>`, or a selection a feature owns. */
   selection = $state<string | null>(null);
