@@ -20,7 +20,12 @@ function probeFeature(load: () => Promise<FeatureView>): FeatureDef<ProbeState> 
     load,
   };
 }
-const appWith = (def: FeatureDef<ProbeState>) => new AppState('?lang=en', [], false, { features: [def as unknown as FeatureDef] });
+function appWith(def: FeatureDef<ProbeState>, firstIdle = true): AppState {
+  const app = new AppState('?lang=en', [], false, { features: [def as unknown as FeatureDef] });
+  // The map has drawn its first view: the panels may load.
+  app.firstIdle = firstIdle;
+  return app;
+}
 const stateOf = (app: AppState) => (app.features as unknown as { probe: ProbeState }).probe;
 
 describe("a feature's engine (component)", () => {
@@ -65,6 +70,21 @@ describe("a feature's panel (component)", () => {
     resolve({ Panel: Probe });
     await settle();
     expect(root.querySelector('[role="status"]')).toBeNull();
+    expect(root.querySelector('[data-testid="probe"]')).not.toBeNull();
+  });
+
+  it('waits for the first view (or a slow map) before loading the chunk', async () => {
+    const load = vi.fn(async (): Promise<FeatureView> => ({ Panel: Probe }));
+    const def = probeFeature(load);
+    const app = appWith(def, false);
+    const root = render(FeaturePanel, app, { def });
+    await settle();
+    expect(load).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
+    app.mapSlow = true;
+    flushSync();
+    await settle();
+    expect(load).toHaveBeenCalledTimes(1);
     expect(root.querySelector('[data-testid="probe"]')).not.toBeNull();
   });
 
