@@ -33,7 +33,7 @@ describe('the plan’s places on the map (production build)', () => {
     }
     const zones = new Set(byClass.get('zone')!.map((r) => r.id));
     expect([...zones].sort()).toEqual(['zone-future-valley', 'zone-yangshupu-belt']);
-    // Every zone outline and drone route is indicative, and rendered as such (hatched fill / dashed line layers).
+    // Every zone outline and drone route is indicative, and rendered as such (tinted fill / dashed line layers).
     expect(byClass.get('zone')!.every((r) => r.indicative)).toBe(true);
     expect(byClass.get('drone_route')!.every((r) => r.indicative && r.geom === 'LineString')).toBe(true);
     const counts = await renderedCounts(page, [

@@ -34,7 +34,7 @@ export const en: Record<keyof typeof zh, Message> = {
   coverageNote: 'Detailed OpenStreetMap streets and buildings only inside the dashed boxes.',
   dismiss: 'Dismiss notice',
   loading: 'Loading the map…',
-  keyDashed: 'Dashed or hatched: indicative outline — the plan publishes no boundary; derived from its parts',
+  keyDashed: 'Dashed, over a faint tint: indicative outline — the plan publishes no boundary; derived from its parts',
   keyHollow: 'Hollow dot: indicative position — pinned to a campus or an address; precision on the card',
   dataFailed: 'Data failed to load: {reason}',
   listHeading: 'Places the map shows',

@@ -34,7 +34,7 @@ export const zh = {
   coverageNote: '街道、建筑仅在虚线框内有详细 OpenStreetMap 数据。',
   dismiss: '关闭提示',
   loading: '地图加载中…',
-  keyDashed: '虚线或斜线：示意范围——方案未公布边界，由组成部分推导',
+  keyDashed: '虚线加浅色：示意范围——方案未公布边界，由组成部分推导',
   keyHollow: '空心点：示意位置——按校区或地址定位，精度见卡片',
   dataFailed: '数据加载失败：{reason}',
   listHeading: '地图上显示的地点',

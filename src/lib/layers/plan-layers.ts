@@ -1,11 +1,8 @@
-import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification, FilterSpecification, SymbolLayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '../i18n/index.ts';
 import { bilingualLabel, FONT } from './helpers.ts';
 import type { LayerDef, StyleLayer } from './types.ts';
 import type { Theme } from './theme.ts';
-
-/** Name of the hatch image for indicative outlines of `colour`; the map draws it on demand. */
-export const hatchImage = (colour: string) => `hatch-${colour.replace('#', '')}`;
 
 const isClass = (...classes: string[]): FilterSpecification => ['in', ['get', 'class'], ['literal', classes]];
 const geom = (type: 'Point' | 'LineString' | 'Polygon'): FilterSpecification => ['==', ['geometry-type'], type];
@@ -78,38 +75,31 @@ function pointLayers(id: string, classes: string[], colour: string, lang: Lang, 
 }
 
 /**
- * Fill, outline and label of a class's polygons. Indicative outlines are dashed; with `hatch` their fill is
- * hatched too (kept for the zones, so the map does not drown in stripes), else a faint tint.
+ * Fill, outline and label of a class's polygons. Indicative outlines are dashed over a faint tint. Every plan layer
+ * of a kind has the same paint shape (which properties come from the data), so the whole plan draws with the shader
+ * programs of the basemap plus one for its lines and one for its points: each program is compiled before the first
+ * view can show, and a pattern fill would cost two more.
  */
 function areaLayers(
   id: string,
   which: FilterSpecification,
   colour: string | ExpressionSpecification,
-  hatch: string | ExpressionSpecification | null,
   lang: Lang,
   theme: Theme,
-  opacity: number,
+  fill: { colour: string | ExpressionSpecification; opacity: number | ExpressionSpecification },
   width: number,
 ): StyleLayer[] {
   return [
     {
       slot: 'overlay',
-      layer: hatch
-        ? {
-            id: `${id}-fill`,
-            type: 'fill',
-            source: 'plan',
-            filter: both(which, geom('Polygon')),
-            // Hatching thins out as the map zooms in, so it marks the zone without hiding the streets.
-            paint: { 'fill-pattern': hatch, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, opacity, 15, opacity * 0.35] },
-          }
-        : {
-            id: `${id}-fill`,
-            type: 'fill',
-            source: 'plan',
-            filter: both(which, geom('Polygon')),
-            paint: { 'fill-color': colour, 'fill-opacity': opacity },
-          },
+      layer: {
+        id: `${id}-fill`,
+        type: 'fill',
+        source: 'plan',
+        filter: both(which, geom('Polygon')),
+        // The outline layer draws the edge: no antialiased fill outline (a pass, and a program, of its own).
+        paint: { 'fill-color': fill.colour, 'fill-opacity': fill.opacity, 'fill-antialias': false },
+      },
     },
     {
       slot: 'overlay',
@@ -177,20 +167,22 @@ export const PLAN_REGISTRY: LayerDef[] = [
     group: 'zones',
     label,
     note: {
-      zh: '方案未公布边界：由其组成板块推导的示意范围（斜线、虚线）。',
-      en: 'The plan publishes no boundary: an outline derived from its named components (hatched, dashed).',
+      zh: '方案未公布边界：由其组成板块推导的示意范围（浅色、虚线）。',
+      en: 'The plan publishes no boundary: an outline derived from its named components (tinted, dashed).',
     },
     defaultVisible: true,
     source: 'plan',
     planClasses: ['zone'],
     sourceLayers: [],
-    legend: (t) => ({ kind: 'fill', fill: t.plan[hue], line: t.plan[hue], dashed: true, hatch: true }),
+    legend: (t) => ({ kind: 'fill', fill: t.plan[`${hue}Fill`], line: t.plan[hue], dashed: true }),
     style: (t, lang) => {
       const colour = t.plan[hue];
       const id = row.replace(/_/g, '-');
       const which: FilterSpecification = ['==', ['get', 'id'], featureId];
       // A zone is named along its outline, and above every other label: it is what the map is about.
-      const area = areaLayers(id, which, colour, hatchImage(colour), lang, t, 0.3, 2.5).filter((s) => s.layer.type !== 'symbol');
+      // The tint fades as the map zooms in, so it marks the zone without hiding the streets.
+      const tint = { colour: t.plan[`${hue}Fill`], opacity: ['interpolate', ['linear'], ['zoom'], 12, 0.35, 15, 0.12] as ExpressionSpecification };
+      const area = areaLayers(id, which, colour, lang, t, tint, 2.5).filter((s) => s.layer.type !== 'symbol');
       return [
         ...area,
         {
@@ -225,10 +217,35 @@ export const PLAN_REGISTRY: LayerDef[] = [
     planClasses: ['zone_component'],
     sourceLayers: [],
     legend: (t) => ({ kind: 'fill', fill: t.plan.componentFill, line: t.plan.component, dashed: true }),
-    style: (t, lang) => [
-      ...areaLayers('zone-components', isClass('zone_component'), zoneColour(t), null, lang, t, 0.08, 1.2),
-      ...pointLayers('zone-component-points', ['zone_component'], t.plan.component, lang, t),
-    ],
+    style: (t, lang) => {
+      const [fill, line, label] = areaLayers(
+        'zone-components',
+        isClass('zone_component'),
+        zoneColour(t),
+        lang,
+        t,
+        { colour: zoneColour(t), opacity: 0.08 },
+        1.2,
+      );
+      // One label layer per zone, each in its zone's colour: a text colour read from the data would need a program
+      // of its own.
+      const labelFor = (suffix: string, inZone: FilterSpecification, colour: string): StyleLayer => ({
+        slot: label!.slot,
+        layer: {
+          ...(label!.layer as SymbolLayerSpecification),
+          id: `zone-components-${suffix}label`,
+          filter: both((label!.layer as SymbolLayerSpecification).filter!, inZone),
+          paint: { ...(label!.layer as SymbolLayerSpecification).paint, 'text-color': colour },
+        },
+      });
+      return [
+        fill!,
+        line!,
+        labelFor('', inFutureValley as FilterSpecification, t.plan.futureValley),
+        labelFor('belt-', ['!', inFutureValley] as FilterSpecification, t.plan.belt),
+        ...pointLayers('zone-component-points', ['zone_component'], t.plan.component, lang, t),
+      ];
+    },
   },
   {
     id: 'science_parks',
@@ -263,7 +280,7 @@ export const PLAN_REGISTRY: LayerDef[] = [
     sourceLayers: [],
     legend: (t) => ({ kind: 'fill', fill: t.plan.campusFill, line: t.plan.campus, dashed: true }),
     style: (t, lang) => [
-      ...areaLayers('campuses-plan', isClass('campus'), t.plan.campus, null, lang, t, 0.12, 1.2),
+      ...areaLayers('campuses-plan', isClass('campus'), t.plan.campus, lang, t, { colour: t.plan.campus, opacity: 0.12 }, 1.2),
       ...pointLayers('campus-points', ['campus'], t.plan.campus, lang, t),
     ],
   },
@@ -299,17 +316,11 @@ export const PLAN_REGISTRY: LayerDef[] = [
           filter: both(isClass('drone_route'), geom('LineString')),
           layout: { 'line-cap': 'round' },
           paint: {
+            // The same paint shape as the zones' outlines (one program for every plan line): widths by state, not by
+            // zoom, and the dash read from the data (every route is indicative, so dashed).
             'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], t.plan.droneSelected, t.plan.drone],
-            'line-width': [
-              'interpolate',
-              ['linear'],
-              ['zoom'],
-              11,
-              ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'hover'], false], 3, 1.5],
-              16,
-              ['case', ['boolean', ['feature-state', 'selected'], false], 7, ['boolean', ['feature-state', 'hover'], false], 6, 4],
-            ],
-            'line-dasharray': [2, 1.5],
+            'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 5, ['boolean', ['feature-state', 'hover'], false], 4, 2.5],
+            'line-dasharray': ['case', ['get', 'indicative'], ['literal', [2, 1.5]], ['literal', [1, 0]]],
           },
         },
       },

@@ -81,6 +81,9 @@ export interface UiPalette {
 export interface PlanPalette {
   futureValley: string;
   belt: string;
+  /** The zones' faint tints (map and legend): the dashed outline carries the colour. */
+  futureValleyFill: string;
+  beltFill: string;
   component: string;
   componentFill: string;
   sciencePark: string;
@@ -277,6 +280,8 @@ const ui: UiPalette = {
 const plan: PlanPalette = {
   futureValley: '#6d28d9',
   belt: '#0f766e',
+  futureValleyFill: '#ddd6fe',
+  beltFill: '#ccfbf1',
   component: '#7c3aed',
   componentFill: '#ede9fe',
   sciencePark: '#b45309',

@@ -13,7 +13,7 @@ export type Slot = (typeof SLOTS)[number];
 
 /** How the legend draws a layer's symbol. */
 export type LegendSymbol =
-  | { kind: 'fill'; fill: string; line: string; dashed?: boolean; hatch?: boolean }
+  | { kind: 'fill'; fill: string; line: string; dashed?: boolean }
   | { kind: 'line'; color: string | string[]; width: number; dashed?: boolean }
   | { kind: 'circle'; fill: string; line: string };
 

@@ -15,26 +15,9 @@ export function drawLegendSymbol(ctx: Ctx, symbol: LegendSymbol, x: number, y: n
       ctx.beginPath();
       ctx.roundRect(1, 1, 26, 14, 2);
     };
-    if (symbol.hatch) {
-      // SVG: a 5-pixel pattern of 2-pixel strokes rotated by 45°.
-      ctx.save();
-      outline();
-      ctx.clip();
-      ctx.strokeStyle = symbol.fill;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      const step = 5 * Math.SQRT2;
-      for (let k = 0; k <= 28 + 16; k += step) {
-        ctx.moveTo(k, 0);
-        ctx.lineTo(k - 16, 16);
-      }
-      ctx.stroke();
-      ctx.restore();
-    } else {
-      ctx.fillStyle = symbol.fill;
-      outline();
-      ctx.fill();
-    }
+    ctx.fillStyle = symbol.fill;
+    outline();
+    ctx.fill();
     ctx.strokeStyle = symbol.line;
     ctx.lineWidth = 1.5;
     ctx.setLineDash(symbol.dashed ? [3, 2] : []);
