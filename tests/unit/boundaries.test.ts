@@ -110,6 +110,36 @@ describe('import boundaries', () => {
     expect(doors.filter((i) => i.to.endsWith('.svelte') || i.to.endsWith('/messages.ts')).map((i) => `${i.from} → ${i.to}`)).toEqual([]);
   });
 
+  it('keeps out of the first view what its first screen does not show', () => {
+    // The modules the entry reaches through static, non-type imports: what the browser fetches before anything draws.
+    const byFrom = new Map<string, Import[]>();
+    for (const i of all) byFrom.set(i.from, [...(byFrom.get(i.from) ?? []), i]);
+    const first = new Set<string>();
+    const visit = (file: string) => {
+      if (first.has(file)) return;
+      first.add(file);
+      for (const i of byFrom.get(file) ?? []) if (!i.dynamic && !i.typeOnly) visit(i.to);
+    };
+    visit('src/main.ts');
+    expect(first.has('src/App.svelte')).toBe(true);
+    expect(first.has('src/lib/map/MapView.svelte')).toBe(true);
+    const later = [
+      'src/lib/ui/LayerPanel.svelte',
+      'src/lib/ui/TaskPanel.svelte',
+      'src/lib/ui/ListPanel.svelte',
+      'src/lib/ui/Tour.svelte',
+      'src/lib/ui/FeatureCard.svelte',
+      'src/lib/ui/UpdatePrompt.svelte',
+      'src/lib/search/match.ts',
+      'src/lib/data/tasks.ts',
+      'src/lib/data/tour.ts',
+      'src/lib/data/nearest.ts',
+    ];
+    expect(later.filter((f) => first.has(f))).toEqual([]);
+    // No Turf at all: the analyses, the card and the investors' search bring it with their chunks.
+    expect([...first].filter((f) => f.startsWith('@turf/'))).toEqual([]);
+  });
+
   it("has no cycles between the core's folders", () => {
     const edges = new Map<string, Set<string>>();
     for (const i of all) {

@@ -1,4 +1,4 @@
-import { normaliseScenario, SCENARIO_CLASSES, SCENARIO_ZONES, type Scenario, type ScenarioClass, type ScenarioZone } from './scenario.ts';
+import { normaliseScenario, SCENARIO_CLASSES, SCENARIO_ZONES, type Scenario, type ScenarioClass, type ScenarioZone } from './scenario-spec.ts';
 
 /** Ranges the dashboard's distances may take (m), and the most vertices a drawn polygon keeps. */
 export const ANALYSIS_LIMITS = { clusterM: [50, 5000], coverageM: [100, 3000], areaPoints: 50, off: 200 } as const;

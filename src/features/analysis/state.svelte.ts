@@ -4,7 +4,7 @@ import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
 import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
 import type { FeatureState } from '../../lib/state/feature.ts';
 import type { DispersionResult } from './dispersion-types.ts';
-import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario.ts';
+import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario-spec.ts';
 import type { AnalysisLink } from './link.ts';
 
 /** Defaults of the dashboard's distances (m): DBSCAN's neighbourhood, and a ten-minute walk for coverage. */
