@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { PlanOutputCollection } from '../../src/lib/data/plan-schema.ts';
+import { boxesMeet, boxOf, grow, type Box } from '../../src/lib/data/box.ts';
 
 /** The file the app loads, inside the plan's output folder (public/data/obstacles.geojson). */
 export const OBSTACLES_FILE = 'obstacles.geojson';
@@ -41,8 +42,6 @@ export interface AreaProps {
 }
 export type ObstacleFeature = Feature<LineString, ElevatedProps> | Feature<Polygon | MultiPolygon | Point, AreaProps>;
 
-type Box = [number, number, number, number];
-
 /**
  * The obstacles: `role: 'elevated'` LineStrings (one per piece; a MultiLineString's parts are split, pieces of one road
  * stay separate) and `role: 'area'` features — OSM campuses and parks (`green` with kind `park`) as polygons, the plan's
@@ -54,7 +53,7 @@ export function buildObstacles(input: ObstaclesInput): FeatureCollection<Obstacl
   const layer = (id: string) => input.assembledLayers?.find((l) => l.id === id)?.features.features ?? [];
   const planFeatures = input.plan?.features ?? [];
   const box = input.bounds === undefined ? planBounds(input.plan, DEFAULT_MARGIN_M) : input.bounds;
-  const keep = (g: Geometry) => !box || boxesMeet(box, boxOf(g));
+  const keep = (g: Geometry) => !box || boxesMeet(box, boxOf(positionsOf(g)));
   const out: ObstacleFeature[] = [];
 
   for (const f of layer('elevated_roads')) {
@@ -180,29 +179,9 @@ function positionsOf(g: Geometry): Position[] {
   }
 }
 
-function boxOf(g: Geometry): Box {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const p of positionsOf(g)) {
-    w = Math.min(w, p[0]!);
-    e = Math.max(e, p[0]!);
-    s = Math.min(s, p[1]!);
-    n = Math.max(n, p[1]!);
-  }
-  return [w, s, e, n];
-}
-
-const boxesMeet = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
-/** The plan's extent grown by `marginM` (a degree of latitude is ≥ 110.5 km, so the margin is at least that). */
+/** The plan's extent grown by `marginM`. */
 function planBounds(plan: PlanOutputCollection | null | undefined, marginM: number): Box | null {
   const geometries = (plan?.features ?? []).map((f) => f.geometry).filter((g): g is NonNullable<typeof g> => !!g);
   if (!geometries.length) return null;
-  const boxes = geometries.map((g) => boxOf(g as Geometry));
-  const [w, s, e, n] = boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-  const dLat = marginM / 110_500;
-  const dLon = dLat / Math.cos((Math.max(Math.abs(s), Math.abs(n)) * Math.PI) / 180);
-  return [w - dLon, s - dLat, e + dLon, n + dLat];
+  return grow(boxOf(geometries.flatMap((g) => positionsOf(g as Geometry))), marginM);
 }

@@ -14,7 +14,8 @@ import nearestPointOnLine from '@turf/nearest-point-on-line';
 import pointToLineDistance from '@turf/point-to-line-distance';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { boxesMeet, boxOf, distinctCount, grow, round, type Box } from './positions.ts';
+import { boxesMeet, boxOf, grow, type Box } from '../../lib/data/box.ts';
+import { distinctCount, round } from './positions.ts';
 import type { Conflict } from './types.ts';
 
 /** Crossings of one elevated road closer than this (m) are one crossing (its two carriageways, a ramp). */

@@ -6,7 +6,8 @@
 import buffer from '@turf/buffer';
 import length from '@turf/length';
 import type { Feature, LineString, Polygon, Position } from 'geojson';
-import { boxOf, dedupe, distinctCount } from './positions.ts';
+import { boxOf } from '../../lib/data/box.ts';
+import { dedupe, distinctCount } from './positions.ts';
 import type { ProfilePoint } from './types.ts';
 
 /** Default corridor width (m): 30 m either side of the centre line. */
