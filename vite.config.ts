@@ -134,6 +134,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/messages.ts'],
         },
       },
       {
@@ -144,6 +145,7 @@ export default defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
           environment: 'happy-dom',
+          setupFiles: ['tests/support/messages.ts'],
         },
       },
       {

@@ -1,5 +1,6 @@
 import { flushSync } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadMessages } from '../../src/lib/i18n/index.ts';
 import { AppState } from '../../src/lib/state/app.svelte.ts';
 import type { FeatureDef, FeatureView } from '../../src/lib/state/feature.ts';
 import { ProbeState } from './probe.svelte.ts';
@@ -27,6 +28,9 @@ function appWith(def: FeatureDef<ProbeState>, firstIdle = true): AppState {
   return app;
 }
 const stateOf = (app: AppState) => (app.features as unknown as { probe: ProbeState }).probe;
+
+// The hosts load the core's panel messages beside each chunk; loaded once here, as after the app's first panel.
+beforeAll(() => loadMessages());
 
 describe("a feature's engine (component)", () => {
   it('loads the chunk only once the feature is wanted, and mounts its engine only while it is', async () => {

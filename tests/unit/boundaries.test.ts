@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importsOf, ROOT, staticClosure, walk } from '../support/imports.ts';
 import { describe, expect, it } from 'vitest';
 
 /*
@@ -8,44 +9,6 @@ import { describe, expect, it } from 'vitest';
  * only the map view imports maplibre-gl, a feature's lazy chunk is reached only through a dynamic import, and the
  * core's folders import each other without cycles.
  */
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const rel = (abs: string) => relative(ROOT, abs).split(sep).join('/');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-export interface Import {
-  from: string;
-  /** Repository-relative path of a relative import, or the bare package name. */
-  to: string;
-  dynamic: boolean;
-  typeOnly: boolean;
-}
-
-// Static imports and re-exports (`import x from`, `import type {…} from`, `export {…} from`, `import './side-effect'`),
-// and dynamic `import('…')`. Comments are removed first so that an example in a comment is not an import.
-const STATIC = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g;
-const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-export function importsOf(file: string, text: string): Import[] {
-  const code = text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
-    .replace(/<!--[\s\S]*?-->/g, '');
-  const resolveSpec = (spec: string) =>
-    spec.startsWith('.')
-      ? rel(resolve(dirname(file), spec.split('?')[0]!))
-      : spec
-          .split('/')
-          .slice(0, spec.startsWith('@') ? 2 : 1)
-          .join('/');
-  const out: Import[] = [];
-  for (const m of code.matchAll(STATIC)) out.push({ from: rel(file), to: resolveSpec(m[3]!), dynamic: false, typeOnly: Boolean(m[2]) });
-  for (const m of code.matchAll(DYNAMIC)) out.push({ from: rel(file), to: resolveSpec(m[1]!), dynamic: true, typeOnly: false });
-  return out;
-}
 
 // Test fixtures (`*.fixtures.ts`) belong with the tests: only tests import them.
 const isTest = (f: string) => f.endsWith('.test.ts') || f.endsWith('.fixtures.ts');
@@ -111,16 +74,7 @@ describe('import boundaries', () => {
   });
 
   it('keeps out of the first view what its first screen does not show', () => {
-    // The modules the entry reaches through static, non-type imports: what the browser fetches before anything draws.
-    const byFrom = new Map<string, Import[]>();
-    for (const i of all) byFrom.set(i.from, [...(byFrom.get(i.from) ?? []), i]);
-    const first = new Set<string>();
-    const visit = (file: string) => {
-      if (first.has(file)) return;
-      first.add(file);
-      for (const i of byFrom.get(file) ?? []) if (!i.dynamic && !i.typeOnly) visit(i.to);
-    };
-    visit('src/main.ts');
+    const first = staticClosure(all, 'src/main.ts');
     expect(first.has('src/App.svelte')).toBe(true);
     expect(first.has('src/lib/map/MapView.svelte')).toBe(true);
     const later = [

@@ -1,6 +1,5 @@
 import { en } from './en.ts';
 import { faultsEn, faultsZh } from './faults.ts';
-import { offlineEn, offlineZh } from './offline.ts';
 import { zh } from './zh.ts';
 
 /** The two languages of the site. */
@@ -25,7 +24,7 @@ export type CataloguePair<K extends string = string> = { zh: Record<K, Message>;
  * one translation function is typed over all of them while the core never imports a feature.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Messages extends Record<keyof typeof zh | keyof typeof faultsZh | keyof typeof offlineZh, Message> {}
+export interface Messages extends Record<keyof typeof zh | keyof typeof faultsZh, Message> {}
 export type MessageKey = keyof Messages & string;
 
 const catalogues: Record<Lang, Map<string, Message>> = { zh: new Map(), en: new Map() };
@@ -39,7 +38,24 @@ export function registerMessages(pair: CataloguePair): void {
   for (const lang of LANGS) for (const [key, message] of Object.entries(pair[lang])) catalogues[lang].set(key, message);
 }
 
-registerMessages({ zh: { ...zh, ...faultsZh, ...offlineZh }, en: { ...en, ...faultsEn, ...offlineEn } });
+registerMessages({ zh: { ...zh, ...faultsZh }, en: { ...en, ...faultsEn } });
+
+let rest: Promise<void> | null = null;
+/**
+ * Loads the core's messages the first screen does not show (panels, card, tour, tasks, legend, export, update prompt;
+ * see panels.ts), once. Whatever shows them awaits this beside its own chunk, so the first view carries only the
+ * first screen's words — and the second language's only for those.
+ */
+export function loadMessages(): Promise<void> {
+  rest ??= import('./panels.ts').then(
+    () => undefined,
+    (err: unknown) => {
+      rest = null;
+      throw err;
+    },
+  );
+  return rest;
+}
 
 /** Fills `{name}` placeholders from `params` (plain text, never markup); unknown names stay as written. */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
