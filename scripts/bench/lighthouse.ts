@@ -6,7 +6,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config } from 'lighthouse';
-import { CHROMIUM, CHROMIUM_FLAGS } from './site.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../lib/chromium.ts';
 import type { BenchSection } from './table.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -51,7 +51,7 @@ function detail(audit: { details?: unknown }): string {
 
 async function runOnce(url: string, config: Config | undefined): Promise<LhRun> {
   const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
+    chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     logLevel: 'silent',
   });
@@ -111,7 +111,7 @@ export async function lighthouseSection(
   const runs = options.runs ?? 3;
   const tables: BenchSection['tables'] = [];
   const notes = [
-    `Lighthouse 12.2.3 on ${CHROMIUM} (headless, the browser tests' flags: WebGL on SwiftShader, i.e. on the CPU),`,
+    `Lighthouse 12.2.3 on ${CHROMIUM_PATH} (headless, the browser tests' flags: WebGL on SwiftShader, i.e. on the CPU),`,
     `a fresh browser per run, against the production build served by vite preview (gzip). Scores: median of ${runs} runs;`,
     `metrics and audits: the run with the median performance score.`,
     ...(targets.baseline

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Download, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,21 +30,8 @@ export async function startPreview(): Promise<TestServer> {
   return startServer({ root });
 }
 
-/** How to launch Debian's Chromium: WebGL2 on SwiftShader, no background network traffic. */
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-    '--ignore-gpu-blocklist',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+/** How to launch Debian's Chromium: WebGL2 on SwiftShader, no background network traffic (as the bench does). */
+export const CHROMIUM = { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS };
 
 /**
  * The browser of a test file. Under vitest the run's global setup (tests/browser/global-setup.ts) keeps one
