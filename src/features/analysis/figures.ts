@@ -3,7 +3,7 @@
  * and a language in, rows and strings out.
  */
 import type { DispersionMessage, DispersionResult } from './dispersion-types.ts';
-import { ZONE_IDS } from './scenario.ts';
+import { ZONE_IDS } from './scenario-spec.ts';
 import { csvText } from '../../lib/data/csv.ts';
 import { localName, joinList, type Lang } from '../../lib/i18n/index.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';

@@ -1,6 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { normaliseScenario, scenarioCandidates, SCENARIO_CONSOLIDATED, SCENARIO_TODAY, selectParks, zonesOf, type PlanLike } from './scenario.ts';
+import { scenarioCandidates, selectParks, zonesOf, type PlanLike } from './scenario.ts';
+import { normaliseScenario, SCENARIO_CONSOLIDATED, SCENARIO_TODAY } from './scenario-spec.ts';
 import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
 import { FEATURES } from '../../app/features.ts';

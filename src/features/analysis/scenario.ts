@@ -10,7 +10,6 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { drawnPolygon } from '../../lib/data/drawn-area.ts';
 import type { ParkFeature, ZoneInput } from './dispersion-types.ts';
 
-export * from './scenario-spec.ts';
 import { ZONE_IDS, type Scenario } from './scenario-spec.ts';
 
 /** A plan feature as the scenario reads it. */

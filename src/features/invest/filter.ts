@@ -13,7 +13,6 @@ import type { SearchEntry } from '../../lib/search/types.ts';
 import { drawnPolygon } from '../../lib/data/drawn-area.ts';
 import type { Listing, SpaceType } from './types.ts';
 
-export { DEFAULT_SORT, SORT_KEYS, ZONE_IDS, type ListingFilters, type ListingSort, type SortKey, type WithinChoice, type ZoneId } from './query.ts';
 import type { ListingFilters, ListingSort, SortKey, ZoneId } from './query.ts';
 
 /** What the filters need besides the listings. */

@@ -7,7 +7,7 @@ import type { PlanOutputCollection } from '../../lib/data/plan-schema.ts';
 import { listingFeatureId } from './layers.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 import type { FactsContext } from './compare.ts';
-import { ZONE_IDS, type ZoneId } from './filter.ts';
+import { ZONE_IDS, type ZoneId } from './query.ts';
 import type { Listing } from './types.ts';
 
 /** Which listings the map shows: the registry rows of imported and sample listings switch them. */
