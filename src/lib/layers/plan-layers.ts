@@ -229,14 +229,10 @@ export const PLAN_REGISTRY: LayerDef[] = [
       );
       // One label layer per zone, each in its zone's colour: a text colour read from the data would need a program
       // of its own.
+      const text = label!.layer as SymbolLayerSpecification;
       const labelFor = (suffix: string, inZone: FilterSpecification, colour: string): StyleLayer => ({
         slot: label!.slot,
-        layer: {
-          ...(label!.layer as SymbolLayerSpecification),
-          id: `zone-components-${suffix}label`,
-          filter: both((label!.layer as SymbolLayerSpecification).filter!, inZone),
-          paint: { ...(label!.layer as SymbolLayerSpecification).paint, 'text-color': colour },
-        },
+        layer: { ...text, id: `zone-components-${suffix}label`, filter: both(text.filter!, inZone), paint: { ...text.paint, 'text-color': colour } },
       });
       return [
         fill!,
