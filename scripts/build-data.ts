@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleBasemap, tileBasemap } from './lib/basemap.ts';
 import { buildPlanDataset, LOCATED_FILE, UNLOCATED_FILE, writePlanDataset } from './lib/plan/build.ts';
+import { DEFAULT_GAZETTEER, loadGazetteer } from './lib/plan/gazetteer.ts';
 import { applyOsmCampuses } from './lib/plan/osm-campuses.ts';
 import { PlanValidationError } from './lib/plan/validate.ts';
 import { buildSearchIndex, SEARCH_FILE, writeSearchIndex } from './lib/search-index.ts';
@@ -35,13 +36,15 @@ const basemapPath = resolve(outDir, 'tiles/basemap.pmtiles');
 const planDir = resolve(outDir, 'data');
 // The plan's text lets the build check every quotation in the dataset; without it the check is skipped.
 const planTextPath = resolve(values['plan-text'] ?? process.env.PLAN_TEXT ?? resolve(root, '../shared/seed/yangpu-action-plan-2024-2026.zh.txt'));
+// The gazetteer adds the addresses its notes give for plan places to search; without it search has the plan's own.
+const gazetteerPath = resolve(process.env.GAZETTEER ?? resolve(root, DEFAULT_GAZETTEER));
 // One record per output folder, so a build into a scratch folder does not make the real one look stale.
 const recordPath = resolve(root, '.cache', `data-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 12)}.json`);
 
 const inputs = fingerprint([
   ...listFiles([osmDir, ...extracts]),
   echartsShanghaiPath(),
-  ...listFiles([resolve(root, 'scripts'), resolve(root, 'data'), resolve(root, 'src/lib/data'), planTextPath]),
+  ...listFiles([resolve(root, 'scripts'), resolve(root, 'data'), resolve(root, 'src/lib/data'), planTextPath, gazetteerPath]),
 ]);
 // The output path and the explicit extracts are part of what was built, not only the files' contents.
 const record = { ...inputs, '#out': outDir, '#extracts': extracts.join('|') };
@@ -91,7 +94,9 @@ if (osmCampuses) {
   for (const r of replaced) console.log(`data: campus ${r.id} drawn from OpenStreetMap ${r.osmId}`);
 }
 for (const w of writePlanDataset(planDir, plan)) console.log(`data: ${w.path} (${(w.bytes / 1024).toFixed(0)} KiB)`);
-const places = buildSearchIndex({ plan: plan.located, layers: assembled.layers });
+const gazetteer = existsSync(gazetteerPath) ? loadGazetteer(gazetteerPath) : undefined;
+if (!gazetteer) console.warn(`data: ${gazetteerPath} not found — search has only the plan's own addresses`);
+const places = buildSearchIndex({ plan: plan.located, layers: assembled.layers, gazetteer });
 const searchOut = writeSearchIndex(planDir, places);
 console.log(`data: ${searchOut.path} — ${places.length} places (${(searchOut.bytes / 1024).toFixed(0)} KiB)`);
 const obstacles = buildObstacles({ assembledLayers: assembled.layers, plan: plan.located });

@@ -4,9 +4,9 @@ import bbox from '@turf/bbox';
 import distance from '@turf/distance';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { PlanOutputCollection } from '../../src/lib/data/plan-schema.ts';
-import type { SearchEntry } from '../../src/lib/search/types.ts';
+import type { SearchAddress, SearchEntry } from '../../src/lib/search/types.ts';
 import { labelPoints } from './labels.ts';
-import { englishName, pinyinSyllables } from './names.ts';
+import { englishName, pinyinSyllables, romanize } from './names.ts';
 
 /** The file the app loads, inside the plan's output folder (public/data/search.json). */
 export const SEARCH_FILE = 'search.json';
@@ -19,6 +19,8 @@ export interface SearchIndexInput {
   plan?: PlanOutputCollection | null;
   /** `BasemapLayers.layers`: `{ id, features }` with ids such as 'metro_stations', 'roads', 'districts'. */
   layers?: readonly { id: string; features: FeatureCollection }[];
+  /** The team's gazetteer rows by id (scripts/lib/plan/gazetteer.ts), for the addresses their notes give. */
+  gazetteer?: ReadonlyMap<string, { notes: string }>;
 }
 
 type PlaceKind = Exclude<SearchEntry['kind'], 'plan'>;
@@ -202,14 +204,76 @@ function roads(elevated: FeatureCollection | undefined, streets: FeatureCollecti
   return out;
 }
 
+// The city and district every address of the plan starts with: the same for all, so left out.
+const AREA = /^(?:上海市?)?(?:杨浦区)?/;
+// A road, its number and whether that is a house (号) or a lane (弄); what follows (a building, a floor) stays Chinese.
+const ADDRESS = /^(.+?(?:大道|公路|路|街))(\d+)(号|弄)/;
+// An address as the gazetteer's notes write one: at the start or after a separator, "长海路399号".
+const NOTED_ADDRESS = /(?<=^|[\s;；,，/(（])([\u3400-\u9fff]{1,10}(?:大道|公路|路|街)\d+(?:号|弄))/g;
+
+/**
+ * A plan place's addresses: its own, then those of its first gazetteer row when that row's notes hold its own
+ * (the row is then the place itself, and a campus's second gate is the place's too). A row the place is only
+ * anchored to (an incubator pinned to a campus) says nothing of the place's address.
+ */
+export function planAddresses(own: string | undefined, gazetteerIds: readonly string[] | undefined, gazetteer?: SearchIndexInput['gazetteer']): string[] {
+  const first = own?.trim().replace(AREA, '');
+  if (!first) return [];
+  const notes = gazetteer?.get(gazetteerIds?.[0] ?? '')?.notes ?? '';
+  const noted = [...notes.matchAll(NOTED_ADDRESS)].map((m) => m[1]!);
+  return [...new Set([first, ...(noted.includes(first) ? noted : [])])];
+}
+
+/** A road's English name: the index's (OpenStreetMap's name:en where it has one), else pinyin and its ending. */
+function roadEnglish(road: string, known: ReadonlyMap<string, string>): string {
+  const en = known.get(road);
+  if (en) return en;
+  if (road.endsWith('街') && !road.endsWith('街道') && road.length > 1) return `${romanize(road.slice(0, -1))} Street`;
+  return englishName(road);
+}
+
+/** Pinyin of an address, reading 弄 (a lane) lòng as Shanghai does, where pinyin-pro says nòng. */
+function addressPinyin(zh: string): string {
+  return zh
+    .split(/(?<=\d)弄/)
+    .map((part) => romanise(part).pinyin)
+    .join('long');
+}
+
+/**
+ * An address in the forms search compares: "国定路335号" → 335 Guoding Road, "国权北路1688弄…" → Lane 1688,
+ * Guoquan North Road (the building inside the lane has no English in the data); one that does not parse keeps
+ * its pinyin as English.
+ */
+export function searchAddress(zh: string, roadsEn: ReadonlyMap<string, string> = new Map()): SearchAddress {
+  const m = ADDRESS.exec(zh);
+  let en = romanize(zh);
+  if (m) {
+    const road = roadEnglish(m[1]!, roadsEn);
+    en = m[3] === '号' ? `${m[2]} ${road}` : `Lane ${m[2]}, ${road}`;
+  }
+  return [zh, en, addressPinyin(zh)];
+}
+
 const KIND_ORDER: PlaceKind[] = ['district', 'subdistrict', 'station', 'elevated_road', 'road', 'campus'];
 
 /**
- * The search index: every plan feature (`plan:<id>`), then districts, subdistricts, metro stations, roads
- * (elevated and street pieces merged by name) and OSM campuses (`place:<kind>-<pinyin slug>`). Pure: the same
- * data gives the same entries and ids, whatever the order of the features.
+ * The search index: every plan feature (`plan:<id>`, with its addresses and industries), then districts,
+ * subdistricts, metro stations, roads (elevated and street pieces merged by name) and OSM campuses
+ * (`place:<kind>-<pinyin slug>`). Pure: the same data gives the same entries and ids, whatever the order of the
+ * features. Addresses take their roads' English names from the roads of the index.
  */
 export function buildSearchIndex(input: SearchIndexInput): SearchEntry[] {
+  const layer = (id: string) => input.layers?.find((l) => l.id === id)?.features;
+  const drafts: Draft[] = [
+    ...perFeature('district', layer('districts')),
+    ...perFeature('subdistrict', layer('subdistricts')),
+    ...perFeature('station', layer('metro_stations')),
+    ...roads(layer('elevated_roads'), layer('roads')),
+    ...perFeature('campus', layer('campuses')),
+  ];
+  const roadsEn = new Map(drafts.filter((d) => d.kind === 'road' || d.kind === 'elevated_road').map((d) => [d.name_zh, d.name_en]));
+
   const entries: SearchEntry[] = [];
   for (const f of input.plan?.features ?? []) {
     const p = f.properties;
@@ -218,6 +282,7 @@ export function buildSearchIndex(input: SearchIndexInput): SearchEntry[] {
     const where = f.geometry ? locate(f.geometry as Geometry) : null;
     if (!where) continue;
     const { pinyin: py, initials } = romanise(p.name_zh);
+    const addresses = planAddresses(p.address_zh, p.gazetteer_ids, input.gazetteer).map((a) => searchAddress(a, roadsEn));
     entries.push({
       id,
       kind: 'plan',
@@ -229,18 +294,12 @@ export function buildSearchIndex(input: SearchIndexInput): SearchEntry[] {
       lon: round6(where.point[0]!),
       lat: round6(where.point[1]!),
       ...(where.bbox ? { bbox: where.bbox } : {}),
+      ...(addresses.length ? { addresses } : {}),
+      ...(p.industries?.length ? { industries: [...p.industries] } : {}),
       source: PLAN_SOURCE,
     });
   }
 
-  const layer = (id: string) => input.layers?.find((l) => l.id === id)?.features;
-  const drafts: Draft[] = [
-    ...perFeature('district', layer('districts')),
-    ...perFeature('subdistrict', layer('subdistricts')),
-    ...perFeature('station', layer('metro_stations')),
-    ...roads(layer('elevated_roads'), layer('roads')),
-    ...perFeature('campus', layer('campuses')),
-  ];
   drafts.sort(
     (a, b) => KIND_ORDER.indexOf(a.kind as PlaceKind) - KIND_ORDER.indexOf(b.kind as PlaceKind) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
   );

@@ -5,7 +5,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, romanise, SEARCH_ID, writeSearchIndex } from '../../scripts/lib/search-index.ts';
+import { buildSearchIndex, planAddresses, romanise, SEARCH_ID, searchAddress, writeSearchIndex } from '../../scripts/lib/search-index.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanProperties } from '../../src/lib/data/plan-schema.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 
@@ -281,6 +281,20 @@ describe('buildSearchIndex', () => {
     expect(romanise('“长阳秀带”在线新经济生态园').initials).toBe('cyxdzxxjjsty');
   });
 
+  it('gives plan places their industries and nothing else an empty list', () => {
+    const withIndustries: PlanOutputCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { ...plan.features[1]!, properties: { ...plan.features[1]!.properties, industries: ['tech_transfer', 'ai'] } },
+        { ...plan.features[2]!, properties: { ...plan.features[2]!.properties, industries: [] } },
+      ],
+    };
+    const [park, route] = buildSearchIndex({ plan: withIndustries });
+    expect(park!.industries).toEqual(['tech_transfer', 'ai']);
+    expect('industries' in route!).toBe(false);
+    expect(index.some((e) => 'industries' in e || 'addresses' in e)).toBe(false);
+  });
+
   it('writes compact JSON and reports its size', () => {
     const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
     try {
@@ -293,5 +307,68 @@ describe('buildSearchIndex', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('addresses in the index', () => {
+  const gazetteer = new Map([
+    ['c07', { notes: '长海路399号 / 清源环路650号' }],
+    ['c01', { notes: '邯郸路220号; campus centre; OSM L18 复旦大学 station on W side' }],
+    ['z06', { notes: '长阳路1687号, ex 东华纱厂' }],
+    ['p10', { notes: 'between 邯郸路 and 国定路 (baikegou.com)' }],
+  ]);
+
+  it('leaves out the city and district every address shares', () => {
+    expect(planAddresses('上海市杨浦区国定路335号', ['p10'], gazetteer)).toEqual(['国定路335号']);
+    expect(planAddresses('杨浦区国定路335号', undefined)).toEqual(['国定路335号']);
+    expect(planAddresses('国定路335号', [])).toEqual(['国定路335号']);
+  });
+
+  it('adds the gazetteer’s other addresses only from a first row that holds the place’s own', () => {
+    expect(planAddresses('上海市杨浦区长海路399号', ['c07'], gazetteer)).toEqual(['长海路399号', '清源环路650号']);
+    expect(planAddresses('上海市杨浦区邯郸路220号', ['c01'], gazetteer)).toEqual(['邯郸路220号']);
+    // An incubator pinned to 长阳创谷 (its first row is its own, the campus's second) is not at the campus's address.
+    expect(planAddresses(undefined, ['z06'], gazetteer)).toEqual([]);
+    expect(planAddresses('上海市杨浦区国定路335号', ['p09', 'z06'], gazetteer)).toEqual(['国定路335号']);
+    // A row whose notes name another place's address is about that place.
+    expect(planAddresses('上海市杨浦区淞沪路2005号', ['c07'], gazetteer)).toEqual(['淞沪路2005号']);
+  });
+
+  it('writes an address in English from the road’s English name, else from pinyin and its ending', () => {
+    const roads = new Map([
+      ['邯郸路', 'Handan Road'],
+      ['博学北路', 'North Boxue Road'],
+    ]);
+    expect(searchAddress('邯郸路220号', roads)).toEqual(['邯郸路220号', '220 Handan Road', 'handanlu220hao']);
+    expect(searchAddress('博学北路9号', roads)[1]).toBe('9 North Boxue Road');
+    expect(searchAddress('国定路335号', roads)[1]).toBe('335 Guoding Road');
+    expect(searchAddress('国权北路8号')[1]).toBe('8 Guoquan North Road');
+    expect(searchAddress('长阳大道12号')[1]).toBe('12 Changyang Avenue');
+    expect(searchAddress('大学街5号')[1]).toBe('5 Daxue Street');
+  });
+
+  it('writes a lane as the road’s lane, reading 弄 lòng, and keeps what it cannot parse as pinyin', () => {
+    expect(searchAddress('国权北路1688弄湾谷科技园A8栋10楼')).toEqual([
+      '国权北路1688弄湾谷科技园A8栋10楼',
+      'Lane 1688, Guoquan North Road',
+      'guoquanbeilu1688longwangukejiyuana8dong10lou',
+    ]);
+    expect(searchAddress('湾谷科技园')).toEqual(['湾谷科技园', 'Wangukejiyuan', 'wangukejiyuan']);
+  });
+
+  it('gives plan places their addresses with the index’s road names', () => {
+    const withAddress: PlanOutputCollection = {
+      type: 'FeatureCollection',
+      features: [{ ...plan.features[1]!, properties: { ...plan.features[1]!.properties, address_zh: '上海市杨浦区国权路5号' } }],
+    };
+    const [park] = buildSearchIndex({ plan: withAddress, layers: layers() });
+    // The index's 国权路 is named by its data ("Guoquan Road"), not re-derived.
+    expect(park!.addresses).toEqual([['国权路5号', '5 Guoquan Road', 'guoquanlu5hao']]);
+    const renamed = layers().map((l) =>
+      l.id === 'roads'
+        ? { ...l, features: fc(...l.features.features.map((f) => ({ ...f, properties: { ...f.properties, name_en: 'Guoquan Rd (OSM)' } }))) }
+        : l,
+    );
+    expect(buildSearchIndex({ plan: withAddress, layers: renamed })[0]!.addresses![0]![1]).toBe('5 Guoquan Rd (OSM)');
   });
 });

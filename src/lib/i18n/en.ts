@@ -33,8 +33,8 @@ export const en: Record<keyof typeof zh, Message> = {
   exportFailed: 'Export failed: {reason}',
   // Search
   searchLabel: 'Search places',
-  searchPlaceholder: 'Search places, stations, roads',
-  searchHint: 'Type Chinese, pinyin, pinyin initials or English; arrow keys choose, Enter goes there, Escape closes.',
+  searchPlaceholder: 'Search places, addresses, industries…',
+  searchHint: 'Type a place, an address or an industry, in Chinese, pinyin, pinyin initials or English; arrow keys choose, Enter goes there, Escape closes.',
   searchResults: 'Search results',
   searchCount: { one: '{count} result', other: '{count} results' },
   searchNone: 'No results',

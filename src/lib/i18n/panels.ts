@@ -74,6 +74,9 @@ export const panelsZh = {
   cardSource: '来源',
   cardDerivation: '位置如何得到',
   cardAddress: '地址',
+  // Why a search result was found when its name did not match (lib/search/match.ts, loaded with the search box).
+  searchViaAddress: '地址：{address}',
+  searchViaIndustry: '产业：{industry}',
   cardAltitude: '飞行高度（假设）',
   cardAltitudeValue: '{min}–{max} 米',
   cardArea: '面积',
@@ -161,6 +164,8 @@ export const panelsEn: Record<keyof typeof panelsZh, Message> = {
   cardDerivation: 'How the location was obtained',
   cardAddress: 'Address',
   cardAltitude: 'Flight altitude (assumed)',
+  searchViaAddress: 'Address: {address}',
+  searchViaIndustry: 'Industry: {industry}',
   cardAltitudeValue: '{min}–{max} m',
   cardArea: 'Area',
   cardAreaValue: '{value} km²',

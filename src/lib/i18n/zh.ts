@@ -32,8 +32,8 @@ export const zh = {
   exportFailed: '导出失败：{reason}',
   // Search
   searchLabel: '搜索地点',
-  searchPlaceholder: '搜索地点、车站、道路',
-  searchHint: '可输入中文、拼音、拼音首字母或英文；上下方向键选择，回车前往，Esc 关闭。',
+  searchPlaceholder: '搜索地点、地址、产业…',
+  searchHint: '可输入地名、地址或产业，用中文、拼音、拼音首字母或英文；上下方向键选择，回车前往，Esc 关闭。',
   searchResults: '搜索结果',
   searchCount: '{count} 个结果',
   searchNone: '没有结果',

@@ -1,10 +1,16 @@
-import { localName } from '../i18n/index.ts';
-import type { SearchEntry } from './types.ts';
+import { localName, t, type Bilingual, type Lang } from '../i18n/index.ts';
+import { addressForms, addressQuery, rankAddresses, type AddressQuery } from './addresses.ts';
+import { matchIndustries, type IndustryMatch } from './industries.ts';
+import { CJK, RANK, fold, parseQuery, words, type Query } from './text.ts';
+import type { SearchAddress, SearchEntry } from './types.ts';
+
+export { RANK };
 
 /**
  * Place search over the entries of public/data/search.json: Chinese substrings, English words and prefixes,
  * pinyin ("fudan", "fu dan"), syllable initials ("fd", "fddx") and, for Latin input of five letters or more,
- * small typos ("tongij"). Pure and DOM-free; the pinyin is precomputed by the build.
+ * small typos ("tongij"); plan places also by their addresses and their industries. Pure and DOM-free; the
+ * pinyin is precomputed by the build.
  */
 
 export interface SearchOptions {
@@ -12,34 +18,23 @@ export interface SearchOptions {
   limit?: number;
   /** The interface language: names in it break ties by length (default 'zh'). */
   lang?: 'zh' | 'en';
+  /**
+   * The industries' labels by key (INDUSTRY_LABELS), to find places by the industries they list; without
+   * them industries are not searched.
+   */
+  industries?: Readonly<Record<string, Bilingual>>;
 }
 
-/** How an entry matched, best first. */
-export const RANK = {
-  exact: 0,
-  prefix: 1,
-  wordPrefix: 2,
-  substring: 3,
-  initials: 4,
-  initialsInside: 5,
-  fuzzy: 6,
-} as const;
+/** Why a place was found when not by its name: one of its addresses, or one of its industries. */
+export type Via = { address: SearchAddress } | { industry: string; label: Bilingual };
 
-// Latin letters and digits, and the CJK ideographs; everything else separates words.
-const WORD_CHARS = /[a-z0-9\u3400-\u9fff]+/g;
-const CJK = /[\u3400-\u9fff]/;
+/** A result: the place, and why when its name is not what matched. */
+export interface SearchHit {
+  entry: SearchEntry;
+  via?: Via;
+}
+
 const QUALIFIER = /[（(][^）)]*[）)]/g;
-
-/** Lower case, half-width, without accents: the form names and queries are compared in. */
-function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ü/g, 'v')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
-const words = (s: string): string[] => s.match(WORD_CHARS) ?? [];
 
 /** An entry's searchable forms, computed once per entry object. */
 interface Prepared {
@@ -88,28 +83,6 @@ function prepare(e: SearchEntry): Prepared {
   };
   cache.set(e, p);
   return p;
-}
-
-/** A query in the forms it is compared in; built once per search. */
-interface Query {
-  /** Words joined by single spaces (for English phrases). */
-  text: string;
-  /** Words joined without spaces (for Chinese, pinyin and initials: "fu dan" → "fudan"). */
-  compact: string;
-  /** The words, when there are several. */
-  tokens: string[];
-  cjk: boolean;
-  /** Edits tolerated for a typo (0: none). */
-  edits: number;
-}
-
-function parseQuery(query: string): Query | null {
-  const tokens = words(fold(query));
-  const compact = tokens.join('');
-  if (!compact) return null;
-  const cjk = CJK.test(compact);
-  const letters = cjk ? 0 : compact.replace(/[^a-z]/g, '').length;
-  return { text: tokens.join(' '), compact, tokens, cjk, edits: letters >= 9 ? 2 : letters >= 5 ? 1 : 0 };
 }
 
 function startsAtAny(s: string, q: string, starts: number[]): boolean {
@@ -183,22 +156,58 @@ export function prefixDistance(q: string, s: string, start: number, max: number)
   return best;
 }
 
+// Among equal ranks a match by name comes first, then by address, then by industry.
+const HOW = { name: 0, address: 1, industry: 2 } as const;
+
+/** How an entry matches through its addresses and industries, when that beats its name (or its name does not match). */
+function rankVia(entry: SearchEntry, nameRank: number, address: AddressQuery | null, industries: Map<string, IndustryMatch>, options: SearchOptions) {
+  let best: { rank: number; how: number; via?: Via } = { rank: nameRank, how: HOW.name };
+  const better = (rank: number) => rank >= 0 && (best.rank < 0 || rank < best.rank);
+  if (address && entry.addresses) {
+    const found = rankAddresses(addressForms(entry.addresses), address);
+    if (found && better(found.rank)) best = { rank: found.rank, how: HOW.address, via: { address: found.address } };
+  }
+  if (industries.size && Array.isArray(entry.industries)) {
+    for (const key of entry.industries) {
+      const m = industries.get(key);
+      const rank = m === 'whole' ? RANK.industry : m === 'part' ? RANK.industryPart : -1;
+      if (better(rank)) best = { rank, how: HOW.industry, via: { industry: key, label: options.industries![key]! } };
+    }
+  }
+  return best;
+}
+
 /**
- * The entries matching `query`, best first: exact name, then prefix, word prefix, substring, initials, typo;
- * at equal rank plan places before basemap places, then shorter names (in `lang`), then index order.
+ * The places matching `query`, best first: exact name, then a named industry, prefix, word prefix, substring,
+ * part of an industry's name, initials, typo. A place's addresses count at the same ranks as its name, after it
+ * at equal rank. At equal rank plan places come before basemap places, then shorter names (in `lang`), then index
+ * order.
  */
-export function searchPlaces(entries: SearchEntry[], query: string, options: SearchOptions = {}): SearchEntry[] {
+export function searchHits(entries: SearchEntry[], query: string, options: SearchOptions = {}): SearchHit[] {
   const q = parseQuery(query);
   const limit = options.limit ?? 8;
   if (!q || limit <= 0) return [];
   const lang = options.lang ?? 'zh';
-  const hits: { entry: SearchEntry; rank: number; plan: number; len: number; index: number }[] = [];
+  const address = addressQuery(q);
+  const industries = options.industries ? matchIndustries(q, options.industries) : new Map<string, IndustryMatch>();
+  const hits: { hit: SearchHit; rank: number; how: number; plan: number; len: number; index: number }[] = [];
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
-    const rank = rankEntry(entry, q);
+    const { rank, how, via } = rankVia(entry, rankEntry(entry, q), address, industries, options);
     if (rank < 0) continue;
-    hits.push({ entry, rank, plan: entry.kind === 'plan' ? 0 : 1, len: localName(entry, lang).length, index });
+    hits.push({ hit: via ? { entry, via } : { entry }, rank, how, plan: entry.kind === 'plan' ? 0 : 1, len: localName(entry, lang).length, index });
   }
-  hits.sort((a, b) => a.rank - b.rank || a.plan - b.plan || a.len - b.len || a.index - b.index);
-  return hits.slice(0, limit).map((h) => h.entry);
+  hits.sort((a, b) => a.rank - b.rank || a.how - b.how || a.plan - b.plan || a.len - b.len || a.index - b.index);
+  return hits.slice(0, limit).map((h) => h.hit);
+}
+
+/** The places matching `query`, best first (see {@link searchHits}). */
+export function searchPlaces(entries: SearchEntry[], query: string, options: SearchOptions = {}): SearchEntry[] {
+  return searchHits(entries, query, options).map((h) => h.entry);
+}
+
+/** Why a result was found, in `lang` only ("地址：国定路335号", "Industry: Artificial intelligence"). */
+export function viaText(via: Via, lang: Lang): string {
+  if ('address' in via) return t(lang, 'searchViaAddress', { address: lang === 'zh' ? via.address[0] : via.address[1] });
+  return t(lang, 'searchViaIndustry', { industry: via.label[lang] });
 }
