@@ -46,6 +46,7 @@ function hostilePlan(): string {
       p.source = { text: '<a href="javascript:alert(6)">source</a>', url: 'javascript:alert(7)' };
       p.industries = ['__proto__', 'constructor', 'toString'];
       p.derivation = DOLLAR;
+      p.derivation_zh = DOLLAR;
     }
     if (p.id === 'zone-future-valley') p.source = { text: LONG, url: FOREIGN };
     if (p.class === 'incubator' && !incubator) {

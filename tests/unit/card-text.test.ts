@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlanProperties } from '../../src/lib/data/plan-schema.ts';
-import { httpUrl, roundDistance, splitTaskQuotes } from '../../src/lib/data/quotes.ts';
+import { httpUrl, inLang, langRuns, roundDistance, splitTaskQuotes } from '../../src/lib/data/quotes.ts';
 
 // Every record of the real sources: the features of data/plan/*.geojson and the zones of zones.json.
 const records: Pick<PlanProperties, 'id' | 'plan_tasks' | 'summary_zh' | 'summary_en'>[] = readdirSync('data/plan')
@@ -106,5 +106,57 @@ describe('httpUrl', () => {
     expect(httpUrl('OpenStreetMap')).toBeNull();
     expect(httpUrl('')).toBeNull();
     expect(httpUrl(undefined)).toBeNull();
+  });
+});
+
+describe('langRuns', () => {
+  const marked = (text: string, lang: 'zh' | 'en') =>
+    langRuns(text, lang)
+      .filter((r) => r.lang !== null)
+      .map((r) => r.text);
+
+  it('marks the Chinese names and addresses of an English text, each whole', () => {
+    const text =
+      'Gazetteer c02: address 淞沪路2005号, corner 淞沪路/殷行路, 长海路399号 / 清源环路650号, "同济大学中国(上海)数字城市研究院" (杨府发〔2024〕12号).';
+    expect(marked(text, 'en')).toEqual([
+      '淞沪路2005号',
+      '淞沪路/殷行路',
+      '长海路399号 / 清源环路650号',
+      '同济大学中国(上海)数字城市研究院',
+      '杨府发〔2024〕12号',
+    ]);
+    expect(langRuns(text, 'en').every((r) => r.lang !== null || !/[\u4e00-\u9fff]/.test(r.text))).toBe(true);
+  });
+
+  it('marks the stretches of three or more Latin words in a Chinese text, without the spaces around them', () => {
+    const text = '由 scripts/lib/plan/derive-zones.ts 推导，经由 Weishi-corroding/shanghai-metro-pathfinder 仓库；地名表 c01，BD-09→WGS-84。';
+    expect(marked(text, 'zh')).toEqual(['scripts/lib/plan/derive-zones.ts', 'Weishi-corroding/shanghai-metro-pathfinder']);
+    expect(langRuns(text, 'zh').find((r) => r.lang === 'en')).toEqual({ text: 'scripts/lib/plan/derive-zones.ts', lang: 'en' });
+  });
+
+  it('gives back the text whole when joined, and leaves a text in one language alone', () => {
+    for (const [text, lang] of [
+      ['Plan task 13. Gazetteer p02: address 国权北路1688弄湾谷科技园A8栋10楼 (GitHub code).', 'en'],
+      ['方案任务13。地名表 p02：地址国权北路1688弄湾谷科技园A8栋10楼（GitHub 代码）。', 'zh'],
+      ['', 'en'],
+    ] as const) {
+      expect(
+        langRuns(text, lang)
+          .map((r) => r.text)
+          .join(''),
+      ).toBe(text);
+    }
+    expect(langRuns('Pinned to the campus centre.', 'en')).toEqual([{ text: 'Pinned to the campus centre.', lang: null }]);
+    expect(langRuns('钉在校园中心（地名表 c04）。', 'zh')).toEqual([{ text: '钉在校园中心（地名表 c04）。', lang: null }]);
+  });
+});
+
+describe('inLang', () => {
+  it('gives the reader’s language, else the other one with its language', () => {
+    expect(inLang({ zh: '甲', en: 'A' }, 'zh')).toEqual({ text: '甲', lang: 'zh' });
+    expect(inLang({ zh: '甲', en: 'A' }, 'en')).toEqual({ text: 'A', lang: 'en' });
+    expect(inLang({ zh: '  ', en: 'A' }, 'zh')).toEqual({ text: 'A', lang: 'en' });
+    expect(inLang({ en: 'A' }, 'zh')).toEqual({ text: 'A', lang: 'en' });
+    expect(inLang({ zh: null, en: undefined }, 'en')).toBeNull();
   });
 });

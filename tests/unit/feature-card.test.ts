@@ -29,11 +29,16 @@ const props = (over: Partial<PlanProperties> = {}): PlanProperties => ({
   summary_en: 'Task 17: first gloss. Task 4: second gloss.',
   industries: ['ai', 'fintech'],
   status: 'planned',
-  source: { text: 'Plan tasks 4 and 17.', url: 'https://example.org/park' },
+  source: {
+    text: 'Plan tasks 4 and 17, address 国泰路11号.',
+    text_zh: '方案任务4、17，经由 scripts/lib/plan/derive-zones.ts 推导。',
+    url: 'https://example.org/park',
+  },
   precision_m: 800,
   indicative: true,
   location_published: true,
   derivation: 'Pinned to the campus centre.',
+  derivation_zh: '钉在校园中心。',
   address_zh: '国泰路11号',
   ...over,
 });
@@ -46,9 +51,10 @@ function appWith(feature: PlanOutputFeature, lang: 'zh' | 'en', places: SearchEn
 }
 
 const point = (p: PlanProperties): PlanOutputFeature => ({ type: 'Feature', id: 1, properties: p, geometry: { type: 'Point', coordinates: [121.5, 31.3] } });
+/** The markup without Svelte's hydration comments. */
+const bare = (html: string) => html.replace(/<!--[^]*?-->/g, '');
 const text = (html: string) =>
-  html
-    .replace(/<!--[^]*?-->/g, '')
+  bare(html)
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ');
 
@@ -71,8 +77,15 @@ describe('FeatureCard (server-rendered)', () => {
     expect(words).toContain('国家大学科技园');
     expect(words).toContain('规划中');
     expect(words).toContain('示意位置，误差可达 ±800 米');
-    expect(words).toMatch(/任务 17 「甲乙」 （注） first gloss\. 任务 4 「丙丁」 「戊」 second gloss\./);
-    expect(body.match(/<blockquote lang="zh-Hans"/g)).toHaveLength(3);
+    // Chinese readers get the plan's words and the notes, not the English glosses.
+    expect(words).toContain('任务 17 「甲乙」 （注） 任务 4 「丙丁」 「戊」 来源');
+    expect(words).not.toContain('gloss');
+    expect(body.match(/<blockquote[^>]*><span lang="zh-Hans">「/g)).toHaveLength(3);
+    // Source and derivation in Chinese, with the file name marked as English.
+    expect(words).toContain('方案任务4、17，经由 scripts/lib/plan/derive-zones.ts 推导。');
+    expect(bare(body)).toContain('<span lang="en">scripts/lib/plan/derive-zones.ts</span>');
+    expect(words).toContain('钉在校园中心。');
+    expect(words).not.toMatch(/Plan tasks|Pinned/);
     expect(words).toContain('人工智能');
     expect(words).toContain('金融科技');
     expect(words).toContain('国泰路11号');
@@ -88,19 +101,37 @@ describe('FeatureCard (server-rendered)', () => {
     const words = text(body);
     expect(words).toContain('Near · 1.1 km straight-line');
     expect(words).toContain('Planned');
-    expect(words).toContain('Task 17');
+    // English readers get the gloss, then the plan's own words marked as Chinese; the Chinese note is glossed already.
+    expect(words).toContain('Task 17 first gloss. 「甲乙」 Task 4 second gloss. 「丙丁」 「戊」 Source');
+    expect(words).not.toContain('（注）');
+    expect(bare(body)).toMatch(/<p class="gloss[^"]*" lang="en">first gloss\.<\/p>/);
+    expect(body.match(/<span lang="zh-Hans">「/g)).toHaveLength(3);
+    // The source in English, the Chinese address in it marked as Chinese.
+    expect(bare(body)).toMatch(/<p class="source[^"]*" lang="en"[^>]*>Plan tasks 4 and 17, address <span lang="zh-Hans">国泰路11号<\/span>\.<\/p>/);
+    expect(words).toContain('Pinned to the campus centre.');
+    expect(words).not.toMatch(/方案任务|钉在/);
+  });
+
+  it('falls back to the other language, marked as such, where the data has no text in the reader’s', () => {
+    const p = props({ source: { text: 'Plan task 4.' } as PlanProperties['source'], derivation_zh: '' });
+    const { body } = render(FeatureCard, { context: appContext(appWith(point(p), 'zh', stations)) });
+    expect(bare(body)).toMatch(/<p class="source[^"]*" lang="en"[^>]*>Plan task 4\.<\/p>/);
+    expect(bare(body)).toMatch(/<p class="source[^"]*" lang="en"[^>]*>Pinned to the campus centre\.<\/p>/);
   });
 
   it('renders hostile data as text and links only http(s) URLs', () => {
     const p = props({
       name_zh: '<img src=x onerror=alert(1)>',
-      source: { text: '<script>alert(1)</script>', url: 'javascript:alert(1)' },
+      source: { text: '<script>alert(1)</script>', text_zh: '<script>alert(2)</script>', url: 'javascript:alert(1)' },
       derivation: '<b>bold</b>',
+      derivation_zh: '<i>斜体</i>',
     });
     const { body } = render(FeatureCard, { context: appContext(appWith(point(p), 'zh', stations)) });
     expect(body).not.toContain('<img');
     expect(body).not.toContain('<script');
     expect(body).not.toContain('<b>');
+    expect(body).not.toContain('<i>');
+    expect(body).toContain('&lt;script>alert(2)&lt;/script>');
     expect(body).toContain('&lt;img src=x onerror=alert(1)>');
     expect(body).not.toMatch(/href="javascript:/i);
     expect(text(body)).toContain('javascript:alert(1)'); // shown, not linked
@@ -111,7 +142,10 @@ describe('FeatureCard (server-rendered)', () => {
     const near = [station('n', '邻站', 'Next door', 121.5, 31.305)];
     const words = text(render(FeatureCard, { context: appContext(appWith(point(p), 'zh', near)) }).body);
     expect(words).toContain('行动方案未提及。');
-    expect(words).toContain('Not named in the plan.');
+    expect(words).not.toContain('Not named in the plan.');
+    const english = text(render(FeatureCard, { context: appContext(appWith(point(p), 'en', near)) }).body);
+    expect(english).toContain('Not named in the plan.');
+    expect(english).not.toContain('行动方案未提及。');
     expect(words).toContain('邻站 · 直线距离 560 米'); // 0.005° of latitude: 556 m
   });
 
@@ -147,5 +181,19 @@ describe('FeatureCard (server-rendered)', () => {
     expect(words).toContain('Metro station');
     expect(words).toContain('© OpenStreetMap contributors');
     expect(words).not.toContain('Nearest metro station');
+  });
+
+  it('names the plan dataset as a source in the reader’s language', () => {
+    const entry: SearchEntry = { ...station('plan-only', '规划地点', 'Plan place', 121.5, 31.3), id: 'plan:plan-only', kind: 'plan', source: 'plan dataset' };
+    for (const [lang, words] of [
+      ['zh', '本项目的规划数据集'],
+      ['en', 'The project’s plan dataset'],
+    ] as const) {
+      const app = new AppState(`?lang=${lang}&sel=plan:plan-only`);
+      app.places = [entry];
+      const shown = text(render(FeatureCard, { context: appContext(app) }).body);
+      expect(shown).toContain(words);
+      expect(shown).not.toMatch(/(Source|来源) plan dataset/);
+    }
   });
 });

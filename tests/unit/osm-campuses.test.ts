@@ -22,7 +22,7 @@ const base = {
   summary_en: 'Task 10: …',
   industries: [],
   status: 'operating' as const,
-  source: { text: 'gazetteer c03' },
+  source: { text: 'gazetteer c03', text_zh: '地名表 c03' },
   location_published: true,
 };
 
@@ -42,6 +42,7 @@ const plan: PlanOutputCollection = {
         precision_m: 250,
         indicative: true,
         derivation: 'gazetteer point',
+        derivation_zh: '地名表中的点',
       },
     },
     {
@@ -57,6 +58,7 @@ const plan: PlanOutputCollection = {
         precision_m: 250,
         indicative: true,
         derivation: 'gazetteer point',
+        derivation_zh: '地名表中的点',
       },
     },
     {
@@ -72,6 +74,7 @@ const plan: PlanOutputCollection = {
         precision_m: 300,
         indicative: true,
         derivation: 'address',
+        derivation_zh: '按地址定位',
       },
     },
   ],

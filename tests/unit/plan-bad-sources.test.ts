@@ -47,6 +47,17 @@ const CASES: Record<string, string[]> = {
     `${DIR}/bad-polygon/zones-components.geojson: feature "zc-open-ring": a polygon ring is not closed (its last position must repeat the first)`,
   ],
   'bad-zone': [`${DIR}/bad-zone/zones.json: zone "zone-fixture": component "zc-missing" is not a feature id`],
+  // The card shows the reader's language only: a source or derivation in one language, or one written in the wrong
+  // language, would leave one set of readers with the other language.
+  'missing-translation': [
+    `${DIR}/missing-translation/platforms.geojson: feature "pf-no-chinese-source": properties.source.text_zh: missing (source text_zh (Chinese) is required)`,
+    `${DIR}/missing-translation/platforms.geojson: feature "pf-no-chinese-derivation": properties.derivation_zh: missing (derivation_zh (Chinese) is required)`,
+    `${DIR}/missing-translation/platforms.geojson: feature "pf-no-english-source": properties.source.text: missing (source text (English) is required)`,
+    `${DIR}/missing-translation/platforms.geojson: feature "pf-untranslated": properties.source.text_zh: source text_zh (Chinese) has untranslated English ("from the four bounding streets"): translate the prose`,
+    `${DIR}/missing-translation/platforms.geojson: feature "pf-untranslated": properties.derivation_zh: derivation_zh (Chinese) must be written in Chinese`,
+    `${DIR}/missing-translation/platforms.geojson: feature "pf-chinese-in-english": properties.derivation: derivation (English) must be written in English (Chinese only for names quoted as written)`,
+    `${DIR}/missing-translation/zones.json: zone "zone-no-chinese-source".source.text_zh: missing (source text_zh (Chinese) is required)`,
+  ],
 };
 
 describe('bad source files fail the build with file, feature and problem', () => {

@@ -69,6 +69,23 @@ describe('plan sources: every feature', () => {
     }
   });
 
+  it('says where it comes from and how it was located in both languages, each in its own', () => {
+    for (const p of [...features.map((x) => x.properties), ...zoneDefs]) {
+      // Zones get their derivation from the build (plan-zones.test.ts checks it).
+      const texts: [string, string][] = [[p.source.text, p.source.text_zh]];
+      if ('derivation' in p) texts.push([p.derivation, p.derivation_zh]);
+      for (const [en, zh] of texts) {
+        expect(zh, p.id).toMatch(/[\u4e00-\u9fff]/);
+        expect(zh, p.id).not.toMatch(/[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}/);
+        expect(en, p.id).toMatch(/[A-Za-z]{3,}/);
+      }
+      // Codes and links stay as written: every gazetteer id the English source cites, the Chinese cites too.
+      for (const id of p.source.text.match(/\b[a-z]\d{2}\b/g) ?? []) expect(p.source.text_zh, `${p.id} ${id}`).toContain(id);
+      // The gloss is English; Chinese is for the plan's quotations in summary_zh.
+      expect(p.summary_en, p.id).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('cites tasks that exist (integers 1–18), at least one unless a campus or landmark', () => {
     for (const f of [...features.map((x) => x.properties), ...zoneDefs]) {
       for (const t of f.plan_tasks) {

@@ -72,6 +72,11 @@ describe('derived zones', () => {
         for (const c of components) expect(p.derivation).toContain(c);
         expect(p.area_km2).toBeCloseTo(km2(asFeature(byId.get(zoneId)!)), 2);
         expect(p.derivation).toContain(`Area ${p.area_km2} km²`);
+        // The same facts for Chinese readers.
+        expect(p.derivation_zh).toMatch(/^由 scripts\/lib\/plan\/derive-zones\.ts 推导：对 \d+ 个组成板块的轮廓/);
+        for (const c of components) expect(p.derivation_zh).toContain(c);
+        expect(p.derivation_zh).toContain(`面积 ${p.area_km2} 平方公里`);
+        expect(p.derivation_zh).toContain('裁剪');
         expect(p.precision_m).toBe(Math.max(...components.map((c) => byId.get(c)!.properties.precision_m!)));
       });
     });

@@ -33,6 +33,8 @@ function planFeatures(): Map<string, { class: string }> {
 }
 
 const QUOTED = /^任务(\d+)：「([^」]+)」$/;
+// Chinese readers get these texts unmarked: three English words in a row would be English in a Chinese text.
+const LATIN_WORDS = /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/;
 
 describe('the plan’s 18 tasks', () => {
   it('has every task 1–18 exactly once, in order', () => {
@@ -55,6 +57,8 @@ describe('the plan’s 18 tasks', () => {
       }
       expect(task.gloss_en, `task ${task.n} gloss is English`).not.toMatch(/[\u4e00-\u9fff]/);
       expect(task.title_en, `task ${task.n} title is English`).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(task.section_en, `task ${task.n} section is English`).not.toMatch(/[\u4e00-\u9fff]/);
+      for (const key of ['section_zh', 'title_zh', 'quote_zh'] as const) expect(task[key], `task ${task.n} ${key} is Chinese`).not.toMatch(LATIN_WORDS);
     }
   });
 
@@ -111,6 +115,8 @@ describe('the guided tour', () => {
       expect(Number(m![1]), stop.id).toBe(stop.task);
       expect(stop.text.en, stop.id).toMatch(new RegExp(`^Task ${stop.task}: \\S`));
       expect(stop.text.en, stop.id).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(stop.title.en, stop.id).not.toMatch(/[\u4e00-\u9fff]/);
+      for (const zh of [stop.title.zh, stop.text.zh]) expect(zh, stop.id).not.toMatch(LATIN_WORDS);
       if (stop.zoom !== undefined) expect(stop.zoom, stop.id).toBeGreaterThanOrEqual(8);
     }
   });

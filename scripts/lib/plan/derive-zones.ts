@@ -71,6 +71,7 @@ export function joinPieces(u: Polygonal): { joined: Polygonal; join: ZoneDerivat
   return { joined: hull, join: { method: 'convex_hull' } };
 }
 
+/** How the outline was derived, in English. */
 function describe(def: ZoneDefinition, d: ZoneDerivation): string {
   const join =
     d.join.method === 'none'
@@ -84,6 +85,22 @@ function describe(def: ZoneDefinition, d: ZoneDerivation): string {
     `then clipped (@turf/intersect) to Yangpu's district outline (echarts@4.9.0 → WGS-84, ±100 m) and rounded to ${DERIVED_DECIMALS} decimals. ` +
     `Area ${round2(d.areaKm2)} km² (union before joining and clipping: ${round2(d.unionAreaKm2)} km²). ` +
     `The plan publishes no boundary: this outline is indicative, only as good as its components.`
+  );
+}
+
+/** How the outline was derived, in Chinese: the same facts as {@link describe}. */
+function describeZh(def: ZoneDefinition, d: ZoneDerivation): string {
+  const join =
+    d.join.method === 'none'
+      ? '各组成板块相互重叠或相接，并集为一整块，无需连接'
+      : d.join.method === 'closing'
+        ? `并集有 ${d.unionPieces} 块，以形态学闭运算（先外扩 ${d.join.radius_m} 米、再内缩 ${d.join.radius_m} 米）连成一块，这是以 ${JOIN_STEP_M} 米为步长能连成一块的最小半径`
+        : `并集有 ${d.unionPieces} 块，${JOIN_MAX_M} 米以内的闭运算无法连成一块，因此改用凸包`;
+  return (
+    `由 scripts/lib/plan/derive-zones.ts 推导：对 ${def.components.length} 个组成板块的轮廓（${def.components.join('、')}，均为手绘示意多边形）` +
+    `求并集（@turf/union）；${join}；再裁剪（@turf/intersect）到杨浦区界轮廓（echarts@4.9.0 → WGS-84，±100 米）以内，坐标保留 ${DERIVED_DECIMALS} 位小数。` +
+    `面积 ${round2(d.areaKm2)} 平方公里（连接和裁剪前的并集为 ${round2(d.unionAreaKm2)} 平方公里）。` +
+    `方案未公布边界：此轮廓仅为示意，其准确程度取决于各组成板块。`
   );
 }
 
@@ -118,6 +135,7 @@ export function deriveZone(def: ZoneDefinition, features: readonly ValidFeature[
     indicative: true,
     location_published: true,
     derivation: describe(def, derivation),
+    derivation_zh: describeZh(def, derivation),
     components: [...components],
     area_km2: round2(derivation.areaKm2),
   });

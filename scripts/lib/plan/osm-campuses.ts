@@ -38,7 +38,12 @@ export function applyOsmCampuses(
         indicative: false,
         precision_m: 10,
         derivation: `OpenStreetMap campus polygon (amenity=university, ${osmId}) from an extract, replacing: ${f.properties.derivation}`,
-        source: { ...f.properties.source, text: `${f.properties.source.text}; outline © OpenStreetMap contributors (ODbL)` },
+        derivation_zh: `取自数据摘录的 OpenStreetMap 校园多边形（amenity=university，${osmId}），替代原先的：${f.properties.derivation_zh}`,
+        source: {
+          ...f.properties.source,
+          text: `${f.properties.source.text}; outline © OpenStreetMap contributors (ODbL)`,
+          text_zh: `${f.properties.source.text_zh}；轮廓 © OpenStreetMap 贡献者（ODbL）`,
+        },
         area_km2: undefined,
       },
     };

@@ -9,6 +9,7 @@
  * This module must stay free of Node imports: the app imports its types (and may import the label tables).
  */
 import { z } from 'zod';
+import { ENGLISH_PROSE, HAN } from './quotes.ts';
 
 // The label tables live in the zod-free vocab module so the browser can read them without this file.
 export { CLASS_LABELS, INDUSTRY_LABELS } from './vocab.ts';
@@ -72,12 +73,31 @@ const requiredText = (what: string) =>
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
+/**
+ * A text a Chinese reader gets: Chinese characters, and no English prose left untranslated. Codes, file names, URLs
+ * and short names stay as written (the card marks them as English).
+ */
+const chineseText = (what: string) =>
+  requiredText(what)
+    .refine((s) => HAN.test(s), { error: `${what} must be written in Chinese` })
+    .refine((s) => !ENGLISH_PROSE.test(s), {
+      error: (iss) => `${what} has untranslated English ("${ENGLISH_PROSE.exec(String(iss.input))?.[0]}"): translate the prose`,
+    });
+
+/** A text an English reader gets: mostly Latin letters; Chinese only for names and addresses quoted as written. */
+const englishText = (what: string) =>
+  requiredText(what).refine((s) => (s.match(/[A-Za-z]/g)?.length ?? 0) > (s.match(new RegExp(HAN.source, 'g'))?.length ?? 0), {
+    error: `${what} must be written in English (Chinese only for names quoted as written)`,
+  });
+
 export const TaskNumberSchema = z.number().refine((n) => Number.isInteger(n) && n >= 1 && n <= 18, {
   error: (iss) => `task number ${JSON.stringify(iss.input)} is not an integer 1–18`,
 });
 
+/** Where a record comes from, said in both languages: the card shows the reader's. */
 export const SourceSchema = z.strictObject({
-  text: requiredText('source text'),
+  text: englishText('source text (English)'),
+  text_zh: chineseText('source text_zh (Chinese)'),
   url: z.url({ error: 'source url must be an http(s) URL' }).optional(),
 });
 export type PlanSource = z.infer<typeof SourceSchema>;
@@ -109,8 +129,9 @@ export const PlanPropertiesSchema = z.strictObject({
   /** False only for records without geometry (the place's location is not published). */
   location_published: z.boolean({ error: 'location_published must be true or false' }),
   address_zh: z.string().trim().min(1).optional(),
-  /** How the geometry was obtained. */
-  derivation: requiredText('derivation'),
+  /** How the geometry was obtained, in English and in Chinese. */
+  derivation: englishText('derivation (English)'),
+  derivation_zh: chineseText('derivation_zh (Chinese)'),
   /** Gazetteer rows (../shared/data/gazetteer/places.csv) the record relies on. */
   gazetteer_ids: z.array(z.string().regex(/^[a-z]\d{2}$/)).optional(),
   /** Member ids, for zones. */
@@ -170,13 +191,14 @@ export const PlanSourceFileSchema = z.object({
 
 /**
  * A zone as defined in data/plan/zones.json: everything but the geometry and the fields the build computes
- * (precision_m, indicative, location_published, derivation, area_km2).
+ * (precision_m, indicative, location_published, derivation and derivation_zh, area_km2).
  */
 export const ZoneDefinitionSchema = PlanPropertiesSchema.omit({
   precision_m: true,
   indicative: true,
   location_published: true,
   derivation: true,
+  derivation_zh: true,
   area_km2: true,
   components: true,
   class: true,

@@ -1,5 +1,8 @@
+import type { Lang } from '../i18n/index.ts';
+
 /**
- * Text helpers of the feature card (pure, no DOM): the plan's quotations per task, distances, safe links.
+ * Text helpers of the feature card (pure, no DOM): the plan's quotations per task, distances, safe links, and which
+ * language each part of a text is in.
  *
  * `splitTaskQuotes` splits a plan feature's summaries into one block per task.
  *
@@ -111,4 +114,71 @@ export function httpUrl(text: string | undefined | null): string | null {
   } catch {
     return null;
   }
+}
+
+/** A Chinese character (ideographs; Chinese punctuation is told apart by {@link langRuns}). */
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** Three or more words of English in a row: a Chinese text that holds them has prose left untranslated. */
+export const ENGLISH_PROSE = /[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}/;
+
+/**
+ * Three or more Latin words in a row, however they are joined (spaces, hyphens, dots: "derive-zones.ts"), as a
+ * reader of Chinese meets them: such a stretch of a Chinese text is marked as English.
+ */
+export const LATIN_WORDS = /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/;
+
+// Chinese characters with Chinese punctuation and full-width forms.
+const CJK = '[\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
+// Chinese in an English text, with the digits, letters, brackets and slashes that hold one name or address together:
+// 国泰路11号, 淞沪路/殷行路, 长海路399号 / 清源环路650号, 同济大学中国(上海)数字城市研究院.
+const CJK_RUN = new RegExp(`${CJK}+(?:(?:[0-9A-Za-z.·()\\-–]|\\s?/\\s?)*${CJK}+)*`, 'g');
+// What lies between the Chinese of a Chinese text: the stretches that may hold English.
+const NON_CJK_RUN = new RegExp(`[^${CJK.slice(1, -1)}]+`, 'g');
+
+/** A part of a text, and the language it is in when that is not the text's own (null). */
+export interface LangRun {
+  text: string;
+  lang: Lang | null;
+}
+
+/**
+ * Cuts a text written in `lang` into the parts a page must mark as the other language: in an English text every
+ * stretch of Chinese (a name or address quoted as written), in a Chinese text every stretch of three or more Latin
+ * words (a code, a file name, a URL, an English title). Joined back, the parts are the text.
+ */
+export function langRuns(text: string, lang: Lang): LangRun[] {
+  const runs: LangRun[] = [];
+  let at = 0;
+  const own = (end: number) => {
+    if (end > at) runs.push({ text: text.slice(at, end), lang: null });
+  };
+  const re = new RegExp(lang === 'en' ? CJK_RUN : NON_CJK_RUN);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let [start, end] = [m.index, m.index + m[0].length];
+    if (lang === 'zh') {
+      if (!LATIN_WORDS.test(m[0])) continue;
+      // The spaces around an English stretch belong to the Chinese around it.
+      start += m[0].length - m[0].trimStart().length;
+      end -= m[0].length - m[0].trimEnd().length;
+    }
+    own(start);
+    runs.push({ text: text.slice(start, end), lang: lang === 'en' ? 'zh' : 'en' });
+    at = end;
+  }
+  own(text.length);
+  return runs;
+}
+
+/**
+ * The text in the reader's language, else (older or partial data) the other one — with the language it is in, so
+ * the page can mark it. Null when there is neither.
+ */
+export function inLang(texts: { zh?: string | null; en?: string | null }, lang: Lang): { text: string; lang: Lang } | null {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  for (const l of [lang, other]) {
+    const text = texts[l]?.trim();
+    if (text) return { text, lang: l };
+  }
+  return null;
 }
