@@ -186,9 +186,15 @@ function unlessClosed(err: unknown): void {
   if (!/has been closed/i.test(String(err))) throw err;
 }
 
-/** A page in a fresh context of its own, which closes when the page does. */
-export async function newOwnedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext(options);
+/**
+ * A page in a fresh context of its own, which closes when the page does. The first visit's welcome is taken as seen
+ * (as after a visitor's first dismissal), so a test meets the map it asks for; `greet: true` keeps it for the tests
+ * of the welcome itself.
+ */
+export async function newOwnedPage(browser: Browser, options: BrowserContextOptions & { greet?: boolean } = {}): Promise<Page> {
+  const { greet = false, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
+  if (!greet) await context.addInitScript(() => localStorage.setItem('yangpu:welcomed', '1'));
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(unlessClosed));
   return page;
@@ -209,8 +215,10 @@ export async function openPage(
   suite: { server: { url: string }; browser: Browser },
   path: string,
   viewport = { width: 1280, height: 800 },
+  { greet = false }: { greet?: boolean } = {},
 ): Promise<{ page: Page; problems: PageProblems }> {
   const page = await newOwnedPage(suite.browser, {
+    greet,
     viewport,
     permissions: ['clipboard-read', 'clipboard-write'],
     ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}),

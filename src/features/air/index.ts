@@ -27,6 +27,7 @@ declare module '../../lib/state/permalink.ts' {
 export const air: FeatureDef<AirState> = {
   id: 'air',
   panel: true,
+  icon: 'M3 11 21 3l-8 18-2-8z',
   rows: AIR_REGISTRY,
   link: { parse: parseAirLink, write: (link, q) => writeAirLink(link as AirLink, q) },
   draws: SKETCH_TARGET,

@@ -26,6 +26,7 @@ declare module '../../lib/state/permalink.ts' {
 export const analysis: FeatureDef<AnalysisState> = {
   id: 'analysis',
   panel: true,
+  icon: 'M4 20V11M10 20V5M16 20v-6M21 20H3',
   rows: ANALYSIS_REGISTRY,
   link: { parse: parseAnalysisLink, write: (link, q) => writeAnalysisLink(link as AnalysisLink, q) },
   draws: AREA_TARGET,

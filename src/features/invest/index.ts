@@ -29,6 +29,7 @@ const AREA_TARGET = 'invest';
 export const invest: FeatureDef<InvestState> = {
   id: 'invest',
   panel: true,
+  icon: 'M4 21V6l8-3v18M12 9h8v12M2 21h20M7 9h2M7 13h2M7 17h2M15 13h2M15 17h2',
   rows: LISTING_REGISTRY,
   link: { parse: parseInvestLink, write: (link, q) => writeInvestLink(link as InvestLink, q) },
   // Listing ids come from operators' files: their case is kept.

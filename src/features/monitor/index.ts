@@ -27,6 +27,7 @@ declare module '../../lib/state/permalink.ts' {
 export const monitor: FeatureDef<MonitorState> = {
   id: 'monitor',
   panel: true,
+  icon: 'M3 17l6-6 4 4 8-8M15 7h6v6',
   rows: MONITOR_REGISTRY,
   link: { parse: parseMonitorLink, write: (link, q) => writeMonitorLink(link as MonitorLink, q) },
   createState: () => new MonitorState(),

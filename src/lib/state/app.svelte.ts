@@ -28,6 +28,10 @@ export interface AppSetup {
   registry?: readonly LayerDef[];
 }
 
+/** A phone's bottom sheet: its title row only, half the map, or the whole map. */
+export type SheetSize = 'peek' | 'half' | 'full';
+export type Insets = { top: number; right: number; bottom: number; left: number };
+
 /**
  * The application's state: one place, with runes; the map and the panels read and write it. The shared core's
  * state lives here; each feature's lives in `features`, created from the FeatureDefs the app registers.
@@ -72,6 +76,12 @@ export class AppState {
   selection = $state<string | null>(null);
   /** The open panel of the side (or bottom) sheet; 'none' when it is closed. */
   panel = $state<PanelId | 'none'>('layers');
+  /** How far a phone's bottom sheet is pulled up (a wide screen's sheet has one size). */
+  sheetSize = $state<SheetSize>('half');
+  /** How far the panels, cards and notices reach into the map from each side, in CSS pixels (see ui/covers.ts). */
+  insets = $state.raw<Insets>({ top: 0, right: 0, bottom: 0, left: 0 });
+  /** The first visit's welcome is showing (see ui/welcome.ts). */
+  welcome = $state(false);
   /** The plan task being explored (1–18): its features are highlighted. */
   task = $state<number | null>(null);
   /** The guided tour's current stop, while the tour is open. */
@@ -160,6 +170,8 @@ export class AppState {
 
   /** Opens a panel, or closes the sheet with 'none'. */
   openPanel(panel: PanelId | 'none'): void {
+    // The tour shows places: a phone's sheet pulled over the whole map comes down to half to let them be seen.
+    if (panel === 'tour' && this.sheetSize === 'full') this.sheetSize = 'half';
     this.panel = panel;
     if (panel !== 'tour') this.tourStop = null;
     this.featurePanelOpened(panel);
@@ -227,6 +239,7 @@ export class AppState {
     this.panel = link.panel ?? this.defaultPanel;
     this.task = link.task ?? null;
     this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
+    if (this.tourStop !== null && this.sheetSize === 'full') this.sheetSize = 'half';
     for (const f of this.featureDefs) this.stateOf(f).apply((link as Record<string, unknown>)[f.id]);
     // A panel that a link opens opens as a tab would (one that stays open is not opened again).
     if (this.panel !== before) this.featurePanelOpened(this.panel);

@@ -51,6 +51,8 @@ export interface FeatureDef<S extends FeatureState = FeatureState> {
   id: string;
   /** Whether it adds a tab to the sheet (named by the message `tab.<id>`). */
   panel: boolean;
+  /** Its tab's pictogram: an SVG path on a 24-unit grid, drawn as a round 2-unit stroke (see ui/icons.ts). */
+  icon?: string;
   /** Its layer rows; the composition root places them in the registry's drawing order. */
   rows: readonly LayerDef[];
   link: LinkPart;

@@ -4,6 +4,8 @@ import type { LinkPart } from './feature.ts';
 
 /** The panels of the shared core; each feature with a panel adds its own tab after them. */
 export const CORE_PANELS = ['layers', 'tasks', 'list', 'tour'] as const;
+/** The sheet's panel that has no tab: the header's "About" opens it. */
+export const ABOUT_PANEL = 'about';
 /** A panel of the side (or bottom) sheet: a core panel or a feature's (named by the feature's id). */
 export type PanelId = string;
 
@@ -105,7 +107,7 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>, feat
   if (sel && (PLACE_SELECTION.test(sel) || features.some((f) => f.selection?.test(sel)))) out.selection = sel;
 
   const panel = q.get('panel');
-  const panels: readonly string[] = [...CORE_PANELS, ...features.filter((f) => f.panel).map((f) => f.id)];
+  const panels: readonly string[] = [...CORE_PANELS, ABOUT_PANEL, ...features.filter((f) => f.panel).map((f) => f.id)];
   if (panel === 'none' || panels.includes(panel ?? '')) out.panel = panel as PanelId | 'none';
 
   const task = Number(q.get('task'));

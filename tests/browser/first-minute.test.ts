@@ -1,0 +1,273 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type MapHandle, openPage, screenshotPath, settle, useBrowserSuite, useSharedPages, type Viewport } from './harness.ts';
+
+const suite = useBrowserSuite();
+const shared = useSharedPages(suite);
+
+const PHONE: Viewport = { width: 390, height: 844 };
+const DESKTOP: Viewport = { width: 1280, height: 800 };
+const SIZES = [
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const;
+
+type Handle = MapHandle & {
+  __yangpu: { app: { insets: Record<'top' | 'right' | 'bottom' | 'left', number>; selectedEntry?: { lon: number; lat: number; bbox?: number[] } } };
+};
+
+async function axeSerious(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
+
+/**
+ * Where the selected place (its extent, or its point) is drawn, and the part of the map the panels, cards and
+ * notices leave clear, measured from the page itself (the overlays' boxes), not from the app's own accounting.
+ */
+async function selectionAndClear(page: Page) {
+  return page.evaluate(() => {
+    const { map, app } = (window as unknown as Handle).__yangpu;
+    const entry = app.selectedEntry;
+    if (!entry) return null;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const corners: [number, number][] = entry.bbox
+      ? [
+          [entry.bbox[0]!, entry.bbox[1]!],
+          [entry.bbox[2]!, entry.bbox[3]!],
+        ]
+      : [[entry.lon, entry.lat]];
+    const points = corners.map((c) => map.project(c)).map((p) => ({ x: p.x + canvas.left, y: p.y + canvas.top }));
+    const overlays = [
+      ...document.querySelectorAll<HTMLElement>('[data-testid="sheet"], [data-testid="feature-card"], [data-testid="welcome"], .overlay > *, .nav-dock'),
+    ]
+      .filter((el) => !el.hidden && el.getClientRects().length > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { what: el.dataset.testid ?? el.className, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      });
+    return { points, canvas: { left: canvas.left, top: canvas.top, right: canvas.right, bottom: canvas.bottom }, overlays };
+  });
+}
+
+/** The overlays a point lies under (a few pixels of slack at their edges), or that it is off the map. */
+function hidden(state: NonNullable<Awaited<ReturnType<typeof selectionAndClear>>>): string[] {
+  const out: string[] = [];
+  for (const p of state.points) {
+    const { canvas } = state;
+    if (p.x < canvas.left || p.x > canvas.right || p.y < canvas.top || p.y > canvas.bottom) out.push(`off the map at ${Math.round(p.x)},${Math.round(p.y)}`);
+    for (const o of state.overlays) if (p.x > o.left + 2 && p.x < o.right - 2 && p.y > o.top + 2 && p.y < o.bottom - 2) out.push(`under ${o.what}`);
+  }
+  return out;
+}
+
+describe('the first minute (production build)', () => {
+  for (const [size, viewport] of SIZES)
+    for (const lang of ['zh', 'en'] as const)
+      it(`greets a first visit (${size}, ${lang}): what this is, whose plan, the tour and the main tasks; then never again`, async () => {
+        const { page, problems } = await openPage(suite, `?lang=${lang}`, viewport, { greet: true });
+        const welcome = page.getByTestId('welcome');
+        await welcome.waitFor();
+        const text = (await welcome.textContent()) ?? '';
+        expect(text).toContain(lang === 'zh' ? '杨府发〔2024〕12号' : 'Yangpu District Government');
+        expect(text).toContain(lang === 'zh' ? '行动方案' : 'action plan');
+        // The map no longer opens on the data's caveats: they are in the legend and in About.
+        expect(await page.getByTestId('data-notice').count()).toBe(0);
+        expect(await page.locator('.overlay').textContent()).not.toMatch(lang === 'zh' ? /示意带|虚线框/ : /schematic band|dashed boxes/);
+        const errands = await welcome.getByRole('button').allTextContents();
+        expect(errands).toEqual(
+          lang === 'zh'
+            ? ['×', '开始导览', '浏览功能区', '寻找空间', '跟踪方案进展']
+            : ['×', 'Take the tour', 'Explore the zones', 'Find space', 'Follow the plan'],
+        );
+        // Nothing of the welcome is cut off: it fits its box and the screen.
+        const fits = await welcome.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return el.scrollHeight <= el.clientHeight + 1 && r.bottom <= innerHeight && r.right <= innerWidth && r.top >= 0;
+        });
+        expect(fits).toBe(true);
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: screenshotPath(`first-screen-${size}-${lang}`) });
+
+        // The tour is one tap away and dismisses the welcome for good.
+        await welcome.getByRole('button', { name: lang === 'zh' ? '开始导览' : 'Take the tour' }).click();
+        await page.getByTestId('tour-card').waitFor();
+        expect(await welcome.count()).toBe(0);
+        await page.reload();
+        await page.getByTestId('map').waitFor();
+        await page.waitForFunction(() => (window as unknown as MapHandle).__yangpu?.map.loaded());
+        expect(await page.getByTestId('welcome').count()).toBe(0);
+        expect(problems.errors).toEqual([]);
+        await page.close();
+      });
+
+  it('dismisses the welcome with Escape or its close button, each errand opening its panel', async () => {
+    for (const [button, panel] of [
+      ['Explore the zones', 'layers'],
+      ['Find space', 'invest'],
+      ['Follow the plan', 'monitor'],
+    ] as const) {
+      const { page } = await openPage(suite, '?lang=en', PHONE, { greet: true });
+      await page.getByTestId('welcome').getByRole('button', { name: button }).click();
+      await page.locator(`#tabpanel-${panel}`).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`tabpanel-${panel}`);
+      expect(await page.evaluate(() => localStorage.getItem('yangpu:welcomed'))).toBe('1');
+      await page.close();
+    }
+    const { page } = await openPage(suite, '?lang=zh', DESKTOP, { greet: true });
+    await page.getByTestId('welcome').getByRole('button', { name: '开始导览' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('welcome').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('yangpu:welcomed'))).toBe('1');
+    await page.close();
+  });
+
+  for (const lang of ['zh', 'en'] as const)
+    it(`keeps About one tap away, with the sources, the licences and the data's caveats (${lang})`, async () => {
+      const { page, problems } = await shared.visit(`?lang=${lang}`, PHONE);
+      await page.getByRole('button', { name: lang === 'zh' ? /关于/ : /About/ }).click();
+      const about = page.getByRole('region', { name: lang === 'zh' ? '关于' : 'About', exact: true });
+      await about.getByRole('heading', { level: 2 }).waitFor();
+      const text = (await about.textContent()) ?? '';
+      for (const needle of lang === 'zh'
+        ? ['黄浦江为示意带', '虚线框', '© OpenStreetMap 贡献者', 'ODbL', 'Apache-2.0', '杨府发〔2024〕12号', 'GCJ-02']
+        : ['schematic band', 'dashed boxes', '© OpenStreetMap contributors', 'ODbL', 'Apache-2.0', 'document [2024] No. 12', 'GCJ-02'])
+        expect(text).toContain(needle);
+      expect(await axeSerious(page, '[data-testid="sheet"]')).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`about-phone-${lang}`) });
+      // The legend draws the caveats beside what they qualify.
+      await page.getByRole('tab', { name: lang === 'zh' ? '图层' : 'Layers' }).click();
+      await page.locator('#tabpanel-layers').getByRole('heading', { level: 2 }).waitFor();
+      const legend = (await page.locator('#tabpanel-layers').textContent()) ?? '';
+      expect(legend).toContain(lang === 'zh' ? '沿杨浦—浦东区界绘制的示意带' : 'a schematic band along the Yangpu–Pudong boundary');
+      expect(legend).toContain(lang === 'zh' ? '仅在这些虚线框内' : 'only inside these boxes');
+      expect(problems.errors).toEqual([]);
+    });
+
+  for (const lang of ['zh', 'en'] as const)
+    it(`puts every panel one tap away on a phone, each tab keeping its place (${lang})`, async () => {
+      const { page, problems } = await shared.visit(`?lang=${lang}`, PHONE);
+      const nav = page.getByTestId('nav');
+      const tabs = nav.getByRole('tab');
+      const boxes = () => tabs.evaluateAll((els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())));
+      const before = await boxes();
+      expect(before).toHaveLength(8);
+      const names = await tabs.allTextContents();
+      for (let i = 0; i < names.length; i++) {
+        await tabs.nth(i).click();
+        const id = (await tabs.nth(i).getAttribute('id'))!.replace('tab-', '');
+        const panel = page.locator(`#tabpanel-${id}`);
+        await panel
+          .getByRole('heading', { level: 2 })
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .catch(async (e: unknown) => {
+            await page.screenshot({ path: screenshotPath(`debug-${id}`) });
+            throw e;
+          });
+        expect(await tabs.nth(i).getAttribute('aria-selected')).toBe('true');
+        expect(await boxes()).toEqual(before);
+        // The panel's content is not cut off sideways, and the sheet leaves the map a share of the screen.
+        const [scroll, client] = await panel.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+        expect(scroll, names[i]).toBeLessThanOrEqual(client);
+        await page.screenshot({ path: screenshotPath(`phone-${id}-${lang}`) });
+      }
+      // Every tab is a 44 px target whose whole name shows.
+      const sizes = await tabs.evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          const label = el.querySelector<HTMLElement>('.label')!;
+          return { w: r.width, h: r.height, clipped: label.scrollWidth > label.clientWidth + 1 || label.getBoundingClientRect().right > r.right };
+        }),
+      );
+      expect(sizes.filter((s) => s.w < 44 || s.h < 44 || s.clipped)).toEqual([]);
+      expect(problems.errors).toEqual([]);
+    });
+
+  it("pulls a phone's sheet between a peek, half and full height by dragging its grip", async () => {
+    const { page, problems } = await shared.visit('?lang=en&panel=list', PHONE);
+    const sheet = page.getByTestId('sheet');
+    const grip = sheet.getByRole('button', { name: /Panel height/ });
+    const height = async () => (await sheet.boundingBox())!.height;
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const half = await height();
+    expect(half).toBeGreaterThan(map.height * 0.4);
+    expect(half).toBeLessThan(map.height * 0.6);
+    const drag = async (toY: number) => {
+      const g = (await grip.boundingBox())!;
+      await page.mouse.move(g.x + g.width / 2, g.y + 10);
+      await page.mouse.down();
+      for (let i = 1; i <= 6; i++) await page.mouse.move(g.x + g.width / 2, g.y + 10 + ((toY - g.y - 10) * i) / 6);
+      await page.mouse.up();
+    };
+    await drag(map.y + 40);
+    await expect.poll(() => sheet.getAttribute('data-size')).toBe('full');
+    await expect.poll(height).toBeGreaterThan(map.height - 2);
+    await drag(map.y + map.height - 10);
+    await expect.poll(() => sheet.getAttribute('data-size')).toBe('peek');
+    await expect.poll(height).toBeLessThan(60);
+    expect(await grip.getAttribute('aria-label')).toMatch(/Collapsed/);
+    // A tap on a tab brings the panel back up.
+    await page.getByTestId('nav').getByRole('tab', { name: 'Tasks' }).click();
+    await expect.poll(() => sheet.getAttribute('data-size')).toBe('half');
+    expect(problems.errors).toEqual([]);
+  });
+
+  for (const [size, viewport] of SIZES)
+    it(`never leaves the selected place under a card, the sheet or a notice (${size})`, async () => {
+      const { page, problems } = await shared.visit('?lang=zh&panel=list', viewport);
+      if (size === 'phone')
+        await page
+          .getByTestId('sheet')
+          .getByRole('button', { name: /面板高度/ })
+          .press('End');
+      // Choose a few places from the list (of what is in view), as a visitor scrolling it would.
+      for (const i of [0, 3, 6]) {
+        await page.getByTestId('nav').getByRole('tab', { name: '列表' }).click();
+        const item = page.locator('#tabpanel-list').getByRole('button').nth(i);
+        const name = (await item.textContent()) ?? '';
+        await item.click();
+        await page.getByTestId('feature-card').waitFor();
+        await settle(page);
+        const state = (await selectionAndClear(page))!;
+        expect(hidden(state), name).toEqual([]);
+      }
+      // A link that selects a place at the edge of the map: the map moves it out from under the card.
+      await page.evaluate(() => {
+        const { map } = (window as unknown as Handle).__yangpu;
+        const c = map.getCanvas();
+        map.jumpTo({ center: map.unproject([c.clientWidth * 0.9, c.clientHeight * 0.9]) });
+      });
+      await page.getByTestId('nav').getByRole('tab', { name: '列表' }).click();
+      await page.locator('#tabpanel-list').getByRole('button').last().click();
+      await page.getByTestId('feature-card').waitFor();
+      await settle(page);
+      expect(hidden((await selectionAndClear(page))!)).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`selection-clear-${size}`) });
+      expect(problems.errors).toEqual([]);
+    });
+
+  for (const lang of ['zh', 'en'] as const)
+    it(`frames every tour stop clear of the header, the notices and the sheet on a phone (${lang})`, async () => {
+      const { page, problems } = await shared.visit(`?lang=${lang}&panel=tour`, PHONE);
+      const card = page.getByTestId('tour-card');
+      await card.waitFor({ timeout: 20_000 });
+      const total = Number(((await card.textContent()) ?? '').match(/\d+ \/ (\d+)/)![1]);
+      for (let i = 0; i < total; i++) {
+        await settle(page);
+        const state = await selectionAndClear(page);
+        if (state) expect(hidden(state), `stop ${i + 1}`).toEqual([]);
+        // The stop's buttons are in sight, not under the navigation or off the screen.
+        const next = page.getByRole('button', { name: lang === 'zh' ? /下一站/ : /Next/ });
+        const box = (await next.boundingBox())!;
+        const nav = (await page.getByTestId('nav').boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(nav.y + 1);
+        await page.screenshot({ path: screenshotPath(`tour-phone-${lang}-${i + 1}`) });
+        if (i < total - 1) await next.click();
+      }
+      expect(problems.errors).toEqual([]);
+    });
+});
