@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleBasemap, tileBasemap } from '../../scripts/lib/basemap.ts';
-import { renderedCounts, screenshotPath, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
+import { newOwnedPage, renderedCounts, screenshotPath, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 // The two desktop tests take turns on one page (see useSharedPages); the phone and the archive without OSM data
@@ -44,11 +44,19 @@ describe('basemap in a real browser (production build)', () => {
     expect(center[1]).toBeGreaterThan(31.27);
     expect(center[1]).toBeLessThan(31.32);
 
-    // What a user sees: the title, the layer panel, the attribution, the data notice.
+    // What a user sees: the title, the layer panel, the attribution, no data notice.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('张江高新区杨浦园创新地图');
     expect(await page.getByRole('checkbox', { name: /地铁线路与车站/ }).isChecked()).toBe(true);
-    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap contributors');
-    expect(await page.getByTestId('data-notice').textContent()).toContain('黄浦江为示意带');
+    // The credits and MapLibre's own controls speak Chinese too; the credits are plain text, no markup.
+    const credits = page.locator('.maplibregl-ctrl-attrib-inner');
+    expect(await credits.textContent()).toBe(
+      '规划地点：本项目数据集 · © OpenStreetMap 贡献者（ODbL）· 区界：echarts 4.9.0（Apache-2.0），GCJ-02→WGS-84 · 规划：杨府发〔2024〕12号',
+    );
+    expect(await credits.evaluate((el) => el.children.length)).toBe(0);
+    for (const name of ['放大', '缩小', '拖动可旋转地图，点击恢复正北']) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
+    // The data's caveats are in the legend and About, not in a notice the map opens on.
+    expect(await page.getByTestId('data-notice').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     await page.screenshot({ path: screenshotPath('basemap-zh-desktop') });
 
@@ -72,6 +80,15 @@ describe('basemap in a real browser (production build)', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Yangpu Innovation Map');
     expect(await page.getByRole('checkbox', { name: /Metro lines and stations/ }).isChecked()).toBe(true);
     expect(page.url()).toContain('lang=en');
+    // Without a reload: the credits and the controls' labels follow.
+    expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toBe(
+      'Plan places: project dataset (docs/data.md) · © OpenStreetMap contributors (ODbL) · District outlines: echarts 4.9.0 (Apache-2.0), GCJ-02→WGS-84 · Plan: Yangpu District Government document [2024] No. 12',
+    );
+    for (const name of ['Zoom in', 'Zoom out', 'Drag to rotate the map, click to reset north']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+    expect(await page.locator('.maplibregl-ctrl-compass').getAttribute('title')).toBe('Drag to rotate the map, click to reset north');
+    expect(await page.locator('.maplibregl-ctrl-attrib-button').getAttribute('aria-label')).toBe('Show or hide the map’s credits');
     const field = await page.evaluate(() =>
       JSON.stringify(
         (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.getLayoutProperty('metro-station-label', 'text-field'),
@@ -90,13 +107,25 @@ describe('basemap in a real browser (production build)', () => {
   });
 
   it('works on a phone-sized screen without horizontal scrolling', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await newOwnedPage(suite.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
     await page.goto(`${suite.server.url}?lang=en`);
     await waitForIdle(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect((await renderedCounts(page, ['districts-fill']))['districts-fill']).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('basemap-en-phone') });
+    // A phone's credits fold behind their (i) button. Folded, they stay folded when the language changes, in its words.
+    const credits = page.locator('.maplibregl-ctrl-attrib');
+    const toggle = page.locator('.maplibregl-ctrl-attrib-button');
+    expect(await credits.getAttribute('class')).toContain('maplibregl-compact-show');
+    expect(await toggle.getAttribute('aria-label')).toBe('Show or hide the map’s credits');
+    await toggle.click();
+    await expect.poll(() => credits.getAttribute('class')).not.toContain('maplibregl-compact-show');
+    await page.getByRole('button', { name: /Switch to Chinese/ }).click();
+    await expect.poll(() => toggle.getAttribute('aria-label')).toBe('显示或隐藏地图的数据来源');
+    expect(await credits.getAttribute('class')).toContain('maplibregl-compact');
+    expect(await credits.getAttribute('class')).not.toContain('maplibregl-compact-show');
+    expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('© OpenStreetMap 贡献者');
     expect(problems.errors).toEqual([]);
     await page.close();
   });

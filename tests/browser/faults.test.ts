@@ -211,10 +211,14 @@ describe('faults (production build, test server)', () => {
 
   it('a slow network: "still loading" after a few seconds, the panels work meanwhile, the message goes when the map arrives', async () => {
     let slowOnes = 2;
-    server.setFault((req) => (isArchive(req.url) && slowOnes-- > 0 ? { delayMs: 9000 } : null));
+    // Long enough that the notice cannot be gone before it has said what it waits for (the network, once the page's
+    // own start-up work no longer keeps the device busy).
+    server.setFault((req) => (isArchive(req.url) && slowOnes-- > 0 ? { delayMs: 15_000 } : null));
     const { page, problems } = await open('?lang=en');
     const loading = page.getByTestId('map-loading');
-    await expect.poll(() => loading.textContent(), { timeout: 8000 }).toBe('Still loading the map… the network is slow. Search and the panels already work.');
+    await expect
+      .poll(async () => (await loading.textContent())?.trim(), { timeout: 12_000 })
+      .toBe('Still loading the map… the network is slow. Search and the panels already work.');
     await page.screenshot({ path: screenshotPath('fault-slow-en') });
     // Meanwhile: a tab opens, search answers.
     await page.getByRole('tab', { name: 'Tasks' }).click();

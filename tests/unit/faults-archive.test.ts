@@ -57,6 +57,52 @@ async function faultOf(promise: Promise<unknown>) {
   throw new Error('expected a failure');
 }
 
+// The page tells a slow network from a busy device by the reads still unanswered.
+describe('archive reads in flight', () => {
+  const bytes = new Uint8Array(4096).map((_, i) => i % 251);
+
+  it('counts each read from its request until its answer has been read', async () => {
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const host = fakeFetch({ bytes });
+    const source = new ArchiveSource(URL_, { fetch: async (input, init) => (await held, host(input, init)) });
+    expect(source.pending).toBe(0);
+    const reads = [source.getBytes(0, 127), source.getBytes(127, 300)];
+    expect(source.pending).toBe(2);
+    answer();
+    const answers = await Promise.all(reads);
+    expect(new Uint8Array(answers[0]!.data)).toEqual(bytes.slice(0, 127));
+    expect(source.pending).toBe(0);
+  });
+
+  it('stops counting a read that failed or was given up', async () => {
+    const offline = new ArchiveSource(URL_, { fetch: fakeFetch({ offline: true }) });
+    const failing = offline.getBytes(0, 127);
+    expect(offline.pending).toBe(1);
+    await expect(failing).rejects.toBeInstanceOf(ArchiveFault);
+    expect(offline.pending).toBe(0);
+
+    const controller = new AbortController();
+    const stalled = new ArchiveSource(URL_, {
+      fetch: (_input, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    });
+    const given = stalled.getBytes(0, 127, controller.signal);
+    expect(stalled.pending).toBe(1);
+    controller.abort();
+    await expect(given).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stalled.pending).toBe(0);
+  });
+
+  it('does not count what a whole archive already in memory answers', async () => {
+    const source = new ArchiveSource(URL_, { fetch: fakeFetch({ bytes, ignoreRange: true }) });
+    await source.getBytes(0, 127);
+    const later = source.getBytes(1000, 100);
+    expect(source.pending).toBe(0);
+    expect(new Uint8Array((await later).data)).toEqual(bytes.slice(1000, 1100));
+  });
+});
+
 // The archive is built by `npm run data` (before the unit tests in `npm test`): under CI it must be there.
 describeWithData(ARCHIVE)('archive source against hosts that misbehave', () => {
   it('reads the archive over Range requests and asks for ranges only', async () => {

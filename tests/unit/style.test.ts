@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_CLASSES } from '../../src/lib/data/plan-schema.ts';
 import { createApp, REGISTRY } from '../../src/app/features.ts';
 import { GROUPS } from '../../src/lib/layers/registry.ts';
-import { buildStyle as coreBuildStyle, layers as coreLayers, REGISTRY_KEY, type LayersOptions, type StyleOptions } from '../../src/lib/layers/style.ts';
+import {
+  attribution,
+  buildStyle as coreBuildStyle,
+  CREDITS,
+  layers as coreLayers,
+  REGISTRY_KEY,
+  type LayersOptions,
+  type StyleOptions,
+} from '../../src/lib/layers/style.ts';
 import { light, type Theme } from '../../src/lib/layers/theme.ts';
 import type { Lang } from '../../src/lib/i18n/index.ts';
 
@@ -138,6 +146,46 @@ describe('style', () => {
     for (const id of ['districts', 'district_labels', 'water', 'waterways', 'metro_lines', 'metro_stations', 'elevated_roads']) {
       expect(available.has(id), id).toBe(true);
     }
+  });
+});
+
+describe('credits', () => {
+  const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+  it('are in the reader’s language, and credit OpenStreetMap in both', () => {
+    const zh = attribution('zh');
+    const en = attribution('en');
+    expect(zh).toContain('© OpenStreetMap');
+    expect(en).toContain('© OpenStreetMap contributors');
+    expect(en).not.toMatch(CJK);
+    // Chinese keeps only names and codes in Latin script: no English word of the English credits.
+    expect(zh).not.toMatch(/contributors|District|Plan|project|dataset|document/);
+    for (const part of Object.values(CREDITS)) {
+      expect(zh).toContain(part.zh);
+      expect(en).toContain(part.en);
+    }
+  });
+
+  it('drop the basemap’s part while the map draws without it, and keep the plan’s', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const without = attribution(lang, { basemap: false });
+      expect(without).not.toContain('OpenStreetMap');
+      expect(without).toContain(CREDITS.places[lang]);
+      expect(without).toContain(CREDITS.plan[lang]);
+    }
+  });
+
+  it('are plain text: MapLibre shows them as HTML', () => {
+    for (const lang of ['zh', 'en'] as const) for (const basemap of [true, false]) expect(attribution(lang, { basemap })).not.toMatch(/[<>&"]/);
+  });
+
+  it('stay out of the style’s sources, so a change of language never replaces a source', () => {
+    const opts = { basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/data/plan.geojson' };
+    const zh = buildStyle({ ...opts, lang: 'zh' });
+    expect(buildStyle({ ...opts, lang: 'en' }).sources).toEqual(zh.sources);
+    // An empty credit on the basemap source keeps the archive's own (English) one out of the attribution control.
+    expect(zh.sources.basemap).toMatchObject({ attribution: '' });
+    for (const source of Object.values(zh.sources)) expect(['', undefined]).toContain((source as { attribution?: string }).attribution);
   });
 });
 

@@ -1,4 +1,7 @@
-/** Messages about faults the first view must explain (a missing or broken basemap, a slow network…): Chinese defines the keys. */
+/**
+ * Messages about faults the first view must explain (a missing or broken basemap, a slow network or device…), and the
+ * labels of the map's own controls: Chinese defines the keys.
+ */
 export const faultsZh = {
   faultTitle: '底图无法显示',
   faultMissing: '网站上找不到底图文件（HTTP 404）。',
@@ -12,13 +15,18 @@ export const faultsZh = {
   faultRetry: '重新加载底图',
   faultServedWhole:
     '网站服务器不支持分段下载（HTTP Range 请求），底图已一次性整体下载（{size}）。地图可以正常使用，但首次打开较慢；请网站管理员开启 Range 请求。',
-  faultSlow: '地图仍在加载…网络较慢。搜索和各面板现在就可以使用。',
+  faultSlowNetwork: '地图仍在加载…网络较慢。搜索和各面板现在就可以使用。',
+  faultSlowDevice: '地图仍在加载…这台设备正忙于绘制地图。搜索和各面板现在就可以使用。',
   faultTiles: '部分地图瓦片无法显示（{count} 块），地图其余部分正常。',
   faultDetail: '技术细节',
   faultMapError: '地图出现错误：{reason}。其余功能仍可使用。',
+  mapZoomIn: '放大',
+  mapZoomOut: '缩小',
+  mapCompass: '拖动可旋转地图，点击恢复正北',
+  mapCredits: '显示或隐藏地图的数据来源',
 } as const;
 
-/** English messages about faults. */
+/** English messages about faults, and the map controls' labels. */
 export const faultsEn: Record<keyof typeof faultsZh, string> = {
   faultTitle: 'The basemap cannot be shown',
   faultMissing: 'The basemap file is not on the site (HTTP 404).',
@@ -34,8 +42,13 @@ export const faultsEn: Record<keyof typeof faultsZh, string> = {
   faultRetry: 'Load the basemap again',
   faultServedWhole:
     'The site’s server does not support partial downloads (HTTP Range requests), so the whole basemap ({size}) was downloaded at once. The map works, but opens more slowly; the site’s administrator should enable Range requests.',
-  faultSlow: 'Still loading the map… the network is slow. Search and the panels already work.',
+  faultSlowNetwork: 'Still loading the map… the network is slow. Search and the panels already work.',
+  faultSlowDevice: 'Still loading the map… this device is busy drawing the map. Search and the panels already work.',
   faultTiles: 'Some map tiles could not be shown ({count}); the rest of the map is fine.',
   faultDetail: 'Technical detail',
   faultMapError: 'The map reported an error: {reason}. Everything else still works.',
+  mapZoomIn: 'Zoom in',
+  mapZoomOut: 'Zoom out',
+  mapCompass: 'Drag to rotate the map, click to reset north',
+  mapCredits: 'Show or hide the map’s credits',
 };

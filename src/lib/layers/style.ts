@@ -1,6 +1,6 @@
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import type { Lang } from '../i18n/index.ts';
+import type { Bilingual, Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, SLOTS, type LayerDef } from './registry.ts';
 import { themes, type Theme, type ThemeName } from './theme.ts';
 
@@ -10,8 +10,34 @@ export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', 
 /** Metadata key on every style layer naming the registry row it belongs to. */
 export const REGISTRY_KEY = 'yangpu:layer';
 
-/** Attribution for everything the basemap draws. */
-export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · District outlines: echarts 4.9.0 (Apache-2.0), GCJ-02→WGS-84 · Plan: 杨府发〔2024〕12号';
+/**
+ * Who to credit for what the map draws, in each language, in the order shown. Plain constant text: MapLibre's
+ * attribution control takes it as HTML, so nothing from data or the link may ever be part of it.
+ */
+export const CREDITS = {
+  /** The plan's places (docs/data.md). */
+  places: { zh: '规划地点：本项目数据集', en: 'Plan places: project dataset (docs/data.md)' },
+  /** The basemap: OpenStreetMap's data (ODbL asks for "© OpenStreetMap") and the district outlines. */
+  basemap: {
+    zh: '© OpenStreetMap 贡献者（ODbL）· 区界：echarts 4.9.0（Apache-2.0），GCJ-02→WGS-84',
+    en: '© OpenStreetMap contributors (ODbL) · District outlines: echarts 4.9.0 (Apache-2.0), GCJ-02→WGS-84',
+  },
+  /** The action plan the map shows. */
+  plan: { zh: '规划：杨府发〔2024〕12号', en: 'Plan: Yangpu District Government document [2024] No. 12' },
+} as const satisfies Record<string, Bilingual>;
+
+/**
+ * The map's credits in `lang`: the basemap's only while the map draws it. They live outside the style's sources,
+ * whose attribution cannot change without MapLibre replacing the source (its tiles, the plan's feature-state);
+ * the map view shows them in its attribution control and sets them again when the language changes.
+ */
+export function attribution(lang: Lang, { basemap = true } = {}): string {
+  const parts = [CREDITS.places, ...(basemap ? [CREDITS.basemap] : []), CREDITS.plan];
+  return parts.map((part) => part[lang]).join(' · ');
+}
+
+/** @deprecated The English credits; use {@link attribution}, which follows the reader's language. */
+export const ATTRIBUTION = attribution('en');
 
 /** Options of {@link layers}. */
 export interface LayersOptions {
@@ -117,7 +143,8 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       basemap: {
         type: 'vector',
         url: options.basemapUrl,
-        attribution: ATTRIBUTION,
+        // Empty, so the archive's own (English) credit stays out of the attribution control: see attribution().
+        attribution: '',
       },
       ...options.overlays,
     },
@@ -130,11 +157,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
     }),
   };
   if (options.planUrl) {
-    style.sources.plan = {
-      type: 'geojson',
-      data: options.planUrl,
-      attribution: 'Plan places: project dataset (docs/data.md)',
-    };
+    style.sources.plan = { type: 'geojson', data: options.planUrl };
   }
   if (options.latinFontUrl) {
     style['font-faces'] = { 'Noto Sans Regular': [{ url: options.latinFontUrl, 'unicode-range': LATIN_RANGE }] };

@@ -65,6 +65,8 @@ export class ArchiveSource implements Source {
   private readonly fetchFn: typeof fetch;
   // After the archive changed on the server, the browser's cached parts are stale: go to the server.
   private mustReload = false;
+  /** Reads sent and not yet answered (or failed): while the first view is slow, they say the network is why. */
+  pending = 0;
 
   constructor(url: string, options: ArchiveSourceOptions = {}) {
     this.url = url;
@@ -78,6 +80,15 @@ export class ArchiveSource implements Source {
 
   async getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
     if (this.whole) return { data: this.whole.slice(offset, offset + length) };
+    this.pending += 1;
+    try {
+      return await this.read(offset, length, signal, etag);
+    } finally {
+      this.pending -= 1;
+    }
+  }
+
+  private async read(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
     let resp = await this.request(`bytes=${offset}-${offset + length - 1}`, signal);
     // Some hosts refuse a range running past the end of a file shorter than the first read; ask for what exists.
     if (resp.status === 416 && offset === 0) {
