@@ -17,7 +17,8 @@ const zh = {
   aboutOsmLink: 'OpenStreetMap 版权与许可',
   aboutDistricts: '区界：Apache ECharts 4.9.0 地图数据（Apache-2.0），由 GCJ-02 换算为 WGS-84（约 ±100 米）。',
   aboutPlaces: '规划地点：本项目据方案和公开资料整理的数据集，每个地点注明来源与精度。',
-  aboutSoftware: '软件：MapLibre GL JS、PMTiles、Turf.js、Svelte；拉丁字母标注字体 Noto Sans（SIL OFL）。',
+  aboutSoftware: '软件：',
+  aboutFont: '拉丁字母标注字体：',
 } as const;
 
 const en: Record<keyof typeof zh, Message> = {
@@ -42,7 +43,8 @@ const en: Record<keyof typeof zh, Message> = {
   aboutOsmLink: 'OpenStreetMap copyright and licence',
   aboutDistricts: 'District outlines: Apache ECharts 4.9.0 map data (Apache-2.0), converted from GCJ-02 to WGS-84 (about ±100 m).',
   aboutPlaces: 'Plan places: this project’s dataset, compiled from the plan and public sources, with every place’s source and precision.',
-  aboutSoftware: 'Software: MapLibre GL JS, PMTiles, Turf.js, Svelte; Latin label font Noto Sans (SIL OFL).',
+  aboutSoftware: 'Software: ',
+  aboutFont: 'Latin label font: ',
 };
 
 declare module '../i18n/index.ts' {
