@@ -11,6 +11,36 @@ const suite = useBrowserSuite();
 const FIGURES = resolve(ROOT, 'tests/fixtures/monitor-browser/planner-figures.csv');
 // A map file is not a table of figures: refused as a whole.
 const MAP_FILE = resolve(ROOT, 'tests/fixtures/monitor/figures.geojson');
+// Chinese headers and indicators named as statisticians write them (营收, 数, 强度 …): 6 figures, and value added
+// (增加值), which is not the plan's revenue, refused.
+const CHINESE_NAMES = resolve(ROOT, 'tests/fixtures/monitor-browser/chinese-names.csv');
+
+/**
+ * What in `root` breaks the page's language rule: a text or a label whose nearest `lang` is English holding a
+ * Chinese character, or whose nearest `lang` is Chinese holding a run of three English words.
+ */
+function languageLeaks(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const pageLang = document.documentElement.lang;
+    const langOf = (e: Element) => ((e.closest('[lang]')?.getAttribute('lang') ?? pageLang).startsWith('zh') ? 'zh' : 'en');
+    const leaks = (text: string, lang: 'zh' | 'en') =>
+      lang === 'en' ? /[\u4e00-\u9fff]/.test(text) : /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/.test(text);
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (parent && text && !parent.closest('script, style, [hidden], [aria-hidden="true"]') && leaks(text, langOf(parent))) out.push(text);
+    }
+    for (const e of el.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = e.getAttribute(name);
+        if (value && leaks(value, langOf(e))) out.push(`${name}=${value}`);
+      }
+    }
+    return out;
+  });
+}
 
 async function axeSerious(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include('[data-testid="monitor-panel"]').analyze();
@@ -77,11 +107,15 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     expect(reportText).toContain('12 rows accepted');
     expect(reportText).toContain('3 rows rejected');
     expect(reportText).toContain('Indicator "专利授权量" not recognised');
-    expect(reportText).toMatch(/Unit "亿元" does not match the indicator: rd_intensity is given in %/);
+    // The file's own words are quoted as written, marked Chinese; the indicator and its unit are named in English.
+    expect(reportText).toMatch(/Unit "亿元" does not match the indicator: “Corporate R&D spending, share of revenue” is given in %/);
+    expect(reportText).toContain('Indicators accepted: Three leading industries, combined scale, Digital economy, revenue,');
+    expect(await report.locator('[lang="zh-Hans"]', { hasText: '专利授权量' }).count()).toBe(1);
     expect(reportText).toMatch(/Year 2030 is out of range/);
     expect(reportText).toContain('Kept in this browser');
     await report.getByRole('checkbox', { name: 'Only the rejected rows' }).check();
     expect(await report.locator('tbody tr').count()).toBe(3);
+    expect(await languageLeaks(panel)).toEqual([]);
     expect(await axeSerious(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('monitor-report-en') });
 
@@ -198,7 +232,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     const download = page.waitForEvent('download');
     await after.getByTestId('monitor-export').click();
     const csv = readFileSync(await downloadPath(await download), 'utf8');
-    expect(csv).toMatch(/^\uFEFFindicator,year,value,unit,source,place/);
+    expect(csv).toMatch(/^\uFEFFindicator,year,value,unit,source,place,place name\r\n"Three leading industries, combined scale",2023,1000,100 million yuan,/);
     expect(csv.trim().split('\r\n')).toHaveLength(13);
 
     // Removing the dataset asks first, then leaves the targets alone again.
@@ -232,6 +266,74 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     await context.close();
   }, 300_000);
 
+  it('gives the template in the reader’s language, reads it back filled in, and reads Chinese headers and indicator names', async () => {
+    const { page, problems } = await openPage(suite, '?lang=zh&panel=monitor');
+    const panel = page.getByTestId('monitor-panel');
+    await panel.getByTestId('monitor-no-data').waitFor({ timeout: 30_000 });
+
+    // The Chinese template: Chinese headers, a how-to and an example the import skips, the plan's names and units.
+    const download = page.waitForEvent('download');
+    await panel.getByTestId('monitor-template').click();
+    const got = await download;
+    expect(got.suggestedFilename()).toBe('杨浦园统计模板.csv');
+    const template = readFileSync(await downloadPath(got), 'utf8');
+    const lines = template.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('指标,年份,数值,单位,数据来源,地点');
+    expect(lines[1]).toMatch(/^# 填写说明/);
+    expect(lines[2]).toBe('# 示例：数字经济产业营收,2025,620,亿元,杨浦区统计公报（2025）,');
+    expect(lines[3]).toBe('三大先导产业总规模,,,亿元,,');
+    expect(template).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/);
+
+    // Imported as it came: nothing to import, and the report says why, in Chinese.
+    await page.getByTestId('monitor-file').setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(template) });
+    await panel.getByTestId('monitor-commit').click();
+    const report = panel.getByTestId('import-report');
+    await report.waitFor();
+    expect(await text(report)).toContain('跳过了 2 行以 # 开头的说明：第 2, 3 行。');
+    expect(await text(report)).toContain('8 行只有指标和单位');
+    expect(await languageLeaks(panel)).toEqual([]);
+
+    // Filled in (the example row taken as it is, two rows of the plan's): three figures.
+    const filled = [
+      lines[0],
+      lines[1],
+      lines[2]!.replace('# 示例：', ''),
+      '三大先导产业总规模,2025,1265,亿元,区统计公报,',
+      '瞪羚企业数量,2025,138,家,区科委,',
+      '',
+    ].join('\r\n');
+    await page.getByTestId('monitor-file').setInputFiles({ name: 'filled.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${filled}`) });
+    await panel.getByTestId('monitor-commit').click();
+    await expect.poll(async () => text(panel.getByTestId('import-report'))).toContain('接受 3 行');
+    expect(await text(card(panel, 'digital_economy_revenue').getByTestId('indicator-latest'))).toContain('620亿元（2025 年）');
+
+    // Chinese headers and the names statisticians write: six figures; value added is not revenue.
+    await page.getByTestId('monitor-file').setInputFiles(CHINESE_NAMES);
+    await panel.getByTestId('monitor-commit').click();
+    await expect.poll(async () => text(panel.getByTestId('import-report'))).toContain('导入报告：chinese-names.csv');
+    const names = panel.getByTestId('import-report');
+    expect(await text(names)).toContain('接受 6 行');
+    expect(await text(names)).toContain('拒绝 1 行');
+    expect(await text(names)).toContain('无法识别指标“数字经济增加值”');
+    expect(await names.locator('[lang="en"]', { hasText: 'chinese-names.csv' }).count()).toBe(1);
+    expect(await languageLeaks(panel)).toEqual([]);
+
+    // In English, the template has not one Chinese character.
+    await page.evaluate(() => {
+      history.pushState(null, '', '?lang=en&panel=monitor');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect.poll(() => text(panel.getByTestId('monitor-template'))).toBe('Download the CSV template');
+    const english = page.waitForEvent('download');
+    await panel.getByTestId('monitor-template').click();
+    const en = readFileSync(await downloadPath(await english), 'utf8');
+    expect(en).toMatch(/^\uFEFFindicator,year,value,unit,source,place\r\n/);
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await languageLeaks(panel)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
   it('works in Chinese on a phone: the targets, the import and its report, the places', async () => {
     const { page, problems } = await openPage(suite, '?lang=zh&panel=monitor', { width: 390, height: 844 });
     const panel = page.getByTestId('monitor-panel');
@@ -246,7 +348,9 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     const report = panel.getByTestId('import-report');
     expect(await text(report)).toContain('接受 12 行');
     expect(await text(report)).toContain('拒绝 3 行');
-    expect(await text(report)).toContain('无法识别指标“专利授权量”');
+    expect(await text(report)).toContain('无法识别指标“专利授权量”。可填写的指标：三大先导产业总规模、数字经济产业营收、');
+    expect(await text(report)).toContain('单位“亿元”与指标不符：企业研发经费支出占营收比例的单位是“%”');
+    expect(await languageLeaks(panel)).toEqual([]);
     await report.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('monitor-report-phone-zh') });
 

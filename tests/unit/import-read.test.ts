@@ -101,7 +101,7 @@ describe('readFile: formats and encodings', () => {
 
   it('uses the global DOMParser when none is injected, and says so when there is none', () => {
     const r = readFile({ name: 'a.kml', bytes: fixtureBytes('listings.kml') });
-    expect(r.fileErrors?.[0]).toMatchObject({ code: 'file-kml-invalid', params: { detail: 'no XML parser available' } });
+    expect(r.fileErrors?.map((e) => e.code)).toEqual(['file-kml-no-parser']);
   });
 
   it('detects the format from the content when the extension says nothing', () => {
@@ -118,6 +118,18 @@ describe('readFile: formats and encodings', () => {
     expect(r.table?.headers).toEqual(['名称', '面积', '经度', '纬度']);
     expect(r.table?.rows[0]!.row).toBe(3);
     expect(codes(r.table!.notes)).toEqual(['encoding', 'title-row-skipped']);
+  });
+
+  it('skips rows starting with # as comments when asked, keeping spreadsheet row numbers, and says which', () => {
+    const text = '# how to fill this in\n名称,面积,经度,纬度\n"# 示例：A",100,121.5,31.3\n  #x,1,2,3\nB,200,121.5,31.3\n';
+    const r = readFile({ name: 't.csv', bytes: enc(text) }, { comments: true });
+    expect(r.table?.headers).toEqual(['名称', '面积', '经度', '纬度']);
+    expect(r.table?.rows.map((x) => [x.row, x.values['名称']])).toEqual([[5, 'B']]);
+    expect(r.table!.notes.at(-1)).toMatchObject({ code: 'comment-rows-skipped', params: { count: 3, rows: '1, 3, 4' } });
+    // Without the option a "#" is data: a listing may be called "#1 Building".
+    const plain = readFile({ name: 't.csv', bytes: enc('名称,面积\n#1 Building,100\n') });
+    expect(plain.table?.rows.map((x) => x.values['名称'])).toEqual(['#1 Building']);
+    expect(codes(plain.table!.notes)).toEqual(['encoding']);
   });
 
   it('renames repeated and blank headers, and says so', () => {
@@ -152,21 +164,40 @@ describe('readFile: files that cannot be read', () => {
     ['broken-utf8.csv', 'file-encoding'],
     ['truncated.geojson', 'file-json-invalid'],
     ['topojson.json', 'file-not-geojson'],
-    ['not-kml.kml', 'file-kml-invalid'],
-    ['broken.kml', 'file-kml-invalid'],
-    ['entity.kml', 'file-kml-invalid'],
+    ['not-kml.kml', 'file-kml-root'],
+    ['broken.kml', 'file-kml-syntax'],
+    ['entity.kml', 'file-kml-entities'],
   ])('%s → %s', (name, code) => {
     expect(fileErrorCodes(name)).toEqual([code]);
   });
 
   it('explains the encoding problem with the offset of the first broken byte', () => {
     const r = readFixture('broken-utf8.csv');
-    expect(r.fileErrors?.[0]!.params?.detail).toMatch(/^invalid UTF-8 at byte \d+$/);
+    const params = r.fileErrors?.[0]!.params;
+    expect(params?.encoding).toBe('UTF-8');
+    // The byte is where the file breaks: every byte before it decodes.
+    const at = Number(params?.byte);
+    const bytes = fixtureBytes('broken-utf8.csv');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at))).not.toThrow();
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at + 4))).toThrow();
+  });
+
+  it('says where JSON breaks by line and character when the engine gives a position, in the reader’s words', () => {
+    const json = (text: string) => readFile({ name: 'a.geojson', bytes: new TextEncoder().encode(text) }).fileErrors?.[0];
+    const broken = json('{\n  "type": "FeatureCollection",\n  "features": [}\n');
+    let position = -1;
+    try {
+      JSON.parse('{\n  "type": "FeatureCollection",\n  "features": [}\n');
+    } catch (e) {
+      position = Number(/position (\d+)/.exec(String(e))?.[1] ?? -1);
+    }
+    if (position >= 0) expect(broken).toMatchObject({ code: 'file-json-invalid-at', params: { line: 3, column: 16 } });
+    else expect(broken?.code).toBe('file-json-invalid');
   });
 
   it('refuses entity declarations in KML before parsing', () => {
-    expect(readFixture('entity.kml').fileErrors?.[0]!.params).toEqual({ detail: 'entity declarations are not allowed' });
-    expect(readFixture('not-kml.kml').fileErrors?.[0]!.params).toEqual({ detail: 'root element is <gpx>, not <kml>' });
+    expect(readFixture('entity.kml').fileErrors?.[0]!.code).toBe('file-kml-entities');
+    expect(readFixture('not-kml.kml').fileErrors?.[0]!.params).toEqual({ root: 'gpx' });
   });
 
   it('refuses a file over the size limit before reading it (default 5 MB)', () => {
@@ -222,7 +253,11 @@ describe('decode', () => {
     expect(decodeText(new Uint8Array([0xfe, 0xff, 0x54, 0x0d, 0x79, 0xf0]))).toEqual({ text: '名称', encoding: 'UTF-16BE' });
     expect(decodeText(new Uint8Array([0xc3, 0xfb, 0xb3, 0xc6]))).toEqual({ text: '名称', encoding: 'GB18030' });
     // Latin-1 "Café," is neither UTF-8 nor GB18030 (0xE9 must be followed by a GB trail byte).
-    expect(decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c]))).toMatchObject({ error: { code: 'file-encoding' } });
+    expect(decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c]))).toMatchObject({ error: { code: 'file-encoding-unknown' } });
+    // A UTF-16 mark over text that is not UTF-16 (an unpaired surrogate).
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]))).toMatchObject({
+      error: { code: 'file-encoding-utf16', params: { encoding: 'UTF-16LE' } },
+    });
   });
 
   it('counts UTF-8 sequences to refuse a broken UTF-8 file rather than read it as GBK', () => {

@@ -2,7 +2,7 @@ import { downloadBlob } from '../../lib/data/download.ts';
 import type { AppState } from '../../lib/state/app.svelte.ts';
 import type { PlaceNames } from './import.ts';
 import { t } from './messages.ts';
-import { exportFileName, observationsCsv, templateCsv, TEMPLATE_FILE_NAME } from './template.ts';
+import { exportFileName, observationsCsv, templateCsv, templateFileName } from './template.ts';
 
 /*
  * The statistics' files besides the import: the CSV template to fill in, and the export of every figure in the
@@ -13,8 +13,9 @@ const CSV = 'text/csv;charset=utf-8';
 
 /** Downloads the CSV template. */
 export function downloadTemplate(app: AppState): void {
-  downloadBlob(new Blob([templateCsv()], { type: CSV }), TEMPLATE_FILE_NAME);
-  app.status = t(app.lang, 'mvDownloaded', { file: TEMPLATE_FILE_NAME });
+  const file = templateFileName(app.lang);
+  downloadBlob(new Blob([templateCsv(app.lang)], { type: CSV }), file);
+  app.status = t(app.lang, 'mvDownloaded', { file });
 }
 
 /** Downloads every figure in use, its places named from `places`. */

@@ -6,12 +6,15 @@ import { cleanText } from '../../lib/import/text.ts';
 import type { ImportTable } from '../../lib/import/types.ts';
 import { buildIndicatorDataset, FIRST_YEAR } from './import.ts';
 import { INDICATORS } from './indicators.ts';
-import { monitorMessage, monitorMessageText } from './import-messages.ts';
+import { monitorMessage, monitorMessageRuns, monitorMessageText } from './import-messages.ts';
 import { observationsCsv } from './template.ts';
 import type { Observation } from './types.ts';
 import { importMonitorFixture, NOW, PLACES } from '../../../tests/fixtures/monitor/helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+// The page's language rule: no Chinese in English words, no run of three English words in Chinese ones.
+const HAN = /[\u4e00-\u9fff]/;
+const ENGLISH_RUN = /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/;
 
 describe('monitor import messages', () => {
   const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -43,8 +46,15 @@ describe('monitor import messages', () => {
     expect(codes.size).toBeGreaterThan(20);
     for (const [code, params] of codes) {
       for (const lang of ['zh', 'en'] as const) {
-        const text = monitorMessageText(lang, { code, text: '', ...(params && { params }) });
+        const m = { code, text: '', ...(params && { params }) };
+        const text = monitorMessageText(lang, m);
         expect(text, `${code} ${lang}`).not.toMatch(/\{\w+\}|^(m?import)\./);
+        // Only what the file said may be in the other language, and then it is marked.
+        const own = monitorMessageRuns(lang, m)
+          .filter((r) => !r.lang)
+          .map((r) => r.text)
+          .join('');
+        expect(own, `${code} ${lang}`).not.toMatch(lang === 'en' ? HAN : ENGLISH_RUN);
       }
       if (code.startsWith('monitor-')) expect(monitorImportZh).toHaveProperty([monitorImportKey(code)]);
       else expect(importZh).toHaveProperty([`import.${code}`]);
@@ -61,6 +71,45 @@ describe('monitor import messages', () => {
     expect(markup.params).toEqual({ field: 'source' });
     expect(monitorMessageText('zh', markup)).toBe('“数据来源”中含有标记代码（如 <script>）：按纯文本保存和显示，不会执行。');
     expect(monitorMessageText('en', markup)).toBe('"Source" contains markup (such as <script>): kept and shown as plain text, never run.');
+  });
+});
+
+describe('the monitor’s own words in the reader’s language', () => {
+  const row = (name: string, line: string) => importMonitorFixture(name, utf8(`indicator,year,value,unit,source\n${line}\n`)).report.rows[0]!.messages[0]!;
+
+  it('names the indicator and its unit in the reader’s language; the unit the file wrote stays as written, marked', () => {
+    const m = row('u.csv', '独角兽企业,2025,6,亿元,区科委');
+    expect(monitorMessageText('en', m)).toBe(
+      'Unit "亿元" does not match the indicator: “Unicorn firms” is given in firms. Give the figure in firms (convert it if need be) and write "firms" in the unit column.',
+    );
+    expect(monitorMessageRuns('en', m).filter((r) => r.lang)).toEqual([{ text: '亿元', lang: 'zh-Hans' }]);
+    expect(monitorMessageText('zh', m)).toBe(
+      '单位“亿元”与指标不符：“独角兽”企业数量的单位是“家”。请以“家”为单位填写数值（必要时换算），并在“单位”列填写“家”。',
+    );
+  });
+
+  it('lists the indicators a file may name, by their names in the reader’s language', () => {
+    const m = row('n.csv', '数字经济增加值,2025,6,亿元,区科委');
+    expect(monitorMessageText('zh', m)).toBe(`无法识别指标“数字经济增加值”。可填写的指标：${INDICATORS.map((i) => i.name.zh).join('、')}。`);
+    expect(monitorMessageText('en', m)).toBe(`Indicator "数字经济增加值" not recognised. Indicators accepted: ${INDICATORS.map((i) => i.name.en).join(', ')}.`);
+    const none = row('x.csv', ',2025,6,亿元,区科委');
+    expect(monitorMessageText('en', none)).toBe('No indicator. Write the indicator’s name (such as “Three leading industries, combined scale”).');
+    expect(monitorMessageText('zh', none)).toBe('缺少指标。请填写指标名称（如“三大先导产业总规模”）。');
+  });
+
+  it('writes figures with their unit as the panel does', () => {
+    const m = row('r.csv', 'leading_industries_revenue,2025,-5,亿元,统计公报');
+    expect(monitorMessageText('en', m)).toBe(
+      'Value -5 × 100 million yuan is outside the plausible range (0 × 100 million yuan to 100,000 × 100 million yuan).',
+    );
+    expect(monitorMessageText('zh', m)).toBe('数值 -5亿元 超出合理范围（0亿元 至 100,000亿元）。');
+    const tier = row('t.csv', 'zhangjiang_tier,2025,7,梯队,张江');
+    expect(monitorMessageText('en', tier)).toBe('Value tier 7 is outside the plausible range (tier 1 to tier 5).');
+    const total = monitorMessage('monitor-total-mismatch', { year: 2024, total: '1200', sum: '1150', unit: '亿元' });
+    expect(monitorMessageText('en', total)).toBe(
+      'In 2024, the district’s three leading industries’ combined scale is given as 1,200 × 100 million yuan, but the three industries add up to 1,150 × 100 million yuan: please check.',
+    );
+    expect(monitorMessageText('zh', total)).toBe('2024 年全区三大先导产业总规模为 1,200亿元，而三个产业之和为 1,150亿元：请核对。');
   });
 });
 

@@ -57,7 +57,13 @@ describe('the statistics import in the shared flow', () => {
 
   it('words its own messages, the shared ones and its columns', () => {
     expect(INDICATOR_SPEC.fieldLabel('en', 'place')).toBe('Place (optional)');
-    expect(INDICATOR_SPEC.message('en', { code: 'monitor-row-no-year', text: '' })).toBe('No year.');
-    expect(INDICATOR_SPEC.message('en', { code: 'file-empty', text: '' })).toBe('The file is empty.');
+    expect(INDICATOR_SPEC.message('en', { code: 'monitor-row-no-year', text: '' })).toEqual([{ text: 'No year.' }]);
+    expect(INDICATOR_SPEC.message('zh', { code: 'file-empty', text: '' })).toEqual([{ text: '文件为空。' }]);
+    // What the file said is a run of its own, marked with its language.
+    expect(INDICATOR_SPEC.message('en', { code: 'monitor-row-bad-year', params: { value: '二〇二五年' }, text: '' })).toEqual([
+      { text: 'Year "' },
+      { text: '二〇二五年', lang: 'zh-Hans' },
+      { text: '" is not a four-digit year (such as 2025).' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { ImportSpec } from '../../lib/import/spec.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { INDICATOR_ACCEPT, INDICATOR_IMPORT, type IndicatorField, type IndicatorOptions, type PlaceNames } from './import.ts';
 import { monitorImportKey } from './import-catalogue.ts';
-import { monitorMessageText } from './import-messages.ts';
+import { monitorMessageRuns } from './import-messages.ts';
 import { t } from './messages.ts';
 import type { MonitorState } from './state.svelte.ts';
 import { saveDataset, toStoreError } from './store.ts';
@@ -15,7 +15,7 @@ import type { IndicatorDataset } from './types.ts';
 export const INDICATOR_SPEC: ImportSpec<IndicatorField, IndicatorDataset, IndicatorOptions> = {
   // The template and the export need the import's columns anyway: it comes with the panel.
   load: () => Promise.resolve(INDICATOR_IMPORT),
-  message: monitorMessageText,
+  message: monitorMessageRuns,
   fieldLabel: (lang, field) => t(lang, monitorImportKey(`field.${field}`)),
   // The export's name columns are for readers: no need to ask about them.
   flagUnused: false,

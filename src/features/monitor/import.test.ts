@@ -7,7 +7,7 @@ import { fixtureBytes as listingFixture } from '../../../tests/fixtures/listings
 import { fixtureBytes, importMonitorFixture, monitorTable, NOW, PLACES, rowCodes } from '../../../tests/fixtures/monitor/helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const ALL_IDS = INDICATORS.map((i) => i.id).join(', ');
+const EN_NAMES = INDICATORS.map((i) => i.name.en).join(', ');
 
 describe('reading an indicator file', () => {
   it('refuses map files: indicator figures are a table', () => {
@@ -127,9 +127,9 @@ describe('indicator files: accepted and rejected rows', () => {
     ]);
     expect(dataset.observations.map((o) => o.indicator)).toEqual(['leading_industries_revenue', 'unicorn_firms', 'gazelle_firms']);
     const unknown = report.rows[3]!.messages[0]!;
-    expect(unknown.params).toEqual({ value: '专利授权量', ids: ALL_IDS });
-    expect(unknown.text).toBe(`Indicator "专利授权量" not recognised. Indicator ids accepted: ${ALL_IDS}.`);
-    expect(report.rows[5]!.messages[0]!.text).toBe('No indicator. Write an indicator id (such as leading_industries_revenue).');
+    expect(unknown.params).toEqual({ value: '专利授权量', names: EN_NAMES });
+    expect(unknown.text).toBe(`Indicator "专利授权量" not recognised. Indicators accepted: ${EN_NAMES}.`);
+    expect(report.rows[5]!.messages[0]!.params).toEqual({ indicator: 'leading_industries_revenue' });
   });
 
   it('unit-mismatch.csv: 4 accepted, 4 rejected, each naming the unit expected', () => {
@@ -147,15 +147,16 @@ describe('indicator files: accepted and rejected rows', () => {
     ]);
     const params = report.rows.filter((r) => !r.accepted).map((r) => r.messages[0]!.params);
     expect(params).toEqual([
-      { unit: '万元', expected: '亿元', indicator: 'leading_industries_revenue' },
-      { unit: '‰', expected: '%', indicator: 'rd_intensity' },
+      { written: '万元', expected: '亿元', indicator: 'leading_industries_revenue' },
+      { written: '‰', expected: '%', indicator: 'rd_intensity' },
       // "6家" in the value cell, 亿元 in the unit column: the column is wrong.
-      { unit: '亿元', expected: '家', indicator: 'unicorn_firms' },
+      { written: '亿元', expected: '家', indicator: 'unicorn_firms' },
       // "700万元" in the value cell, 亿元 in the unit column: the value's own unit is wrong.
-      { unit: '万元', expected: '亿元', indicator: 'digital_economy_revenue' },
+      { written: '万元', expected: '亿元', indicator: 'digital_economy_revenue' },
     ]);
+    // The text for logs fills the params as they are; the panel words the indicator and the unit (import-messages.ts).
     expect(report.rows[0]!.messages[0]!.text).toBe(
-      'Unit "万元" does not match the indicator: leading_industries_revenue is given in 亿元. Give the figure in 亿元 (convert it if need be) and write "亿元" in the unit column.',
+      'Unit "万元" does not match the indicator: “leading_industries_revenue” is given in 亿元. Give the figure in 亿元 (convert it if need be) and write "亿元" in the unit column.',
     );
     // "1400亿元" with the unit column blank: the unit written is the indicator's, so it is read as 1400 亿元.
     expect(dataset.observations.map((o) => [o.indicator, o.year, o.value, o.unit])).toEqual([
@@ -212,7 +213,7 @@ describe('indicator files: accepted and rejected rows', () => {
     expect(report.rows[1]!.messages[0]!.params).toEqual({ first: 2 });
     expect(report.rows[2]!.messages[0]!.params).toEqual({ first: 2, firstValue: '120', value: '125', unit: '家' });
     expect(report.rows[6]!.messages[0]!.text).toBe(
-      'Conflicts with row 6: same indicator, year and place, but row 6 says 30 and this row 31 (家). Keep only the right one.',
+      'Conflicts with row 6: same indicator, year and place, but row 6 says 30 and this row 31. Keep only the right one.',
     );
     expect(dataset.observations.map((o) => [o.year, o.value, o.place ?? ''])).toEqual([
       [2024, 120, ''],
@@ -258,6 +259,36 @@ describe('indicator files: accepted and rejected rows', () => {
       'zhangjiang_tier 2024 1梯队',
       'leading_industries_revenue 2024 180亿元 @zc-kic',
     ]);
+  });
+
+  it('an indicator by the plan’s words, the usual variants, spaces and quotes, in either language; a different measure stays unknown', () => {
+    const names: [string, string | null][] = [
+      ['数字经济营收', 'digital_economy_revenue'],
+      [' 数字 经济 产业 营收 ', 'digital_economy_revenue'],
+      ['数字经济营业收入', 'digital_economy_revenue'],
+      ['Digital economy revenue', 'digital_economy_revenue'],
+      ['三大先导产业规模', 'leading_industries_revenue'],
+      ['生命健康产业营收', 'life_health_revenue'],
+      ['绿色低碳产业', 'green_low_carbon_revenue'],
+      ['研发投入强度', 'rd_intensity'],
+      ['企业研发经费支出占营业收入比重', 'rd_intensity'],
+      ['瞪羚企业数', 'gazelle_firms'],
+      ['“独角兽” 企业 数量', 'unicorn_firms'],
+      ['张江高新区排名梯队', 'zhangjiang_tier'],
+      ['Life & health, scale', 'life_health_revenue'],
+      // Value added is not revenue; a patent count is no indicator of the plan.
+      ['数字经济增加值', null],
+      ['专利授权量', null],
+    ];
+    const text = csvText(
+      ['指标', '年份', '数值', '单位', '数据来源'],
+      // Years differ wherever an indicator repeats: a repeat would be a duplicate.
+      names.map(([name], i) => [name, 2019 + (i % 8), 1, '', `s${i}`]),
+    );
+    const { dataset, report } = importMonitorFixture('names.csv', utf8(text));
+    const byRow = new Map(dataset.observations.map((o) => [o.row, o.indicator]));
+    expect(names.map((_, i) => byRow.get(i + 2) ?? null)).toEqual(names.map(([, id]) => id));
+    expect(report.rows.filter((r) => !r.accepted).map((r) => r.messages[0]!.code)).toEqual(['monitor-row-unknown-indicator', 'monitor-row-unknown-indicator']);
   });
 
   it('hostile.csv: text stays plain, notes say what was cleaned; 5 accepted, 2 rejected', () => {
@@ -310,7 +341,7 @@ describe('indicator files: accepted and rejected rows', () => {
     expect([report.accepted, report.rejected]).toEqual([8, 0]);
     const notes = report.notes.filter((n) => n.code === 'monitor-total-mismatch');
     // 620 + 300 + 230 = 1150, not 1200.
-    expect(notes.map((n) => n.params)).toEqual([{ year: 2024, total: '1200', sum: '1150' }]);
+    expect(notes.map((n) => n.params)).toEqual([{ year: 2024, total: '1200', sum: '1150', unit: '亿元' }]);
   });
 
   it('a file with rows but nothing filled in says so', () => {

@@ -6,8 +6,9 @@ import { cleanText, NAME_MAX_LENGTH } from '../../lib/import/text.ts';
 import type { ImportMessage, ImportReport, ImportTable } from '../../lib/import/types.ts';
 import { parseNumber } from '../../lib/import/values.ts';
 import { INDICATORS } from './indicators.ts';
+import { indicatorByName, indicatorNames } from './indicator-names.ts';
 import { monitorMessage, type MonitorImportCode } from './import-messages.ts';
-import type { Indicator, IndicatorDataset, IndicatorId, Observation, Unit } from './types.ts';
+import type { Indicator, IndicatorDataset, Observation, Unit } from './types.ts';
 
 /*
  * The plan monitor's statistics import: a table of figures (indicator, year, value, unit, source, place) into a
@@ -52,7 +53,8 @@ const MAP_FILE = /\.(geojson|json|kml|kmz)$/i;
  */
 export function readIndicatorFile(file: { name: string; bytes: Uint8Array }, options: ReadFileOptions = {}): ReadFileResult {
   if (MAP_FILE.test(file.name)) return { fileErrors: [monitorMessage('monitor-file-not-table')] };
-  const result = readFile(file, options);
+  // The template explains itself in rows starting with "#"; an indicator's name never does.
+  const result = readFile(file, { comments: true, ...options });
   const mapLike = result.table ? result.table.format !== 'csv' && result.table.format !== 'tsv' : looksLikeMarkupOrJson(file.bytes);
   return mapLike ? { fileErrors: [monitorMessage('monitor-file-not-table')] } : result;
 }
@@ -94,7 +96,8 @@ const SYNONYMS: Record<IndicatorField, readonly string[]> = {
 
 /**
  * Suggests which header feeds which field, from English and Chinese headers (指标, 年份/年度, 数值/值, 单位,
- * 来源/数据来源, 地点/园区/区域 …). Each header feeds at most one field; the template's own headers match exactly.
+ * 来源/数据来源, 地点/园区/区域 …). Each header feeds at most one field; the template's own headers, in either
+ * language, match exactly.
  */
 export function suggestIndicatorMapping(headers: readonly string[]): IndicatorMapping {
   return matchHeaders(headers, SYNONYMS);
@@ -109,14 +112,6 @@ const key = (s: string): string =>
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_\-·"'“”‘’「」『』]/g, '');
-
-const INDICATOR_BY_KEY: ReadonlyMap<string, IndicatorId> = (() => {
-  const m = new Map<string, IndicatorId>();
-  for (const i of INDICATORS) for (const name of [i.id, i.name.zh, i.name.en, ...i.aliases]) if (!m.has(key(name))) m.set(key(name), i.id);
-  return m;
-})();
-
-const INDICATOR_IDS_TEXT = INDICATORS.map((i) => i.id).join(', ');
 
 /** The names each unit may be written with (compared with `key`). */
 const UNIT_NAMES: Record<Unit, readonly string[]> = {
@@ -185,8 +180,11 @@ export interface BuildIndicatorOptions {
   id?: string;
 }
 
-/** Columns the export adds for people reading it (names); the import knows them and does not list them as unused. */
-export const EXPORT_NAME_HEADERS = ['indicator_name', 'place_name'] as const;
+/**
+ * Columns an export adds for people reading it (a place's name, in either language; earlier exports also named the
+ * indicator): the import knows them and does not list them as unused.
+ */
+export const EXPORT_NAME_HEADERS = ['地点名称', 'place name', 'indicator_name', 'place_name'] as const;
 
 /** Relative gap between a total and the sum of its parts above which the import asks to check them. */
 const TOTAL_TOLERANCE = 0.005;
@@ -235,11 +233,10 @@ export function buildIndicatorDataset(
     if (!yearRaw && !valueRaw && !sourceRaw && !placeRaw) return SKIP;
 
     let ind: Indicator | null = null;
-    if (!indicatorRaw) errors.push(monitorMessage('monitor-row-no-indicator', { example: INDICATORS[0]!.id }));
+    if (!indicatorRaw) errors.push(monitorMessage('monitor-row-no-indicator', { indicator: INDICATORS[0]!.id }));
     else {
-      const found = INDICATOR_BY_KEY.get(key(indicatorRaw));
-      ind = found ? INDICATORS.find((i) => i.id === found)! : null;
-      if (!ind) errors.push(monitorMessage('monitor-row-unknown-indicator', { value: echo(indicatorRaw), ids: INDICATOR_IDS_TEXT }));
+      ind = indicatorByName(indicatorRaw);
+      if (!ind) errors.push(monitorMessage('monitor-row-unknown-indicator', { value: echo(indicatorRaw), names: indicatorNames('en').join(', ') }));
     }
 
     let year = NaN;
@@ -262,7 +259,7 @@ export function buildIndicatorDataset(
         const written = [parsed.unit, unitRaw].filter((u) => u !== '');
         const wrong = written.find((u) => !unitMatches(u, unit));
         if (wrong !== undefined) {
-          errors.push(monitorMessage('monitor-row-unit-mismatch', { unit: echo(wrong), expected: ind.unit, indicator: ind.id }));
+          errors.push(monitorMessage('monitor-row-unit-mismatch', { written: echo(wrong), expected: ind.unit, indicator: ind.id }));
         } else if (parsed.value < ind.min || parsed.value > ind.max) {
           errors.push(monitorMessage('monitor-row-value-out-of-range', { value: fmt(parsed.value), min: ind.min, max: ind.max, unit: ind.unit }));
         } else if (ind.integer && !Number.isInteger(parsed.value)) {
@@ -334,7 +331,7 @@ function totalChecks(observations: readonly Observation[]): ImportMessage[] {
       if (parts.some((p) => !p)) continue;
       const sum = parts.reduce((s, p) => s + p!.value, 0);
       if (Math.abs(sum - t.value) > TOTAL_TOLERANCE * Math.max(t.value, sum)) {
-        out.push(monitorMessage('monitor-total-mismatch', { year: t.year, total: fmt(t.value), sum: fmt(sum) }));
+        out.push(monitorMessage('monitor-total-mismatch', { year: t.year, total: fmt(t.value), sum: fmt(sum), unit: total.unit }));
       }
     }
   }

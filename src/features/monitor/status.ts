@@ -173,8 +173,9 @@ export function parseTaskProgressJson(text: string): { tasks: TaskProgress[]; re
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return refuse(taskMessage('mtask-bad-json', { detail: quoted(e instanceof Error ? e.message : String(e)) }));
+  } catch {
+    // The engine's own explanation is English only: the file is ours to write, so "not JSON" says enough.
+    return refuse(taskMessage('mtask-bad-json'));
   }
   const list = Array.isArray(data)
     ? data

@@ -96,7 +96,7 @@ export function scanUtf8(bytes: Uint8Array): { multibyte: number; bad: number; f
  * rather than read as GBK, which would turn all of it into nonsense.
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
-  const fail = (detail: string): DecodeResult => ({ error: message('file-encoding', { detail }) });
+  const badUtf8 = (byte: number): DecodeResult => ({ error: message('file-encoding', { encoding: 'UTF-8', byte }) });
   const decode = (label: string, body: Uint8Array): string | null => {
     try {
       return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(body);
@@ -106,19 +106,19 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decode('utf-8', bytes.subarray(3));
-    if (text === null) return fail(`invalid UTF-8 at byte ${scanUtf8(bytes.subarray(3)).firstBad + 3}`);
+    if (text === null) return badUtf8(scanUtf8(bytes.subarray(3)).firstBad + 3);
     return { text, encoding: 'UTF-8' };
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const encoding: TextEncodingName = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
     const text = decode(encoding.toLowerCase(), bytes.subarray(2));
-    return text === null ? fail(`invalid ${encoding}`) : { text, encoding };
+    return text === null ? { error: message('file-encoding-utf16', { encoding }) } : { text, encoding };
   }
   const utf8 = decode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
   const scan = scanUtf8(bytes);
-  if (scan.multibyte >= 4 * scan.bad) return fail(`invalid UTF-8 at byte ${scan.firstBad}`);
+  if (scan.multibyte >= 4 * scan.bad) return badUtf8(scan.firstBad);
   const gb = decode('gb18030', bytes);
-  if (gb === null) return fail('neither UTF-8 nor GBK/GB18030');
+  if (gb === null) return { error: message('file-encoding-unknown') };
   return { text: gb, encoding: 'GB18030' };
 }

@@ -1,5 +1,6 @@
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { importKey, type ImportCode } from './catalogue.ts';
+import { messageRuns, type TextRun } from './runs.ts';
 import type { ImportMessage } from './types.ts';
 
 /**
@@ -17,3 +18,13 @@ export const message = (code: ImportCode, params?: Record<string, string | numbe
 
 /** Display names of the coordinate systems, as the messages cite them. */
 export const CRS_NAMES = { wgs84: 'WGS-84', gcj02: 'GCJ-02', bd09: 'BD-09' } as const;
+
+/**
+ * A message of the shared import in `lang`, as runs (what the file said marked by its script). Notes from the text
+ * cleaning name a column by its field id ("source"): `fieldLabel` says it as the import's label of that column.
+ */
+export function importRuns(lang: Lang, m: ImportMessage, fieldLabel?: (field: string) => string | undefined): TextRun[] {
+  const field = m.params?.['field'];
+  const label = typeof field === 'string' ? fieldLabel?.(field) : undefined;
+  return messageRuns(lang, importKey(m.code), label === undefined ? m.params : { ...m.params, field: label });
+}

@@ -17,11 +17,16 @@ export interface ParseOptions {
   maxColumns?: number;
   /** Parser for KML; defaults to the global `DOMParser` (browsers). */
   domParser?: DomParserLike;
+  /**
+   * Whether a delimited file's rows whose first cell starts with "#" are comments (a template's explanation and
+   * example): skipped, and listed in a note. Off by default: a listing's name may start with "#".
+   */
+  comments?: boolean;
 }
 
 export type ParseResult = { table: Omit<ImportTable, 'fileName' | 'encoding'> } | { fileErrors: ImportMessage[] };
 
-const DEFAULTS = { maxRows: 5000, maxColumns: 200 };
+const DEFAULTS = { maxRows: 5000, maxColumns: 200, comments: false };
 
 const extension = (fileName: string): string => /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
 
@@ -119,15 +124,18 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
     }
   }
   const notes: ImportMessage[] = [];
+  const comment = (r: string[] | undefined) => opts.comments && !!r && (r[0] ?? '').trimStart().startsWith('#');
+  const commentRows: number[] = [];
 
   // Excel sheets often open with a title row (one merged cell) above the real headers.
-  let headerAt = records.findIndex((r) => !isBlank(r));
+  let headerAt = records.findIndex((r) => !isBlank(r) && !comment(r));
   if (headerAt < 0) return { fileErrors: [message('file-no-header')] };
   const filled = (r: string[] | undefined) => (r ? r.filter((c) => c.trim() !== '').length : 0);
   if (filled(records[headerAt]) === 1 && filled(records[headerAt + 1]) >= 3) {
     notes.push(message('title-row-skipped', { row: headerAt + 1 }));
     headerAt++;
   }
+  for (let i = 0; i < headerAt; i++) if (comment(records[i])) commentRows.push(i + 1);
   const headerCells = records[headerAt]!;
   if (headerCells.length > opts.maxColumns) {
     return { fileErrors: [message('file-too-many-columns', { columns: headerCells.length, max: opts.maxColumns })] };
@@ -138,6 +146,10 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
   for (let i = headerAt + 1; i < records.length; i++) {
     const cells = records[i]!;
     if (isBlank(cells) && !quoteErrors.has(i)) continue;
+    if (comment(cells) && !quoteErrors.has(i)) {
+      commentRows.push(i + 1);
+      continue;
+    }
     dataRows++;
     if (dataRows > opts.maxRows) continue;
     const row: TableRow = { row: i + 1, values: {} };
@@ -153,6 +165,7 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
   }
   if (dataRows > opts.maxRows) return { fileErrors: [message('file-too-many-rows', { rows: dataRows, max: opts.maxRows })] };
   if (rows.length === 0) return { fileErrors: [message('file-no-rows')] };
+  if (commentRows.length) notes.push(message('comment-rows-skipped', { count: commentRows.length, rows: commentRows.join(', ') }));
   const detected = format === 'csv' && parsed.meta.delimiter === '\t' ? 'tsv' : format;
   return { table: { format: detected, rowKind: 'row', headers, rows, notes } };
 }
@@ -246,12 +259,23 @@ function featuresToTable(
   return { table: { format, rowKind: 'feature', headers, rows, notes: [] } };
 }
 
+/**
+ * Why JSON did not parse, in the reader's words: the line and character where the engine's message gives a
+ * position (its wording differs between browsers and is English only), else that it is not JSON.
+ */
+function jsonError(text: string, e: unknown): ImportMessage {
+  const at = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!at) return message('file-json-invalid');
+  const before = text.slice(0, Number(at[1])).split(/\r\n?|\n/);
+  return message('file-json-invalid-at', { line: before.length, column: before.at(-1)!.length + 1 });
+}
+
 function parseGeoJSON(text: string, opts: typeof DEFAULTS): ParseResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { fileErrors: [message('file-json-invalid', { detail: e instanceof Error ? e.message : String(e) })] };
+    return { fileErrors: [jsonError(text, e)] };
   }
   const obj = json as { type?: unknown; features?: unknown };
   if (obj && typeof obj === 'object' && obj.type === 'FeatureCollection' && Array.isArray(obj.features)) {
@@ -296,21 +320,23 @@ interface XmlDocLike {
 }
 
 function parseKml(text: string, opts: typeof DEFAULTS & { domParser?: DomParserLike }): ParseResult {
-  const invalid = (detail: string): ParseResult => ({ fileErrors: [message('file-kml-invalid', { detail })] });
+  const fail = (m: ImportMessage): ParseResult => ({ fileErrors: [m] });
+  // The parser's own words (a library's, in English) are all a broken file can be described with.
+  const invalid = (detail: string): ParseResult => fail(message('file-kml-invalid', { detail }));
   // Entity declarations are how XML bombs and external fetches start; KML never needs them.
-  if (/<!ENTITY/i.test(text)) return invalid('entity declarations are not allowed');
+  if (/<!ENTITY/i.test(text)) return fail(message('file-kml-entities'));
   const parser = opts.domParser ?? (typeof DOMParser === 'undefined' ? undefined : new DOMParser());
-  if (!parser) return invalid('no XML parser available');
+  if (!parser) return fail(message('file-kml-no-parser'));
   let doc: XmlDocLike;
   try {
     doc = parser.parseFromString(text, 'text/xml') as XmlDocLike;
-  } catch (e) {
-    return invalid(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+  } catch {
+    return fail(message('file-kml-syntax'));
   }
-  if (!doc || doc.getElementsByTagName('parsererror').length > 0) return invalid('XML syntax error');
+  if (!doc || doc.getElementsByTagName('parsererror').length > 0) return fail(message('file-kml-syntax'));
   const root = doc.documentElement;
   const rootName = (root?.localName ?? root?.nodeName ?? '').replace(/^.*:/, '');
-  if (rootName !== 'kml') return invalid(`root element is <${rootName || '?'}>, not <kml>`);
+  if (rootName !== 'kml') return fail(message('file-kml-root', { root: rootName || '?' }));
   let collection: { features: Feature<Geometry | null>[] };
   try {
     collection = kmlToGeoJSON(doc as unknown as Document);

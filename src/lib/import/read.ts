@@ -13,6 +13,8 @@ export interface ReadFileOptions {
   maxColumns?: number;
   /** XML parser for KML; browsers use their own `DOMParser` when absent. */
   domParser?: DomParserLike;
+  /** Whether rows of a CSV/TSV whose first cell starts with "#" are comments, skipped (see `ParseOptions`). */
+  comments?: boolean;
 }
 
 export type ReadFileResult = { table: ImportTable; fileErrors?: undefined } | { fileErrors: ImportMessage[]; table?: undefined };
@@ -38,6 +40,7 @@ export function readFile(file: { name: string; bytes: Uint8Array }, options: Rea
     ...(options.maxRows !== undefined && { maxRows: options.maxRows }),
     ...(options.maxColumns !== undefined && { maxColumns: options.maxColumns }),
     ...(options.domParser && { domParser: options.domParser }),
+    ...(options.comments && { comments: true }),
   });
   if ('fileErrors' in parsed) return { fileErrors: parsed.fileErrors };
   const table: ImportTable = {

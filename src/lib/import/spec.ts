@@ -1,6 +1,7 @@
 import type { Lang, MessageKey } from '../i18n/index.ts';
 import type { Mapping, MissingPart } from './mapping.ts';
 import type { ReadFileResult } from './read.ts';
+import type { TextRun } from './runs.ts';
 import type { ImportMessage, ImportReport, ImportTable } from './types.ts';
 
 /*
@@ -29,8 +30,11 @@ export interface TableImport<F extends string, R, O> {
 /** One import as the flow shows it: its engine, its words, its file picker and the test ids its tests use. */
 export interface ImportSpec<F extends string, R, O> {
   load(): Promise<TableImport<F, R, O>>;
-  /** A message of this import in `lang` (each import words its own codes; shared ones come from the kernel's catalogue). */
-  message(lang: Lang, m: ImportMessage): string;
+  /**
+   * A message of this import in `lang`, as runs: what the file said is marked with its own language (each import
+   * words its own codes; shared ones come from the kernel's catalogue, see `importRuns`).
+   */
+  message(lang: Lang, m: ImportMessage): TextRun[];
   fieldLabel(lang: Lang, field: F): string;
   /** Whether a column no field takes asks for a look at the mapping (see `reviewMapping`). */
   flagUnused: boolean;
