@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,33 @@ function metres([a, b]: [number, number], [c, d]: [number, number]): number {
   const r = Math.PI / 180;
   const h = Math.sin(((d - b) * r) / 2) ** 2 + Math.cos(b * r) * Math.cos(d * r) * Math.sin(((c - a) * r) / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * What in `root` breaks the page's language rule: a text or a label whose nearest `lang` is English holding a
+ * Chinese character, or whose nearest `lang` is Chinese holding a run of three English words.
+ */
+function languageLeaks(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const pageLang = document.documentElement.lang;
+    const langOf = (e: Element) => ((e.closest('[lang]')?.getAttribute('lang') ?? pageLang).startsWith('zh') ? 'zh' : 'en');
+    const leaks = (text: string, lang: 'zh' | 'en') =>
+      lang === 'en' ? /[\u4e00-\u9fff]/.test(text) : /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/.test(text);
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (parent && text && !parent.closest('script, style, [hidden], [aria-hidden="true"]') && leaks(text, langOf(parent))) out.push(text);
+    }
+    for (const e of el.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = e.getAttribute(name);
+        if (value && leaks(value, langOf(e))) out.push(`${name}=${value}`);
+      }
+    }
+    return out;
+  });
 }
 
 async function axeSerious(page: Page, include: string): Promise<string[]> {
@@ -143,6 +170,8 @@ describe('investors’ view (production build)', () => {
     expect(reportText).toMatch(/Address without coordinates: not geocoded/);
     expect(reportText).toMatch(/No floor area/);
     expect(reportText).toMatch(/Kept in this browser/);
+    // The file's Chinese headers and cells are shown as written, marked Chinese; the report's own words are English.
+    expect(await languageLeaks(panel)).toEqual([]);
     await page.screenshot({ path: screenshotPath('invest-import-report-en') });
     expect(await axeSerious(page, '[data-testid="invest-panel"]')).toEqual([]);
 
@@ -177,6 +206,9 @@ describe('investors’ view (production build)', () => {
     await item.getByRole('button').first().click();
     const link = card.getByRole('link', { name: 'https://example.org/a' });
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    // The listing's Chinese name, address and industries are marked as Chinese in the English card.
+    expect(await card.getByRole('heading', { level: 2 }).getAttribute('lang')).toBe('zh-Hans');
+    expect(await languageLeaks(card)).toEqual([]);
 
     // Reload: the inventory comes back from the browser's storage.
     await page.reload();
@@ -189,13 +221,15 @@ describe('investors’ view (production build)', () => {
     await inventories.getByRole('button', { name: 'Export CSV · operator-gcj02' }).click();
     const csv = readFileSync(await downloadPath(await download), 'utf8');
     expect(csv).toContain('五角场创智空间');
+    // Headers and space types in the reader's language; the names are the file's own.
+    expect(csv).toMatch(/^\uFEFFName \(park \/ building\),Building,Address,Floor area available \(m²\),Space type,/);
 
     // Removing asks in the page, then the inventory is gone, also after a reload.
     await inventories.getByRole('button', { name: 'Remove · operator-gcj02' }).click();
     await inventories.getByRole('button', { name: 'Yes, remove' }).click();
     await expect.poll(() => inventories.textContent()).not.toContain('operator-gcj02');
     // The status line speaks once the browser's storage has let go of it.
-    await expect.poll(() => page.locator('p.status').textContent()).toBe('Removed “operator-gcj02”.');
+    await expect.poll(() => page.locator('p.status').textContent()).toBe('Removed an inventory of 6 listings.');
     await page.reload();
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toContain(`of ${before}`);
 
@@ -238,6 +272,22 @@ describe('investors’ view (production build)', () => {
 
     await panel.getByText('Search and filters').click();
     const filters = panel.getByTestId('invest-filters');
+    // The industries are the plan's, in English, whatever the sample file wrote; one the plan does not name stays as
+    // written and is marked Chinese. The rent's unit and the zones are English too.
+    const industries = filters.getByRole('group', { name: 'Industry' });
+    expect(await industries.getByRole('checkbox', { name: 'Artificial intelligence' }).count()).toBe(1);
+    expect(await industries.getByRole('checkbox', { name: 'Digital economy' }).count()).toBe(1);
+    expect(await industries.locator('[lang="zh-Hans"]', { hasText: '科技服务' }).count()).toBe(1);
+    expect(await filters.getByRole('group', { name: 'Rent' }).textContent()).toContain('yuan/m²/day');
+    expect(await filters.getByRole('radio', { name: 'Inside Future Valley' }).count()).toBe(1);
+    expect(await languageLeaks(panel)).toEqual([]);
+    // The English choice keeps the file's word in the link, and finds the same listings as in Chinese.
+    await industries.getByRole('checkbox', { name: 'Artificial intelligence' }).check();
+    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/lind=人工智能/);
+    const withAi = (await panel.getByTestId('invest-count').textContent()) ?? '';
+    expect(Number(/^(\d+) of/.exec(withAi)?.[1])).toBeGreaterThan(0);
+    await industries.getByRole('checkbox', { name: 'Artificial intelligence' }).uncheck();
+    await expect.poll(() => page.url()).not.toMatch(/lind=/);
     const area = filters.getByRole('group', { name: 'Floor area' });
     await area.getByRole('spinbutton', { name: 'From' }).fill('50');
     await area.getByRole('spinbutton', { name: 'From' }).press('Enter');
@@ -345,7 +395,7 @@ describe('investors’ view (production build)', () => {
     await page.close();
   });
 
-  it('works as the bottom sheet on a phone, in both languages, with the compare table scrolling sideways', async () => {
+  it('works as the bottom sheet on a phone, in both languages, the comparison reflowing into cards', async () => {
     const { page, problems } = await openPage(suite, '?lang=zh&panel=invest', { width: 390, height: 844 });
     const panel = page.getByTestId('invest-panel');
     await expect.poll(() => panel.getByTestId('invest-count').textContent(), { timeout: 20_000 }).toMatch(/条房源符合条件/);
@@ -375,14 +425,30 @@ describe('investors’ view (production build)', () => {
     await panel.getByRole('button', { name: '并排对比（3）' }).click();
     const dialog = page.getByTestId('compare-dialog');
     await dialog.waitFor();
-    const scroll = dialog.getByRole('region');
-    const [scrollWidth, clientWidth] = await scroll.evaluate((el) => [el.scrollWidth, el.clientWidth]);
-    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    // One card per listing, each with every figure; nothing scrolls sideways or is cut off.
+    const cards = dialog.getByTestId('compare-cards').locator(':scope > li');
+    expect(await cards.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const terms = await cards.nth(i).locator('dt').allTextContents();
+      expect(terms).toHaveLength(10);
+      expect([terms[0], terms[1], terms[8]]).toEqual(['可租面积', '租金', '运营方']);
+    }
+    const overflow = await dialog.evaluate(
+      (el) => [...el.querySelectorAll<HTMLElement>('*')].filter((c) => c.scrollWidth > c.clientWidth + 1 && getComputedStyle(c).overflowX !== 'visible').length,
+    );
+    expect(overflow).toBe(0);
+    expect(await dialog.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await axeSerious(page, '[data-testid="compare-dialog"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('invest-compare-phone-zh') });
     await dialog.getByRole('button', { name: '关闭' }).click();
 
     await page.getByRole('button', { name: /English/ }).click();
     await expect.poll(() => panel.getByTestId('invest-count').textContent()).toMatch(/listings match/);
+    await panel.getByRole('button', { name: 'Compare side by side (3)' }).click();
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('compare-cards').locator(':scope > li').count()).toBe(3);
+    await page.screenshot({ path: screenshotPath('invest-compare-phone-en') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await axeSerious(page, '[data-testid="invest-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('invest-phone-en') });
     expect(problems.errors).toEqual([]);

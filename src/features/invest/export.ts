@@ -1,41 +1,52 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { csvText } from '../../lib/data/csv.ts';
-import { SAMPLE_MARKER, type Listing } from './types.ts';
+import type { Lang } from '../../lib/i18n/index.ts';
+import { importKey } from '../../lib/import/catalogue.ts';
+import { t } from './messages.ts';
+import type { Listing, ListingField } from './types.ts';
+import { typeLabel } from './view-format.ts';
 
 /**
- * CSV columns: bilingual headers that the import maps back to the same fields (exported files re-import as they
- * are). Units are in the headers.
+ * CSV columns: the import's own labels of the fields, in the reader's language, so that an exported file
+ * re-imports as it is in either language. Units are in the headers; coordinates are WGS-84 and say so.
  */
-const COLUMNS: readonly [string, (l: Listing) => string | number | undefined][] = [
-  ['名称 / name', (l) => l.name],
-  ['楼栋 / building', (l) => l.building],
-  ['地址 / address', (l) => l.address],
-  ['可租面积(㎡) / area_m2', (l) => l.areaM2],
-  ['空间类型 / space_type', (l) => l.spaceType],
-  ['产业方向 / industries', (l) => l.industries.join('; ')],
-  ['租金下限(元/㎡/天) / rent_min', (l) => l.rentMin],
-  ['租金上限(元/㎡/天) / rent_max', (l) => l.rentMax],
-  ['可入驻日期 / available_from', (l) => l.availableFrom],
-  ['运营方 / operator', (l) => l.operator],
-  ['联系方式 / contact', (l) => l.contact],
-  ['网页 / url', (l) => l.url],
-  ['来源 / source', (l) => l.source],
-  ['信息日期 / source_date', (l) => l.sourceDate],
-  ['经度 / lon (WGS-84)', (l) => l.lon],
-  ['纬度 / lat (WGS-84)', (l) => l.lat],
+const COLUMNS: readonly [ListingField, (l: Listing, lang: Lang) => string | number | undefined][] = [
+  ['name', (l) => l.name],
+  ['building', (l) => l.building],
+  ['address', (l) => l.address],
+  ['areaM2', (l) => l.areaM2],
+  ['spaceType', (l, lang) => typeLabel(lang, l.spaceType)],
+  ['industries', (l) => l.industries.join('; ')],
+  ['rentMin', (l) => l.rentMin],
+  ['rentMax', (l) => l.rentMax],
+  ['availableFrom', (l) => l.availableFrom],
+  ['operator', (l) => l.operator],
+  ['contact', (l) => l.contact],
+  ['url', (l) => l.url],
+  ['source', (l) => l.source],
+  ['sourceDate', (l) => l.sourceDate],
+  ['lon', (l) => l.lon],
+  ['lat', (l) => l.lat],
 ];
-const NOTE_COLUMN = '说明 / note';
+
+const header = (field: ListingField, lang: Lang): string => {
+  const label = t(lang, importKey(`field.${field}`));
+  return field === 'lon' || field === 'lat' ? `${label} (WGS-84)` : label;
+};
+
+/** What marks a sample listing in a file, in `lang`. */
+export const sampleNote = (lang: Lang): string => t(lang, 'investExportSampleNote');
 
 /**
- * Listings as CSV: UTF-8 with a BOM (so Excel opens Chinese correctly), CRLF line ends, bilingual headers, WGS-84
- * coordinates. When any listing is sample data, a first column "说明 / note" carries the sample marker on each of
- * its rows, so the marker survives sorting and filtering in a spreadsheet. Text that could run as a spreadsheet
- * formula is prefixed with an apostrophe.
+ * Listings as CSV in `lang`: UTF-8 with a BOM (so Excel opens Chinese correctly), CRLF line ends, the import's
+ * field labels as headers, space types in words, WGS-84 coordinates. When any listing is sample data, a first
+ * column (a note) carries the sample marker on each of its rows, so the marker survives sorting and filtering in a
+ * spreadsheet. Text that could run as a spreadsheet formula is prefixed with an apostrophe.
  */
-export function toCsv(listings: readonly Listing[]): string {
+export function toCsv(listings: readonly Listing[], lang: Lang): string {
   const withNote = listings.some((l) => l.sample);
-  const fields = [...(withNote ? [NOTE_COLUMN] : []), ...COLUMNS.map(([h]) => h)];
-  const data = listings.map((l) => [...(withNote ? [l.sample ? SAMPLE_MARKER : ''] : []), ...COLUMNS.map(([, get]) => get(l))]);
+  const fields = [...(withNote ? [t(lang, 'investExportNote')] : []), ...COLUMNS.map(([f]) => header(f, lang))];
+  const data = listings.map((l) => [...(withNote ? [l.sample ? sampleNote(lang) : ''] : []), ...COLUMNS.map(([, get]) => get(l, lang))]);
   return csvText(fields, data);
 }
 
@@ -43,17 +54,18 @@ export function toCsv(listings: readonly Listing[]): string {
 export type ListingFeatureProperties = Omit<Listing, 'lon' | 'lat'> & { note?: string };
 
 /**
- * Listings as a GeoJSON FeatureCollection of WGS-84 points. Each feature's id is the listing's id; sample
- * listings carry `sample: true` and `note` = the sample marker, and so does the collection when any is sample.
+ * Listings as a GeoJSON FeatureCollection of WGS-84 points. Properties keep the listing's field names and values
+ * (the data's own keys, read back by the import); sample listings carry `sample: true` and `note`, the sample marker
+ * in `lang`, and so does the collection when any is sample.
  */
-export function toGeoJSON(listings: readonly Listing[]): FeatureCollection<Point, ListingFeatureProperties> & { note?: string } {
+export function toGeoJSON(listings: readonly Listing[], lang: Lang): FeatureCollection<Point, ListingFeatureProperties> & { note?: string } {
   const features: Feature<Point, ListingFeatureProperties>[] = listings.map((l) => {
     const { lon, lat, ...rest } = l;
     const properties: ListingFeatureProperties = { ...rest, industries: [...rest.industries] };
-    if (l.sample) properties.note = SAMPLE_MARKER;
+    if (l.sample) properties.note = sampleNote(lang);
     return { type: 'Feature', id: l.id, properties, geometry: { type: 'Point', coordinates: [lon, lat] } };
   });
   const fc: FeatureCollection<Point, ListingFeatureProperties> & { note?: string } = { type: 'FeatureCollection', features };
-  if (listings.some((l) => l.sample)) fc.note = SAMPLE_MARKER;
+  if (listings.some((l) => l.sample)) fc.note = sampleNote(lang);
   return fc;
 }

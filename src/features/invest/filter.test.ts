@@ -107,6 +107,16 @@ describe('filterListings: each filter alone', () => {
     expect(ids(filterListings(ALL, { industries: ['航天'] }, context))).toBe('');
   });
 
+  it('industry: one the plan names is found in either language, and only that one', () => {
+    // "人工智能" in A is the plan's "Artificial intelligence"; C's "AI software" is not that word.
+    expect(ids(filterListings(ALL, { industries: ['Artificial intelligence'] }, context))).toBe('a');
+    expect(ids(filterListings(ALL, { industries: ['人工智能'] }, context))).toBe('a');
+    // "AI" is the plan's word too, and C's words contain it.
+    expect(ids(filterListings(ALL, { industries: ['AI'] }, context))).toBe('ac');
+    // 生物医药 (B) is not the plan's biotechnology.
+    expect(ids(filterListings(ALL, { industries: ['Biotechnology'] }, context))).toBe('');
+  });
+
   it('rent: the listing range overlaps the wanted one; no rent, no match', () => {
     expect(ids(filterListings(ALL, { rentMax: 4 }, context))).toBe('ad');
     expect(ids(filterListings(ALL, { rentMin: 5 }, context))).toBe('ab');

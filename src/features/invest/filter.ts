@@ -12,6 +12,7 @@ import { nearestStation } from '../../lib/data/nearest.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 import { drawnPolygon } from '../../lib/data/drawn-area.ts';
 import type { Listing, SpaceType } from './types.ts';
+import { industryMatches } from './industries.ts';
 
 import type { ListingFilters, ListingSort, SortKey, ZoneId } from './query.ts';
 
@@ -49,15 +50,13 @@ export function stationDistanceOf(listing: Listing, stations: FilterContext['sta
   return found ? found.distance : null;
 }
 
-const norm = (s: string) => s.trim().toLowerCase();
-
 /**
  * The listings that pass every filter that is set, in their input order (a new array; the listings themselves
  * are the same objects).
  */
 export function filterListings(listings: readonly Listing[], filters: ListingFilters, context: FilterContext): Listing[] {
   const types = filters.types?.length ? new Set<SpaceType>(filters.types) : null;
-  const industries = filters.industries?.map(norm).filter(Boolean) ?? [];
+  const industries = filters.industries?.filter((i) => i.trim() !== '') ?? [];
   const rentSet = filters.rentMin !== undefined || filters.rentMax !== undefined;
   const zone = filters.within && filters.within !== 'drawn' ? (context.zones[filters.within] ?? null) : null;
   const drawn = filters.within === 'drawn' ? drawnPolygon(context.area) : null;
@@ -66,10 +65,8 @@ export function filterListings(listings: readonly Listing[], filters: ListingFil
     if (filters.areaMin !== undefined && !(l.areaM2 >= filters.areaMin)) return false;
     if (filters.areaMax !== undefined && !(l.areaM2 <= filters.areaMax)) return false;
     if (types && !types.has(l.spaceType)) return false;
-    if (industries.length) {
-      const own = l.industries.map(norm);
-      if (!industries.some((want) => own.some((have) => have.includes(want)))) return false;
-    }
+    // An industry the plan names matches in either language ("人工智能" finds "AI"); any other term by its words.
+    if (industries.length && !industries.some((want) => l.industries.some((have) => industryMatches(have, want)))) return false;
     if (rentSet) {
       const lo = l.rentMin ?? l.rentMax;
       const hi = l.rentMax ?? l.rentMin;

@@ -58,6 +58,10 @@ describe('the listings import in the shared flow', () => {
   it('loads its engine with the first file and words its messages and fields from the kernel catalogue', async () => {
     expect(await LISTING_SPEC.load()).toBe(LISTING_IMPORT);
     expect(LISTING_SPEC.fieldLabel('en', 'areaM2')).toBe('Floor area available (m²)');
-    expect(LISTING_SPEC.message('zh', { code: 'mapping-missing-area', text: '' })).toBe('没有指定“面积”列：所有行都将被拒绝。');
+    expect(LISTING_SPEC.message('zh', { code: 'mapping-missing-area', text: '' })).toEqual([{ text: '没有指定“面积”列：所有行都将被拒绝。' }]);
+    // The text cleaning's notes name the column by the field's label in the reader's language.
+    expect(LISTING_SPEC.message('zh', { code: 'row-markup', params: { field: 'operator' }, text: '' })).toEqual([
+      { text: '“运营方”中含有标记代码（如 <script>）：按纯文本保存和显示，不会执行。' },
+    ]);
   });
 });

@@ -1,5 +1,7 @@
+import { hasMessage } from '../../lib/i18n/index.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
 import { ACCEPT } from '../../lib/import/files.ts';
+import { importRuns } from '../../lib/import/messages.ts';
 import type { ImportSpec } from '../../lib/import/spec.ts';
 import { LISTING_IMPORT, type ListingOptions, type ListingResult } from './import.ts';
 import { t } from './messages.ts';
@@ -12,7 +14,8 @@ import type { ListingField } from './types.ts';
 export const LISTING_SPEC: ImportSpec<ListingField, ListingResult, ListingOptions> = {
   // The sample inventory is built by the same import as the panel opens: the engine is there already.
   load: () => Promise.resolve(LISTING_IMPORT),
-  message: (lang, m) => t(lang, importKey(m.code), m.params ?? {}),
+  // The text cleaning's notes name a column by its field id: said as the field's label.
+  message: (lang, m) => importRuns(lang, m, (field) => (hasMessage(importKey(`field.${field}`)) ? t(lang, importKey(`field.${field}`)) : undefined)),
   fieldLabel: (lang, field) => t(lang, importKey(`field.${field}`)),
   // An operator's file often has columns of its own: one the import does not use is worth a look.
   flagUnused: true,

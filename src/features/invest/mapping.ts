@@ -150,7 +150,7 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
     'email',
     'contactperson',
   ],
-  url: ['网址', '链接', '网站', '网页', '详情链接', 'url', 'link', 'website', 'web', 'homepage'],
+  url: ['网址', '链接', '网站', '网页', '详情链接', 'url', 'link', 'website', 'web', 'webpage', 'homepage'],
   source: ['来源', '信息来源', '数据来源', '资料来源', 'source', 'datasource'],
   sourceDate: [
     '日期',

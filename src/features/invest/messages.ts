@@ -59,7 +59,6 @@ export const investZh = {
   investRentRange: '{min}–{max} 元/平方米/天',
   investPin: '收藏',
   investUnpin: '取消收藏',
-  investPinNamed: '收藏 {name}',
 
   // Card.
   investAvailable: '可入驻',
@@ -96,11 +95,11 @@ export const investZh = {
   investImportedOn: '导入于 {date}',
   investExportCsv: '导出 CSV',
   investExportGeoJSON: '导出 GeoJSON',
-  investExported: '已导出 {file}',
+  investExported: '已导出 {count} 条房源（{format}）',
   investRemove: '移除',
-  investRemoveAsk: '从本浏览器移除“{name}”及其 {count} 条房源？',
+  investRemoveAsk: '从本浏览器移除这个清单及其 {count} 条房源？',
   investRemoveYes: '确认移除',
-  investRemoved: '已移除“{name}”。',
+  investRemoved: '已移除一个清单（{count} 条房源）。',
   investRemoveFailed: '已从地图移除，但浏览器存储未能更新：刷新后可能再次出现。',
 
   // Import.
@@ -113,6 +112,11 @@ export const investZh = {
   investInventoryName: '清单名称',
   investNothingAdded: '没有可导入的行：未添加清单。请检查列的对应关系和坐标系后重新导入。',
   investShowOnMap: '在地图上查看',
+
+  // Files and names the view writes.
+  investSampleInventory: '团队的示例房源',
+  investExportNote: '说明',
+  investExportSampleNote: '示例数据：团队编写的示例房源，不是真实报价',
 };
 
 export const investEn: Record<keyof typeof investZh, Message> = {
@@ -134,15 +138,15 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investIndustry: 'Industry',
   investNoIndustries: 'The loaded listings name no industry.',
   investRent: 'Rent',
-  investRentUnit: '元/m²/day',
+  investRentUnit: 'yuan/m²/day',
   investAvailableBy: 'Available by',
   investMetro: 'Distance to a metro station',
   investAnyDistance: 'Any',
   investWithinM: 'Within {m} m',
   investWhere: 'Where',
   investAnywhere: 'Anywhere',
-  investFutureValley: 'Inside Future Valley (未来谷)',
-  investYangshupu: 'Inside the Yangshupu belt (杨数浦)',
+  investFutureValley: 'Inside Future Valley',
+  investYangshupu: 'Inside the Yangshupu belt',
   investDrawnArea: 'Inside an area drawn on the map',
   investDraw: 'Draw the area on the map',
   investDrawHint: 'While on, a click on the map adds a vertex; press this button again to stop.',
@@ -168,11 +172,10 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investToStation: '{distance} to {station}',
   investFromDate: 'from {date}',
   investAreaValue: '{value} m²',
-  investRentValue: '{value} 元/m²/day',
-  investRentRange: '{min}–{max} 元/m²/day',
+  investRentValue: '{value} yuan/m²/day',
+  investRentRange: '{min}–{max} yuan/m²/day',
   investPin: 'Pin',
   investUnpin: 'Unpin',
-  investPinNamed: 'Pin {name}',
 
   investAvailable: 'Available from',
   investUnknown: 'Not given',
@@ -209,11 +212,14 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investImportedOn: 'imported {date}',
   investExportCsv: 'Export CSV',
   investExportGeoJSON: 'Export GeoJSON',
-  investExported: 'Exported {file}',
+  investExported: { one: 'Exported {count} listing ({format})', other: 'Exported {count} listings ({format})' },
   investRemove: 'Remove',
-  investRemoveAsk: { one: 'Remove “{name}” and its {count} listing from this browser?', other: 'Remove “{name}” and its {count} listings from this browser?' },
+  investRemoveAsk: {
+    one: 'Remove this inventory and its {count} listing from this browser?',
+    other: 'Remove this inventory and its {count} listings from this browser?',
+  },
   investRemoveYes: 'Yes, remove',
-  investRemoved: 'Removed “{name}”.',
+  investRemoved: { one: 'Removed an inventory of {count} listing.', other: 'Removed an inventory of {count} listings.' },
   investRemoveFailed: 'Removed from the map, but the browser’s storage could not be updated: it may come back after a reload.',
 
   investImport: 'Import a file…',
@@ -225,6 +231,10 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investInventoryName: 'Name of the inventory',
   investNothingAdded: 'No row could be imported: no inventory was added. Check the columns and the coordinate system and import again.',
   investShowOnMap: 'Show on the map',
+
+  investSampleInventory: 'The team’s sample listings',
+  investExportNote: 'Note',
+  investExportSampleNote: 'Sample data: listings written by the team as examples, not real offers',
 };
 
 declare module '../../lib/i18n/index.ts' {

@@ -81,7 +81,7 @@ export type ListingField = (typeof LISTING_FIELDS)[number];
 /** Which column (header) feeds each listing field; unmapped fields are absent. */
 export type FieldMapping = Mapping<ListingField>;
 
-/** The marker sample data carries wherever it appears (layer name, cards, exports). Bilingual on purpose. */
+/** The marker the sample file writes as each listing's source (data: the panels show the sample's words in the reader's language). */
 export const SAMPLE_MARKER = '示例数据 / sample listings — not real offers';
 
 /** Id and name of the team's sample inventory. */

@@ -1,14 +1,30 @@
 /**
- * Listing figures as text in the reader's language (pure): area, rent, distances, labels of types and places.
- * Everything returned is plain text, shown as text nodes.
+ * Listing figures as text in the reader's language (pure): area, rent, distances, labels of types and places, and
+ * the language a listing's own words (names, addresses, industries from its file) are marked with. Everything
+ * returned is plain text, shown as text nodes.
  */
 import { roundDistance } from '../../lib/data/quotes.ts';
 import { localName, type Lang } from '../../lib/i18n/index.ts';
 import { t } from './messages.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
 import type { PlaceRef } from './compare.ts';
-import type { Listing, SpaceType } from './types.ts';
+import type { Inventory, Listing, SpaceType } from './types.ts';
 import type { Crs } from '../../lib/import/types.ts';
+import { dataLang, type TextRun } from '../../lib/import/runs.ts';
+import { industryRun } from './industries.ts';
+
+/** The `lang` attribute a listing's own words (its name, building, address, operator…) need in a page in `lang`. */
+export const wordsLang = (lang: Lang, text: string | undefined): string | undefined => (text ? dataLang(lang, text) : undefined);
+
+/** A listing's industries as runs (for `lib/import/Runs.svelte`), joined by the list separator: the plan's in `lang`, others marked. */
+export function industryRuns(lang: Lang, industries: readonly string[]): TextRun[] {
+  const separator = t(lang, 'listSeparator');
+  return industries.flatMap((term, i) => (i ? [{ text: separator }, industryRun(lang, term)] : [industryRun(lang, term)]));
+}
+
+/** An inventory's name in `lang`: the team's sample in the reader's words, an imported file's as its importer named it. */
+export const inventoryName = (lang: Lang, inventory: Pick<Inventory, 'name' | 'sample'>): string =>
+  inventory.sample ? t(lang, 'investSampleInventory') : inventory.name;
 
 const numberFormat = { zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }) };
 
@@ -18,7 +34,7 @@ export const num = (lang: Lang, n: number): string => numberFormat[lang].format(
 /** "1,200 m²" / "1,200 平方米". */
 export const areaText = (lang: Lang, m2: number): string => t(lang, 'investAreaValue', { value: num(lang, m2) });
 
-/** The rent range in 元/m²/day, one figure when both ends agree; null when the listing gives none. */
+/** The rent range in yuan per m² per day, one figure when both ends agree; null when the listing gives none. */
 export function rentText(lang: Lang, l: Pick<Listing, 'rentMin' | 'rentMax'>): string | null {
   const lo = l.rentMin ?? l.rentMax;
   const hi = l.rentMax ?? l.rentMin;

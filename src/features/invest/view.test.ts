@@ -3,7 +3,8 @@ import type { PlanOutputCollection } from '../../lib/data/plan-schema.ts';
 import { listingFeatureId } from './layers.ts';
 import type { Listing } from './types.ts';
 import { factsContext, listingsBbox, listingsOverlay, zoneShapes } from './view-map.ts';
-import { areaText, rentText } from './view-format.ts';
+import { areaText, industryRuns, inventoryName, rentText, wordsLang } from './view-format.ts';
+import { industryKey, industryRun } from './industries.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 
 const listing = (id: string, sample: boolean, lon = 121.5, lat = 31.3): Listing => ({
@@ -101,8 +102,40 @@ describe('listing figures as text', () => {
   it('says area and rent in the reader’s language, one figure when the range is one value', () => {
     expect(areaText('en', 1200)).toBe('1,200 m²');
     expect(areaText('zh', 1200.5)).toBe('1,200.5 平方米');
-    expect(rentText('en', { rentMin: 2.5, rentMax: 3 })).toBe('2.5–3 元/m²/day');
+    expect(rentText('en', { rentMin: 2.5, rentMax: 3 })).toBe('2.5–3 yuan/m²/day');
     expect(rentText('zh', { rentMin: 4 })).toBe('4 元/平方米/天');
     expect(rentText('en', {})).toBeNull();
+  });
+});
+
+describe('a listing’s own words', () => {
+  it('names the plan’s industries in the reader’s language, whichever language the file used', () => {
+    expect(industryKey('人工智能')).toBe('ai');
+    expect(industryKey('Artificial Intelligence')).toBe('ai');
+    expect(industryKey('智慧城市')).toBe('smart_city');
+    expect(industryKey('在线新经济')).toBe('online_economy');
+    expect(industryKey('新能源')).toBe('new_energy');
+    expect(industryRun('en', '人工智能')).toEqual({ text: 'Artificial intelligence' });
+    expect(industryRun('zh', 'Digital economy')).toEqual({ text: '数字经济' });
+    // The bracket of the plan's label is left out of a chip.
+    expect(industryRun('en', '在线新经济')).toEqual({ text: 'Online economy' });
+    expect(industryRun('zh', '新能源')).toEqual({ text: '新能源' });
+  });
+
+  it('shows an industry the plan does not name as written, marked with its language when it is the other one', () => {
+    expect(industryKey('科技服务')).toBeNull();
+    expect(industryRun('en', '科技服务')).toEqual({ text: '科技服务', lang: 'zh-Hans' });
+    expect(industryRun('zh', '科技服务')).toEqual({ text: '科技服务' });
+    expect(industryRun('zh', 'quantum computing')).toEqual({ text: 'quantum computing', lang: 'en' });
+    expect(industryRuns('en', ['人工智能', '科技服务'])).toEqual([{ text: 'Artificial intelligence' }, { text: ', ' }, { text: '科技服务', lang: 'zh-Hans' }]);
+  });
+
+  it('marks names by their script, and names the team’s sample in the reader’s words', () => {
+    expect(wordsLang('en', '复旦大学国家大学科技园（示例）')).toBe('zh-Hans');
+    expect(wordsLang('zh', '复旦大学国家大学科技园（示例）')).toBeUndefined();
+    expect(wordsLang('zh', 'Riverside Lab Park')).toBe('en');
+    expect(wordsLang('en', undefined)).toBeUndefined();
+    expect(inventoryName('en', { name: '示例数据 / Sample listings', sample: true })).toBe('The team’s sample listings');
+    expect(inventoryName('zh', { name: 'operator-gcj02', sample: false })).toBe('operator-gcj02');
   });
 });
