@@ -28,6 +28,25 @@ async function canvasSize(page: Page) {
   });
 }
 
+/**
+ * Records the text the page draws on large 2D canvases — the export's (MapLibre draws its glyphs on small ones) —
+ * in `window.__exportTexts`, in drawing order: the title, the attribution, the scale, the north arrow, the legend.
+ */
+function recordCanvasText(): void {
+  const texts: string[] = [];
+  (window as unknown as { __exportTexts: string[] }).__exportTexts = texts;
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+    if (this.canvas.width > 300) texts.push(String(text));
+    if (maxWidth === undefined) fill.call(this, text, x, y);
+    else fill.call(this, text, x, y, maxWidth);
+  };
+}
+
+const drawnTexts = (page: Page) => page.evaluate(() => (window as unknown as { __exportTexts: string[] }).__exportTexts);
+const HAN = /[\u4e00-\u9fff]/;
+const ENGLISH_RUN = /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/;
+
 /** Presses the export button (a click, or Enter from the keyboard) and returns the download's name and bytes. */
 async function exportPng(page: Page, name: string, how: 'click' | 'keyboard' = 'click'): Promise<{ file: string; bytes: Buffer }> {
   const button = page.getByRole('button', { name, exact: true });
@@ -106,6 +125,7 @@ describe('export of the current view as a PNG (production build)', () => {
   it('downloads the view as a PNG at the canvas’s pixel size, with the map, legend and attribution drawn in', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, acceptDownloads: true });
     const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.addInitScript(recordCanvasText);
     // The side sheet closed, as a planner framing a view would have it (it would cover the button's corner).
     await page.goto(`${suite.server.url}?lang=en&panel=none`);
     await waitForIdle(page);
@@ -135,6 +155,19 @@ describe('export of the current view as a PNG (production build)', () => {
     expect(stats.meanDiff).toBeLessThan(3);
     expect(stats.titleWhiteShare).toBeGreaterThan(0.8);
 
+    // Title, scale and legend are English: the legend from its heading on, the scale in metres or kilometres.
+    const texts = await drawnTexts(page);
+    const legendAt = texts.indexOf('Legend');
+    expect(legendAt).toBeGreaterThan(0);
+    expect(texts.slice(legendAt + 1).length).toBeGreaterThan(3);
+    for (const text of [texts[0]!, ...texts.slice(legendAt)]) expect(text).not.toMatch(HAN);
+    expect(texts.some((text) => /^\d+ (m|km)$/.test(text))).toBe(true);
+    // The credits are the map's, in English too (no 杨府发 in an English image).
+    const credits = texts.slice(1, legendAt).join(' ');
+    expect(credits).toContain('© OpenStreetMap contributors');
+    expect(credits).toContain('Yangpu District Government document [2024] No. 12');
+    expect(credits).not.toMatch(HAN);
+
     // The user is told, in the current language.
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'PNG exported' }).count()).toBe(1);
     expect(problems.errors).toEqual([]);
@@ -150,6 +183,7 @@ describe('export of the current view as a PNG (production build)', () => {
       acceptDownloads: true,
     });
     const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+    await page.addInitScript(recordCanvasText);
     await page.goto(`${suite.server.url}?lang=zh`);
     await waitForIdle(page);
     await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ bearing: 30, zoom: 13.2 }));
@@ -174,6 +208,17 @@ describe('export of the current view as a PNG (production build)', () => {
     expect(stats.transparent).toBe(0);
     expect(stats.centreColours).toBeGreaterThan(10);
     expect(stats.meanDiff).toBeLessThan(3);
+    // Title, scale, north arrow and legend are Chinese.
+    const texts = await drawnTexts(page);
+    const legendAt = texts.indexOf('图例');
+    expect(legendAt).toBeGreaterThan(0);
+    for (const text of [texts[0]!, ...texts.slice(legendAt)]) expect(text).not.toMatch(ENGLISH_RUN);
+    expect(texts.some((text) => /^\d+ (米|公里)$/.test(text))).toBe(true);
+    expect(texts).toContain('北');
+    // The credits too, however they wrap.
+    const credits = texts.slice(1, legendAt).join('');
+    expect(credits).toContain('© OpenStreetMap 贡献者');
+    expect(credits).not.toMatch(ENGLISH_RUN);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '已导出 PNG' }).count()).toBe(1);
     expect(problems.errors).toEqual([]);
     await page.close();

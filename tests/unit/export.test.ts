@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../src/app/features.ts';
+// The export loads the panels' catalogue (units, legend words) before it draws: so do these tests.
+import '../../src/lib/i18n/panels.ts';
 import { defaultVisibility } from '../../src/lib/layers/registry.ts';
 import { light } from '../../src/lib/layers/theme.ts';
 import {
@@ -30,19 +32,19 @@ describe('scale bar', () => {
 
   it('picks 1 km (61.2 px) at zoom 12 and 500 m (245.0 px) at zoom 15 within their widths', () => {
     // Zoom 12, 100 px: at most 1 632.8 m, so 1 km, drawn 1000 / 16.328 = 61.24 px long.
-    const z12 = niceScale(metersPerPixel(31.3, 12), 100);
+    const z12 = niceScale(metersPerPixel(31.3, 12), 100, 'en');
     expect(z12).toEqual({ meters: 1000, px: expect.closeTo(61.244, 3), label: '1 km' });
     // With 150 px, 2 km (122.49 px) fits.
-    expect(niceScale(metersPerPixel(31.3, 12), 150)).toMatchObject({ meters: 2000, px: expect.closeTo(122.488, 3), label: '2 km' });
+    expect(niceScale(metersPerPixel(31.3, 12), 150, 'en')).toMatchObject({ meters: 2000, px: expect.closeTo(122.488, 3), label: '2 km' });
     // Zoom 15, 250 px: at most 510 m, so 500 m at 244.98 px; with 150 px (306 m) only 200 m (97.99 px).
-    expect(niceScale(metersPerPixel(31.3, 15), 250)).toEqual({ meters: 500, px: expect.closeTo(244.977, 3), label: '500 m' });
-    expect(niceScale(metersPerPixel(31.3, 15), 150)).toMatchObject({ meters: 200, px: expect.closeTo(97.991, 3), label: '200 m' });
+    expect(niceScale(metersPerPixel(31.3, 15), 250, 'en')).toEqual({ meters: 500, px: expect.closeTo(244.977, 3), label: '500 m' });
+    expect(niceScale(metersPerPixel(31.3, 15), 150, 'en')).toMatchObject({ meters: 200, px: expect.closeTo(97.991, 3), label: '200 m' });
   });
 
   it('never draws a bar longer than the width it is given, and is never less than a fifth of it', () => {
     for (let zoom = 8; zoom <= 18; zoom += 0.25) {
       for (const maxWidth of [60, 100, 123, 150, 240]) {
-        const s = niceScale(metersPerPixel(31.3, zoom), maxWidth);
+        const s = niceScale(metersPerPixel(31.3, zoom), maxWidth, 'en');
         expect(s.px, `zoom ${zoom}, ${maxWidth} px`).toBeLessThanOrEqual(maxWidth);
         // 1-2-5 steps: the next step up is at most 2.5 times longer, so the bar fills over 40 % of the room.
         expect(s.px, `zoom ${zoom}, ${maxWidth} px`).toBeGreaterThan(maxWidth * 0.4);
@@ -50,16 +52,22 @@ describe('scale bar', () => {
       }
     }
     // Exactly fitting lengths are taken (no float slop either way).
-    expect(niceScale(10, 50).meters).toBe(500);
-    expect(niceScale(10, 49.999).meters).toBe(200);
+    expect(niceScale(10, 50, 'en').meters).toBe(500);
+    expect(niceScale(10, 49.999, 'en').meters).toBe(200);
   });
 
   it('labels metres below a kilometre and kilometres from there', () => {
-    expect(niceScale(1, 120).label).toBe('100 m');
-    expect(niceScale(1, 600).label).toBe('500 m');
-    expect(niceScale(10, 120).label).toBe('1 km');
-    expect(niceScale(100, 60).label).toBe('5 km');
-    expect(() => niceScale(0, 100)).toThrow(RangeError);
+    expect(niceScale(1, 120, 'en').label).toBe('100 m');
+    expect(niceScale(1, 600, 'en').label).toBe('500 m');
+    expect(niceScale(10, 120, 'en').label).toBe('1 km');
+    expect(niceScale(100, 60, 'en').label).toBe('5 km');
+    expect(() => niceScale(0, 100, 'en')).toThrow(RangeError);
+  });
+
+  it('labels the scale in the image’s language', () => {
+    expect(niceScale(1, 120, 'zh').label).toBe('100 米');
+    expect(niceScale(10, 120, 'zh').label).toBe('1 公里');
+    expect(niceScale(metersPerPixel(31.3, 12), 150, 'zh')).toMatchObject({ meters: 2000, label: '2 公里' });
   });
 });
 
@@ -82,6 +90,12 @@ describe('legend rows', () => {
     expect(entries[0]).toEqual({ id: first.id, label: first.label.en, symbol: first.legend(light) });
     const zh = legendEntries({ registry: REGISTRY, visible, unavailable: new Set([missing]) }, 'zh');
     expect(zh.map((e) => e.label)).toEqual(REGISTRY.filter((d) => expected.includes(d.id)).map((d) => d.label.zh));
+  });
+
+  it('labels every row of the registry in one language at a time, so the image’s legend is in the reader’s', () => {
+    const everything = { registry: REGISTRY, visible: Object.fromEntries(REGISTRY.map((d) => [d.id, true])), unavailable: new Set<string>() };
+    for (const e of legendEntries(everything, 'en')) expect(e.label, e.id).not.toMatch(/[\u4e00-\u9fff]/);
+    for (const e of legendEntries(everything, 'zh')) expect(e.label, e.id).not.toMatch(/[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/);
   });
 
   it('keeps the rows in that order in the layout, one column when they fit', () => {

@@ -1,5 +1,5 @@
 import booleanValid from '@turf/boolean-valid';
-import type { Feature, LineString, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { RouteAnalysis } from './types.ts';
 import { sketchFileName, sketchToGeoJSON } from './export.ts';
@@ -52,7 +52,7 @@ const analysis: RouteAnalysis = {
 const date = new Date(2025, 2, 7, 9, 5, 30);
 
 describe('sketchToGeoJSON', () => {
-  const fc = sketchToGeoJSON(analysis, { widthM: 60, cruiseKmh: 36 }, date);
+  const fc = sketchToGeoJSON(analysis, { widthM: 60, cruiseKmh: 36 }, date, 'en');
 
   it('is a FeatureCollection of the line, the corridor and one point per conflict', () => {
     expect(fc.type).toBe('FeatureCollection');
@@ -75,6 +75,18 @@ describe('sketchToGeoJSON', () => {
       created: date.toISOString(),
     });
     expect(new Date(p.created as string).getTime()).toBe(date.getTime());
+  });
+
+  it('says what it is in the language asked, and keeps both names of each place', () => {
+    const HAN = /[\u4e00-\u9fff]/;
+    const words = (f: FeatureCollection) => f.features.map((x) => [x.properties?.name, x.properties?.note].filter(Boolean).join(' ')).join(' ');
+    expect(words(fc)).not.toMatch(HAN);
+    expect(fc.features[1]!.properties?.name).toBe('Sketched route corridor');
+    const zh = sketchToGeoJSON(analysis, { widthM: 60, cruiseKmh: 36 }, date, 'zh');
+    expect(zh.features[0]!.properties).toMatchObject({ name: '草绘航线', name_zh: '草绘航线', name_en: 'Sketched route' });
+    expect(zh.features[0]!.properties?.note).toBe('用杨浦创新地图绘制的航线草图；所画各点之间为直线段。');
+    expect(zh.features[1]!.properties?.name).toBe('草绘航线的廊道');
+    expect(words(zh)).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('describes the corridor and the conflicts', () => {

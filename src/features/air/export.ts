@@ -1,4 +1,6 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
+import { localName, type Lang } from '../../lib/i18n/index.ts';
+import { t } from './messages.ts';
 import type { Conflict, RouteAnalysis } from './types.ts';
 
 /** The settings a sketch was analysed with. */
@@ -23,15 +25,17 @@ const pos = (p: Position): [number, number] => [round(p[0] ?? 0, COORD_DECIMALS)
 
 /**
  * The planner's sketch as a GeoJSON FeatureCollection (RFC 7946, WGS-84, [lon, lat]): the centre line with the
- * settings and results, the corridor polygon, and one point per conflict. Pure: the date is passed in.
+ * settings and results, the corridor polygon, and one point per conflict. What the file says in words (`name`,
+ * `note`) is in `lang`; places keep both their names. Pure: the date is passed in.
  */
-export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSettings, date: Date): FeatureCollection {
+export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSettings, date: Date, lang: Lang): FeatureCollection {
   const [minAlt, maxAlt] = analysis.altitude;
+  const name = localName(analysis, lang);
   const line: Feature<LineString> = {
     type: 'Feature',
     properties: {
       role: 'sketch' satisfies SketchFeatureRole,
-      name: analysis.name_en,
+      name,
       name_zh: analysis.name_zh,
       name_en: analysis.name_en,
       length_m: round(analysis.lengthM),
@@ -41,7 +45,7 @@ export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSetting
       altitude_m: [round(minAlt), round(maxAlt)],
       conflicts: analysis.conflicts.length,
       created: date.toISOString(),
-      note: 'Sketch made with the Yangpu innovation map; straight segments between the drawn points.',
+      note: t(lang, 'airFileNote'),
     },
     geometry: { type: 'LineString', coordinates: analysis.line.geometry.coordinates.map(pos) },
   };
@@ -50,7 +54,7 @@ export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSetting
     type: 'Feature',
     properties: {
       role: 'corridor' satisfies SketchFeatureRole,
-      name: `${analysis.name_en} corridor`,
+      name: t(lang, 'airFileCorridor', { name }),
       width_m: round(settings.widthM),
       base_m: round(typeof props.base === 'number' ? props.base : minAlt),
       top_m: round(typeof props.top === 'number' ? props.top : maxAlt),

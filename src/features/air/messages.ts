@@ -51,7 +51,10 @@ export const airZh = {
   airSketchEmpty: '还没有航点。',
   airSketchNeedTwo: '至少需要两个点才能分析航线。',
   airExport: '导出 GeoJSON',
-  airExported: '已导出：{file}',
+  airExported: '已导出航线草图（GeoJSON）',
+  // What the exported file says of itself.
+  airFileNote: '用杨浦创新地图绘制的航线草图；所画各点之间为直线段。',
+  airFileCorridor: '{name}的廊道',
 } as const;
 
 /** English, key for key. */
@@ -105,7 +108,9 @@ export const airEn: Record<keyof typeof airZh, Message> = {
   airSketchEmpty: 'No points yet.',
   airSketchNeedTwo: 'At least two points are needed to analyse the route.',
   airExport: 'Export GeoJSON',
-  airExported: 'Exported {file}',
+  airExported: 'Exported the sketch (GeoJSON)',
+  airFileNote: 'Sketch made with the Yangpu innovation map; straight segments between the drawn points.',
+  airFileCorridor: '{name} corridor',
 };
 
 declare module '../../lib/i18n/index.ts' {

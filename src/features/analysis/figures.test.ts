@@ -91,11 +91,16 @@ describe('dashboard figures', () => {
     expect(rows.find((r) => r.id === 'count')).toMatchObject({ a: 4, b: 2 });
     expect(rows.find((r) => r.id === 'in_zone-future-valley')).toMatchObject({ label: 'Inside Future Valley', a: 0.75, b: 1 });
     expect(rows.find((r) => r.id === 'in_zone-yangshupu-belt')).toMatchObject({ a: 0, b: null });
-    const csv = figuresCsv(rows, true);
+    const csv = figuresCsv(rows, true, 'en');
     expect(csv.startsWith('\uFEFFfigure,label,unit,scenario_a,scenario_b\r\n')).toBe(true);
     expect(csv).toContain('\r\ncount,Park sites (distinct locations),count,4,2\r\n');
     expect(csv).toContain('\r\nclark_evans_r,Clark–Evans nearest-neighbour ratio R,,0.618,0.618\r\n');
     expect(csv).toContain('\r\ntotal_area,Total area,m²,,\r\n');
+    // In Chinese, headers, labels and units are Chinese; a figure's id stays the key it is.
+    const zh = figuresCsv(figureRows(base, b, 'zh'), true, 'zh');
+    expect(zh.startsWith('\uFEFF指标编号,指标,单位,情景A,情景B\r\n')).toBe(true);
+    expect(zh.split('\r\n').find((l) => l.startsWith('total_area,'))).toMatch(/^total_area,[^,]*[\u4e00-\u9fff][^,]*,平方米,,$/);
+    expect(zh.replace(/^\uFEFF[^\r]*\r\n/, '').replace(/^[a-z_-]+,/gm, '')).not.toMatch(/[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/);
   });
 
   it('word messages in the user language, naming the parks', () => {
@@ -105,8 +110,19 @@ describe('dashboard figures', () => {
 
   it('keep spreadsheet formulas out of the CSV and quote what needs quoting', () => {
     expect(toCsv(['h'], [['=HYPERLINK("x")'], ['a,b'], [null], [3]])).toBe('\uFEFFh\r\n"\'=HYPERLINK(""x"")"\r\n"a,b"\r\n\r\n3\r\n');
-    const parks = parksCsv(base, (id) => ({ zh: `园${id}`, en: `Park ${id}` }));
+    const parks = parksCsv(base, (id) => ({ zh: `园${id}`, en: `Park ${id}` }), 'en');
     expect(parks.split('\r\n')[2]).toBe("'=b,园=b,Park =b,121.51,31.3,,,,a,300,300,0");
+    const zhParks = parksCsv(base, (id) => ({ zh: `园${id}`, en: `Park ${id}` }), 'zh')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(zhParks[0]!.split(',')).toHaveLength(
+      parks
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0]!
+        .split(',').length,
+    );
+    expect(zhParks[0]).toMatch(/^编号,中文名称,英文名称,经度,纬度,/);
+    expect(zhParks[2]).toBe(parks.split('\r\n')[2]);
   });
 
   it('count values in bins that the chart and its table share', () => {

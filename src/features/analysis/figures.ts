@@ -158,22 +158,28 @@ export function messageTexts(r: DispersionResult, lang: Lang, names: (id: string
   });
 }
 
-/** The figures table as CSV: one row per figure, raw values in SI units, both scenarios. */
-export function figuresCsv(rows: FigureRow[], compare: boolean): string {
-  const unit = { count: 'count', m: 'm', m2: 'm²', share: 'share (0–1)', ratio: '' } as const;
-  const header = ['figure', 'label', 'unit', 'scenario_a', ...(compare ? ['scenario_b'] : [])];
+/** The figures table as CSV in `lang` (headers and units; a figure's id stays a key): raw values in SI units, both scenarios. */
+export function figuresCsv(rows: FigureRow[], compare: boolean, lang: Lang): string {
+  const unit = (u: FigureRow['unit']) => (u === 'ratio' ? '' : t(lang, `anCsv.unit.${u}`));
+  const header = [
+    t(lang, 'anCsv.figure'),
+    t(lang, 'anCsv.label'),
+    t(lang, 'anCsv.unit'),
+    t(lang, 'anCsv.scenarioA'),
+    ...(compare ? [t(lang, 'anCsv.scenarioB')] : []),
+  ];
   return csvText(
     header,
-    rows.map((r) => [r.id, r.label, unit[r.unit], round(r.a), ...(compare ? [round(r.b)] : [])]),
+    rows.map((r) => [r.id, r.label, unit(r.unit), round(r.a), ...(compare ? [round(r.b)] : [])]),
   );
 }
 
 const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(8)));
 
-/** Each counted park's figures as CSV. */
-export function parksCsv(r: DispersionResult, names: (id: string) => { zh: string; en: string }): string {
+/** Each counted park's figures as CSV, headers in `lang`; a park keeps both its names. */
+export function parksCsv(r: DispersionResult, names: (id: string) => { zh: string; en: string }, lang: Lang): string {
   return csvText(
-    ['id', 'name_zh', 'name_en', 'lon', 'lat', 'area_m2', 'perimeter_m', 'compactness', 'nearest_id', 'nn_centroid_m', 'nn_edge_m', 'cluster'],
+    t(lang, 'anCsv.parks').split(','),
     r.parks.map((p) => {
       const n = names(p.id);
       return [

@@ -36,9 +36,6 @@ export function attribution(lang: Lang, { basemap = true } = {}): string {
   return parts.map((part) => part[lang]).join(' · ');
 }
 
-/** @deprecated The English credits; use {@link attribution}, which follows the reader's language. */
-export const ATTRIBUTION = attribution('en');
-
 /** Options of {@link layers}. */
 export interface LayersOptions {
   /** Visibility per registry row; rows left out use their default. */

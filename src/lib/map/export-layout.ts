@@ -22,23 +22,23 @@ export interface ScaleBar {
   label: string;
 }
 
-/** A scale bar label: metres below a kilometre, kilometres from there. */
-export function formatDistance(meters: number): string {
-  return meters >= 1000 ? `${meters / 1000} km` : `${meters} m`;
+/** A scale bar label in `lang`: metres below a kilometre, kilometres from there (units from the catalogue). */
+export function formatDistance(meters: number, lang: Lang): string {
+  return meters >= 1000 ? t(lang, 'unitKm', { value: meters / 1000 }) : t(lang, 'unitM', { value: meters });
 }
 
 /**
  * The longest round length (1, 2 or 5 × a power of ten metres: … 100 m, 200 m, 500 m, 1 km, 2 km, 5 km …) whose bar
  * fits in `maxWidthPx`.
  */
-export function niceScale(metersPerPx: number, maxWidthPx: number): ScaleBar {
+export function niceScale(metersPerPx: number, maxWidthPx: number, lang: Lang): ScaleBar {
   if (!(metersPerPx > 0) || !(maxWidthPx > 0)) throw new RangeError(`niceScale: bad arguments ${metersPerPx}, ${maxWidthPx}`);
   // Start one power of ten up: 10 ** floor(log10(x)) can land a hair either side of x.
   for (let exponent = Math.floor(Math.log10(metersPerPx * maxWidthPx)) + 1; ; exponent--) {
     for (const step of [5, 2, 1]) {
       const meters = Number((step * 10 ** exponent).toPrecision(1));
       const px = meters / metersPerPx;
-      if (px <= maxWidthPx) return { meters, px, label: formatDistance(meters) };
+      if (px <= maxWidthPx) return { meters, px, label: formatDistance(meters, lang) };
     }
   }
 }

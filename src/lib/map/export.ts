@@ -1,6 +1,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { t, type Lang } from '../i18n/index.ts';
-import { ATTRIBUTION } from '../layers/style.ts';
+import { attribution as credits } from '../layers/style.ts';
 import { light, type Theme } from '../layers/theme.ts';
 import { withAlpha } from '../layers/theme-css.ts';
 import { drawLegendSymbol, drawNorthArrow, drawScaleBar, drawText, panel } from './export-draw.ts';
@@ -159,13 +159,14 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
   for (const line of title.lines) drawText(ctx, line);
 
   // Attribution strip along the bottom.
-  const credits =
+  // The same credits as the map's, in the reader's language (the OpenStreetMap part only while the basemap is drawn).
+  const text =
     options.attribution ??
     attributionText(
-      ATTRIBUTION,
+      credits(lang, { basemap: Boolean(map.getSource('basemap')) }),
       Object.values(map.getStyle()?.sources ?? {}).map((src) => ('attribution' in src ? src.attribution : undefined)),
     );
-  const attribution = attributionLayout(credits, width, measure, colours);
+  const attribution = attributionLayout(text, width, measure, colours);
   const attributionTop = height - attribution.height;
   ctx.fillStyle = withAlpha(colours.panel, 0.88);
   ctx.fillRect(0, attributionTop, width, attribution.height);
@@ -173,7 +174,7 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
 
   // Scale bar (at the centre's latitude) bottom left, north arrow above it when the map is rotated.
   const center = map.getCenter();
-  const scale = niceScale(metersPerPixel(center.lat, map.getZoom()), Math.min(150, width * 0.35));
+  const scale = niceScale(metersPerPixel(center.lat, map.getZoom()), Math.min(150, width * 0.35), lang);
   const scaleHeight = 6 + 14 + 7 + 6;
   const scaleTop = attributionTop - margin - scaleHeight;
   drawScaleBar(ctx, colours, scale, margin, scaleTop);
