@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { downloadPath, type MapHandle, screenshotPath, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { ENGLISH_RUN, HAN } from '../support/language.ts';
 
 const suite = useBrowserSuite();
 
@@ -44,8 +45,6 @@ function recordCanvasText(): void {
 }
 
 const drawnTexts = (page: Page) => page.evaluate(() => (window as unknown as { __exportTexts: string[] }).__exportTexts);
-const HAN = /[\u4e00-\u9fff]/;
-const ENGLISH_RUN = /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/;
 
 /** Presses the export button (a click, or Enter from the keyboard) and returns the download's name and bytes. */
 async function exportPng(page: Page, name: string, how: 'click' | 'keyboard' = 'click'): Promise<{ file: string; bytes: Buffer }> {

@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, watchDialogs } from './harness.ts';
+import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
 const FIXTURE = resolve(ROOT, 'tests/fixtures/listings/browser/operator-gcj02.csv');
@@ -30,33 +31,6 @@ function metres([a, b]: [number, number], [c, d]: [number, number]): number {
   const r = Math.PI / 180;
   const h = Math.sin(((d - b) * r) / 2) ** 2 + Math.cos(b * r) * Math.cos(d * r) * Math.sin(((c - a) * r) / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
-}
-
-/**
- * What in `root` breaks the page's language rule: a text or a label whose nearest `lang` is English holding a
- * Chinese character, or whose nearest `lang` is Chinese holding a run of three English words.
- */
-function languageLeaks(root: Locator): Promise<string[]> {
-  return root.evaluate((el) => {
-    const pageLang = document.documentElement.lang;
-    const langOf = (e: Element) => ((e.closest('[lang]')?.getAttribute('lang') ?? pageLang).startsWith('zh') ? 'zh' : 'en');
-    const leaks = (text: string, lang: 'zh' | 'en') =>
-      lang === 'en' ? /[\u4e00-\u9fff]/.test(text) : /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/.test(text);
-    const out: string[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      const text = (n.textContent ?? '').trim();
-      if (parent && text && !parent.closest('script, style, [hidden], [aria-hidden="true"]') && leaks(text, langOf(parent))) out.push(text);
-    }
-    for (const e of el.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      for (const name of ['aria-label', 'placeholder', 'title']) {
-        const value = e.getAttribute(name);
-        if (value && leaks(value, langOf(e))) out.push(`${name}=${value}`);
-      }
-    }
-    return out;
-  });
 }
 
 async function axeSerious(page: Page, include: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, settle, useBrowserSuite, useSharedPages, type Viewport } from './harness.ts';
+import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
 const shared = useSharedPages(suite);
@@ -8,38 +9,8 @@ const shared = useSharedPages(suite);
 const PHONE: Viewport = { width: 390, height: 844 };
 const DESKTOP: Viewport = { width: 1280, height: 800 };
 
-/**
- * Every visible text of the page, and every accessible name, placeholder and tooltip, that is in the other
- * language than the element says it is in (its nearest `lang`): in English, any Chinese character; in Chinese, a run
- * of three English words (a sentence, not a code, a unit or a name such as "GCJ-02" or "© OpenStreetMap"). Proper
- * names and quotations shown in the other language on purpose carry their own `lang`, and pass.
- */
-function otherLanguage(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const page = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-    const langOf = (el: Element) => ((el.closest('[lang]')?.getAttribute('lang') ?? page).startsWith('zh') ? 'zh' : 'en');
-    const wrong = (lang: 'zh' | 'en', text: string) =>
-      lang === 'en' ? /[\u3400-\u9fff]/.test(text) : /[A-Za-z]{2,}[\s,;:'’]+[A-Za-z]{2,}[\s,;:'’]+[A-Za-z]{2,}/.test(text);
-    const out = new Set<string>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      const text = n.textContent?.trim() ?? '';
-      if (!el || !text || el.closest('script, style, [hidden], [aria-hidden="true"]')) continue;
-      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      const lang = langOf(el);
-      if (wrong(lang, text)) out.add(`${lang} <${el.tagName.toLowerCase()}> ${text.slice(0, 120)}`);
-    }
-    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
-      if (el.closest('[hidden]')) continue;
-      for (const attr of ['aria-label', 'placeholder', 'title', 'alt']) {
-        const value = el.getAttribute(attr);
-        if (value && wrong(langOf(el), value)) out.add(`${langOf(el)} @${attr} ${value.slice(0, 120)}`);
-      }
-    }
-    return [...out];
-  });
-}
+/** What of the page breaks the language rule (see language-rule.ts). */
+const otherLanguage = (page: Page) => languageLeaks(page.locator('body'));
 
 /** Opens every disclosure of the sheet and the card, so what they fold away is read too. */
 const unfold = (page: Page) =>

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
 // 15 rows: 12 figures (district-wide 2023–2025, three places in 2025 and one in 2024) and 3 refused rows (an
@@ -14,33 +15,6 @@ const MAP_FILE = resolve(ROOT, 'tests/fixtures/monitor/figures.geojson');
 // Chinese headers and indicators named as statisticians write them (营收, 数, 强度 …): 6 figures, and value added
 // (增加值), which is not the plan's revenue, refused.
 const CHINESE_NAMES = resolve(ROOT, 'tests/fixtures/monitor-browser/chinese-names.csv');
-
-/**
- * What in `root` breaks the page's language rule: a text or a label whose nearest `lang` is English holding a
- * Chinese character, or whose nearest `lang` is Chinese holding a run of three English words.
- */
-function languageLeaks(root: Locator): Promise<string[]> {
-  return root.evaluate((el) => {
-    const pageLang = document.documentElement.lang;
-    const langOf = (e: Element) => ((e.closest('[lang]')?.getAttribute('lang') ?? pageLang).startsWith('zh') ? 'zh' : 'en');
-    const leaks = (text: string, lang: 'zh' | 'en') =>
-      lang === 'en' ? /[\u4e00-\u9fff]/.test(text) : /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/.test(text);
-    const out: string[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      const text = (n.textContent ?? '').trim();
-      if (parent && text && !parent.closest('script, style, [hidden], [aria-hidden="true"]') && leaks(text, langOf(parent))) out.push(text);
-    }
-    for (const e of el.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      for (const name of ['aria-label', 'placeholder', 'title']) {
-        const value = e.getAttribute(name);
-        if (value && leaks(value, langOf(e))) out.push(`${name}=${value}`);
-      }
-    }
-    return out;
-  });
-}
 
 async function axeSerious(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include('[data-testid="monitor-panel"]').analyze();

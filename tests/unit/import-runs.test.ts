@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importEn, importZh } from '../../src/lib/import/catalogue.ts';
 import { importRuns } from '../../src/lib/import/messages.ts';
 import { dataLang, messageRuns, runsText } from '../../src/lib/import/runs.ts';
-
-const HAN = /[\u4e00-\u9fff]/;
+import { HAN } from '../support/language.ts';
 
 describe('what a file said, marked by its script', () => {
   it('marks Chinese on an English page and Latin words on a Chinese page, and nothing that reads as the page', () => {

@@ -9,6 +9,7 @@ import { readFile } from '../../lib/import/read.ts';
 import { buildSampleInventory } from './sample.ts';
 import type { Listing } from './types.ts';
 import { importFixture, NOW } from '../../../tests/fixtures/listings/helpers.ts';
+import { HAN } from '../../../tests/support/language.ts';
 
 const sample = buildSampleInventory(readFileSync(resolve(import.meta.dirname, '../../../data/listings/sample.csv'), 'utf8')).inventory;
 const hostile = importFixture('hostile.csv').inventory;
@@ -22,8 +23,6 @@ function reimport(name: string, text: string): Listing[] {
 }
 /** What a round trip must keep: everything but ids, row numbers, the sample flag and the inventory. */
 const content = (ls: Listing[]) => ls.map(({ id: _id, inventoryId: _inventoryId, row: _row, sample: _sample, ...rest }) => rest);
-
-const HAN = /[\u4e00-\u9fff]/;
 
 describe('toCsv', () => {
   it('writes UTF-8 with a BOM, CRLF lines and the headers in the reader’s language, space types in words', () => {

@@ -10,11 +10,9 @@ import { monitorMessage, monitorMessageRuns, monitorMessageText } from './import
 import { observationsCsv } from './template.ts';
 import type { Observation } from './types.ts';
 import { importMonitorFixture, NOW, PLACES } from '../../../tests/fixtures/monitor/helpers.ts';
+import { ENGLISH_RUN, HAN } from '../../../tests/support/language.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-// The page's language rule: no Chinese in English words, no run of three English words in Chinese ones.
-const HAN = /[\u4e00-\u9fff]/;
-const ENGLISH_RUN = /[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/;
 
 describe('monitor import messages', () => {
   const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -4,6 +4,7 @@ import { INDICATORS } from './indicators.ts';
 import { exportFileName, observationsCsv, templateCsv } from './template.ts';
 import type { Observation } from './types.ts';
 import { importMonitorFixture, NOW, PLACES } from '../../../tests/fixtures/monitor/helpers.ts';
+import { HAN } from '../../../tests/support/language.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -13,7 +14,6 @@ function reimport(name: string, text: string) {
   return buildIndicatorDataset(r.table, suggestIndicatorMapping(r.table.headers), { places: PLACES, now: NOW, id: 'again' });
 }
 
-const HAN = /[\u4e00-\u9fff]/;
 const lines = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n');
 
 describe('template', () => {

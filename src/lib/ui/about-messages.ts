@@ -1,7 +1,7 @@
 import { registerMessages, type Message } from '../i18n/index.ts';
 
 /** The About panel's words: they come with its chunk. Chinese defines the keys. */
-const zh = {
+export const aboutZh = {
   aboutTitle: '关于本图',
   aboutWho: '行动方案由杨浦区人民政府发布（杨府发〔2024〕12号）。本图依据公开资料制作，不是政府的官方发布；方案未公布的边界和位置，图上只作示意或只列出。',
   aboutTour: '开始导览',
@@ -21,7 +21,7 @@ const zh = {
   aboutFont: '拉丁字母标注字体：',
 } as const;
 
-const en: Record<keyof typeof zh, Message> = {
+export const aboutEn: Record<keyof typeof aboutZh, Message> = {
   aboutTitle: 'About this map',
   aboutWho:
     'The action plan is published by the Yangpu District People’s Government (document [2024] No. 12). This map is built from public sources and is not an official publication; boundaries and locations the plan does not publish are only indicated, or only listed.',
@@ -49,6 +49,6 @@ const en: Record<keyof typeof zh, Message> = {
 
 declare module '../i18n/index.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Messages extends Record<keyof typeof zh, Message> {}
+  interface Messages extends Record<keyof typeof aboutZh, Message> {}
 }
-registerMessages({ zh, en });
+registerMessages({ zh: aboutZh, en: aboutEn });

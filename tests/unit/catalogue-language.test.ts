@@ -1,0 +1,44 @@
+import { describe, it } from 'vitest';
+import { airLabelsEn, airLabelsZh } from '../../src/features/air/labels.ts';
+import { airEn, airZh } from '../../src/features/air/messages.ts';
+import { analysisLabelsEn, analysisLabelsZh } from '../../src/features/analysis/labels.ts';
+import { analysisEn, analysisZh } from '../../src/features/analysis/messages.ts';
+import { investLabelsEn, investLabelsZh } from '../../src/features/invest/labels.ts';
+import { investEn, investZh } from '../../src/features/invest/messages.ts';
+import { monitorImportEn, monitorImportZh } from '../../src/features/monitor/import-catalogue.ts';
+import { monitorLabelsEn, monitorLabelsZh } from '../../src/features/monitor/labels.ts';
+import { monitorEn, monitorZh } from '../../src/features/monitor/messages.ts';
+import { en } from '../../src/lib/i18n/en.ts';
+import { faultsEn, faultsZh } from '../../src/lib/i18n/faults.ts';
+import type { Message } from '../../src/lib/i18n/index.ts';
+import { panelsEn, panelsZh } from '../../src/lib/i18n/panels.ts';
+import { zh } from '../../src/lib/i18n/zh.ts';
+import { importEn, importZh } from '../../src/lib/import/catalogue.ts';
+import { aboutEn, aboutZh } from '../../src/lib/ui/about-messages.ts';
+import { expectOneLanguage } from '../support/language.ts';
+
+// Written in the other language on purpose: the other title in the page's title, and the language button's
+// name for the other language (shown with its own `lang`).
+const BILINGUAL = new Set(['appTitleOther', 'switchTo']);
+const own = (c: Record<string, Message>) => Object.fromEntries(Object.entries(c).filter(([k]) => !BILINGUAL.has(k)));
+
+describe('every catalogue keeps to its language, key for key', () => {
+  it.each([
+    ['first view', zh, en],
+    ['faults', faultsZh, faultsEn],
+    ['panels', panelsZh, panelsEn],
+    ['about', aboutZh, aboutEn],
+    ['import kernel', importZh, importEn],
+    ['air labels', airLabelsZh, airLabelsEn],
+    ['air', airZh, airEn],
+    ['analysis labels', analysisLabelsZh, analysisLabelsEn],
+    ['analysis', analysisZh, analysisEn],
+    ['invest labels', investLabelsZh, investLabelsEn],
+    ['invest', investZh, investEn],
+    ['monitor labels', monitorLabelsZh, monitorLabelsEn],
+    ['monitor', monitorZh, monitorEn],
+    ['monitor import', monitorImportZh, monitorImportEn],
+  ] as [string, Record<string, Message>, Record<string, Message>][])('%s', (_name, zhCatalogue, enCatalogue) => {
+    expectOneLanguage(own(zhCatalogue), own(enCatalogue));
+  });
+});
