@@ -13,6 +13,7 @@ const SIZES = [
   ['desktop', DESKTOP],
 ] as const;
 
+type CameraHandle = { __yangpu: { app: { camera: { seq: number } | null } } };
 type Handle = MapHandle & {
   __yangpu: { app: { insets: Record<'top' | 'right' | 'bottom' | 'left', number>; selectedEntry?: { lon: number; lat: number; bbox?: number[] } } };
 };
@@ -173,6 +174,14 @@ describe('the first minute (production build)', () => {
         // The panel's content is not cut off sideways, and the sheet leaves the map a share of the screen.
         const [scroll, client] = await panel.evaluate((el) => [el.scrollWidth, el.clientWidth]);
         expect(scroll, names[i]).toBeLessThanOrEqual(client);
+        // Nor does anything in it scroll sideways once its disclosures are open (tables reflow instead).
+        const sideways = await panel.evaluate((el) => {
+          el.querySelectorAll('details').forEach((d) => (d.open = true));
+          return [...el.querySelectorAll<HTMLElement>('*')]
+            .filter((c) => c.scrollWidth > c.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(c).overflowX))
+            .map((c) => `${c.tagName.toLowerCase()}.${c.className} ${c.scrollWidth}>${c.clientWidth}`);
+        });
+        expect(sideways, names[i]).toEqual([]);
         await page.screenshot({ path: screenshotPath(`phone-${id}-${lang}`) });
       }
       // Every tab is a 44 px target whose whole name shows.
@@ -246,6 +255,8 @@ describe('the first minute (production build)', () => {
       await page.getByTestId('feature-card').waitFor();
       await settle(page);
       expect(hidden((await selectionAndClear(page))!)).toEqual([]);
+      // Moving a place clear leaves no padding on the map (a later fit would add it to its own, and fail).
+      expect(await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getPadding())).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
       await page.screenshot({ path: screenshotPath(`selection-clear-${size}`) });
       expect(problems.errors).toEqual([]);
     });
@@ -266,7 +277,11 @@ describe('the first minute (production build)', () => {
         const nav = (await page.getByTestId('nav').boundingBox())!;
         expect(box.y + box.height).toBeLessThanOrEqual(nav.y + 1);
         await page.screenshot({ path: screenshotPath(`tour-phone-${lang}-${i + 1}`) });
-        if (i < total - 1) await next.click();
+        if (i === total - 1) break;
+        // The next stop's flight starts after the click's update: wait for its request before waiting for the map.
+        const seq = await page.evaluate(() => (window as unknown as CameraHandle).__yangpu.app.camera?.seq ?? 0);
+        await next.click();
+        await page.waitForFunction((s) => ((window as unknown as CameraHandle).__yangpu.app.camera?.seq ?? 0) > s, seq);
       }
       expect(problems.errors).toEqual([]);
     });
