@@ -126,9 +126,14 @@ describe('the first minute (production build)', () => {
     await page.close();
   });
 
-  for (const lang of ['zh', 'en'] as const)
-    it(`keeps About one tap away, with the sources, the licences and the data's caveats (${lang})`, async () => {
-      const { page, problems } = await shared.visit(`?lang=${lang}`, PHONE);
+  for (const [size, viewport, lang] of [
+    ['phone', PHONE, 'zh'],
+    ['phone', PHONE, 'en'],
+    ['desktop', DESKTOP, 'zh'],
+    ['desktop', DESKTOP, 'en'],
+  ] as const)
+    it(`keeps About one tap away, with the sources, the licences and the data's caveats (${size}, ${lang})`, async () => {
+      const { page, problems } = await shared.visit(`?lang=${lang}`, viewport);
       await page.getByRole('button', { name: lang === 'zh' ? /关于/ : /About/ }).click();
       const about = page.getByRole('region', { name: lang === 'zh' ? '关于' : 'About', exact: true });
       await about.getByRole('heading', { level: 2 }).waitFor();
@@ -138,7 +143,7 @@ describe('the first minute (production build)', () => {
         : ['schematic band', 'dashed boxes', '© OpenStreetMap contributors', 'ODbL', 'Apache-2.0', 'document [2024] No. 12', 'GCJ-02'])
         expect(text).toContain(needle);
       expect(await axeSerious(page, '[data-testid="sheet"]')).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`about-phone-${lang}`) });
+      await page.screenshot({ path: screenshotPath(`about-${size}-${lang}`) });
       // The legend draws the caveats beside what they qualify.
       await page.getByRole('tab', { name: lang === 'zh' ? '图层' : 'Layers' }).click();
       await page.locator('#tabpanel-layers').getByRole('heading', { level: 2 }).waitFor();

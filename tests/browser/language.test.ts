@@ -32,23 +32,27 @@ describe('one language at a time (production build)', () => {
       }
     });
 
-    it(`walks every panel, opened and unfolded, and finds no sentence of the other language (${lang})`, async () => {
-      const { page } = await shared.visit(`?lang=${lang}`);
-      const found: Record<string, string[]> = {};
-      for (const panel of PANELS) {
-        await page.evaluate((p) => {
-          history.pushState(null, '', `${location.pathname}?lang=${document.documentElement.lang.slice(0, 2)}&panel=${p}`);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, panel);
-        await page.locator(`#tabpanel-${panel} h2`).first().waitFor({ timeout: 20_000 });
-        // Let the panel's data arrive (sample listings, figures) before reading it.
-        await page.waitForLoadState('networkidle');
-        await unfold(page);
-        const wrong = await otherLanguage(page);
-        if (wrong.length) found[panel] = wrong;
-      }
-      expect(found).toEqual({});
-    });
+    for (const [size, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const)
+      it(`walks every panel, opened and unfolded, and finds no sentence of the other language (${size}, ${lang})`, async () => {
+        const { page } = await shared.visit(`?lang=${lang}`, viewport);
+        const found: Record<string, string[]> = {};
+        for (const panel of PANELS) {
+          await page.evaluate((p) => {
+            history.pushState(null, '', `${location.pathname}?lang=${document.documentElement.lang.slice(0, 2)}&panel=${p}`);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }, panel);
+          await page.locator(`#tabpanel-${panel} h2`).first().waitFor({ timeout: 20_000 });
+          // Let the panel's data arrive (sample listings, figures) before reading it.
+          await page.waitForLoadState('networkidle');
+          await unfold(page);
+          const wrong = await otherLanguage(page);
+          if (wrong.length) found[panel] = wrong;
+        }
+        expect(found).toEqual({});
+      });
 
     it(`reads every kind of card and every tour stop in one language (${lang})`, async () => {
       const { page } = await shared.visit(`?lang=${lang}`);
