@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildInventory, cleanListingText as cleanText } from './import.ts';
+import { buildInventory, cleanListingText as cleanText, keptInventory, listingKey, replacing } from './import.ts';
+import { findReimport } from '../../lib/import/reimport.ts';
 import { suggestMapping } from './mapping.ts';
 import { readFile } from '../../lib/import/read.ts';
 import { safeUrl } from '../../lib/import/text.ts';
@@ -408,5 +409,43 @@ describe('the delimiter of a delimited file', () => {
     if (!('table' in parsed)) throw new Error('not parsed');
     expect(parsed.table.headers).toEqual(['indicator', 'year', 'value', 'unit', 'source']);
     expect(parsed.table.rows[0]?.values.source).toBe('|,|');
+  });
+});
+
+describe('re-imports: the listing key, the kept inventory, the replacement', () => {
+  const { inventory } = importFixture('valid-utf8.csv');
+  const [first, second] = inventory.listings;
+
+  it('keys a listing by name, address (or position), area and type, not by its row, id or rent', () => {
+    expect(listingKey({ ...first, row: 99, id: 'other:1', rentMin: 1, rentMax: 2 })).toBe(listingKey(first));
+    expect(listingKey({ ...first, name: `  ${first.name.toUpperCase()} ` })).toBe(listingKey(first));
+    expect(listingKey({ ...first, areaM2: first.areaM2 + 1 })).not.toBe(listingKey(first));
+    expect(listingKey({ ...first, spaceType: 'office' })).not.toBe(listingKey(first));
+    // Without an address, the position tells two offers of the same name apart.
+    expect(second.address).toBeUndefined();
+    expect(listingKey({ ...second, lon: second.lon + 0.001 })).not.toBe(listingKey(second));
+  });
+
+  it('finds the same listings in another order as the same rows', () => {
+    const kept = keptInventory({ ...inventory, sha256: 'abc' });
+    expect(kept).toMatchObject({ id: inventory.id, sha256: 'abc', fileName: inventory.fileName });
+    const reordered = [...inventory.listings].reverse().map(listingKey);
+    expect(findReimport([kept], { sha256: 'other', keys: reordered })?.overlap).toEqual({ shared: reordered.length, total: reordered.length });
+  });
+
+  it('gives the new inventory the old id, so the rows it shares keep their ids (and pins)', () => {
+    const old = {
+      ...inventory,
+      id: 'inv-old',
+      listings: inventory.listings.map((l) => ({ ...l, id: l.id.replace(inventory.id, 'inv-old'), inventoryId: 'inv-old' })),
+    };
+    const next = replacing(old, {
+      ...inventory,
+      id: 'inv-new',
+      listings: inventory.listings.map((l) => ({ ...l, id: l.id.replace(inventory.id, 'inv-new') })),
+    });
+    expect(next.id).toBe('inv-old');
+    expect(next.listings.map((l) => l.id)).toEqual(old.listings.map((l) => l.id));
+    expect(new Set(next.listings.map((l) => l.inventoryId))).toEqual(new Set(['inv-old']));
   });
 });

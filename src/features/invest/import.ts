@@ -2,6 +2,7 @@ import { checkPoint, offsetHint, SHANGHAI_BBOX, type BBox, type OffsetHint } fro
 import { ignoredColumnsNote, type MissingPart } from '../../lib/import/mapping.ts';
 import { CRS_NAMES, message } from '../../lib/import/messages.ts';
 import { readFile } from '../../lib/import/read.ts';
+import { keyText, type KeptImport } from '../../lib/import/reimport.ts';
 import { buildRows, freshId, rowReport } from '../../lib/import/rows.ts';
 import type { TableImport } from '../../lib/import/spec.ts';
 import { cleanText, NAME_MAX_LENGTH, safeUrl, type TextResult } from '../../lib/import/text.ts';
@@ -297,3 +298,33 @@ export const LISTING_IMPORT: TableImport<ListingField, ListingResult, ListingOpt
     return { result: { inventory, hint: final ? null : offsetHint(points, stations, { crs }) }, report };
   },
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Re-imports (see lib/import/reimport.ts).
+
+/**
+ * A listing as a re-import compares it: the same offer is the same name, address (or, without one, position to
+ * about a metre), floor area and kind of space, whatever the row's order, id or rent.
+ */
+export function listingKey(l: Listing): string {
+  const where = l.address ? keyText(l.address) : `${l.lon.toFixed(5)},${l.lat.toFixed(5)}`;
+  return JSON.stringify([keyText(l.name), where, l.areaM2, l.spaceType]);
+}
+
+/** A kept inventory as the re-import matching sees it. */
+export function keptInventory(i: Inventory): KeptImport {
+  return { id: i.id, name: i.name, fileName: i.fileName, importedAt: i.importedAt, sha256: i.sha256, keys: i.listings.map(listingKey) };
+}
+
+/**
+ * A new inventory taking an old one's place: the old id, so that pins and selections of rows with the same id
+ * (`<inventory>:<row or feature id>`) still find their listing.
+ */
+export function replacing(old: Inventory, next: Inventory): Inventory {
+  const prefix = `${next.id}:`;
+  return {
+    ...next,
+    id: old.id,
+    listings: next.listings.map((l) => ({ ...l, id: `${old.id}:${l.id.startsWith(prefix) ? l.id.slice(prefix.length) : l.id}`, inventoryId: old.id })),
+  };
+}

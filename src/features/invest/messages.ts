@@ -102,6 +102,8 @@ export const investZh = {
   investRemoved: '已移除一个清单（{count} 条房源）。',
   investRemoveFailed: '已从地图移除，但浏览器存储未能更新：刷新后可能再次出现。',
 
+  investReplaced: '已替换一个清单，现有 {count} 条房源。',
+  investReplacedNamed: '已替换“{name}”（{count} 条房源）。',
   // Import.
   investImport: '导入文件…',
   investImportHint: 'CSV（UTF-8 或 GBK）、GeoJSON 或 KML，最大 5 MB；也可以把文件拖到此处或地图上。',
@@ -225,6 +227,8 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investImport: 'Import a file…',
   investImportHint: 'CSV (UTF-8 or GBK), GeoJSON or KML, up to 5 MB; you can also drop the file here or on the map.',
   investKeptLoaded: 'The inventories already loaded are unchanged.',
+  investReplaced: { one: 'Replaced an inventory; it now holds {count} listing.', other: 'Replaced an inventory; it now holds {count} listings.' },
+  investReplacedNamed: { one: 'Replaced “{name}” ({count} listing).', other: 'Replaced “{name}” ({count} listings).' },
   investCrs: 'Coordinate system',
   investCrsHint: 'Amap and Tencent maps give GCJ-02, Baidu gives BD-09, GPS and Tianditu give WGS-84.',
   investUseCrs: 'Read as {crs} instead',

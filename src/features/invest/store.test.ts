@@ -136,3 +136,18 @@ describe('storage errors', () => {
     });
   });
 });
+
+describe('re-imports', () => {
+  it('keeps an inventory’s fingerprint across a reopen, and still reads one saved without it', async () => {
+    const factory = new IDBFactory();
+    const store = storeOn(factory);
+    await store.saveInventory({ ...inventory('new', '2026-01-02T00:00:00.000Z'), sha256: 'e'.repeat(64) });
+    await store.saveInventory(inventory('old', '2026-01-01T00:00:00.000Z'));
+    store.close();
+    const again = await storeOn(factory).listInventories();
+    expect(again.map((i) => [i.id, i.sha256])).toEqual([
+      ['old', undefined],
+      ['new', 'e'.repeat(64)],
+    ]);
+  });
+});

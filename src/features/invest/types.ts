@@ -50,6 +50,8 @@ export interface Inventory {
   crs: Crs;
   sample: boolean;
   listings: Listing[];
+  /** SHA-256 of the imported file's bytes, to recognise it imported again; absent on inventories kept before. */
+  sha256?: string;
 }
 
 /**

@@ -156,6 +156,8 @@ export const monitorZh = {
   mvRemoveYes: '确认删除',
   mvCancel: '取消',
   mvRemoved: '已删除一个数据集（{count} 个数值）。',
+  mvReplaced: '已替换一个数据集，现有 {count} 个数值。',
+  mvReplacedNamed: '已替换“{name}”（{count} 个数值）。',
   mvRemoveFailed: '已从本页删除，但浏览器存储未能更新：刷新后可能再次出现。',
   // --- end of helper "views" ---
 } as const;
@@ -322,6 +324,8 @@ export const monitorEn: Record<keyof typeof monitorZh, Message> = {
   mvRemoveYes: 'Yes, remove',
   mvCancel: 'Cancel',
   mvRemoved: { one: 'Removed a dataset of {count} figure.', other: 'Removed a dataset of {count} figures.' },
+  mvReplaced: { one: 'Replaced a dataset; it now holds {count} figure.', other: 'Replaced a dataset; it now holds {count} figures.' },
+  mvReplacedNamed: { one: 'Replaced “{name}” ({count} figure).', other: 'Replaced “{name}” ({count} figures).' },
   mvRemoveFailed: 'Removed from this page, but the browser’s storage could not be updated: it may come back after a reload.',
   // --- end of helper "views" ---
 };

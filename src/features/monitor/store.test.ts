@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreError as SharedStoreError } from '../../lib/storage/idb.ts';
-import { createMonitorStore, StoreError, type MonitorStore } from './store.ts';
+import { createMonitorStore, keptDataset, observationKey, StoreError, type MonitorStore } from './store.ts';
 import type { IndicatorDataset, TaskProgress } from './types.ts';
 import { importMonitorFixture } from '../../../tests/fixtures/monitor/helpers.ts';
 
@@ -209,5 +209,29 @@ describe('storage errors', () => {
       params: { detail: 'Disk I/O error.' },
       text: 'Saving failed: Disk I/O error..',
     });
+  });
+});
+
+describe('re-imports', () => {
+  it('keeps a dataset’s fingerprint across a reopen, and still reads one saved without it', async () => {
+    const factory = new IDBFactory();
+    const store = storeOn(factory);
+    await store.saveDataset({ ...dataset('new', '2026-01-02T00:00:00.000Z'), sha256: 'f'.repeat(64) });
+    await store.saveDataset(dataset('old', '2026-01-01T00:00:00.000Z'));
+    store.close();
+    const again = await storeOn(factory).listDatasets();
+    expect(again.map((d) => [d.id, d.sha256])).toEqual([
+      ['old', undefined],
+      ['new', 'f'.repeat(64)],
+    ]);
+  });
+
+  it('keys a figure by indicator, year, place and value, not by its row or source', () => {
+    const [o] = dataset('a', '2026-01-01T00:00:00.000Z').observations;
+    expect(observationKey({ ...o, row: 40, source: 'another bulletin' })).toBe(observationKey(o));
+    expect(observationKey({ ...o, value: o.value + 1 })).not.toBe(observationKey(o));
+    expect(observationKey({ ...o, year: o.year + 1 })).not.toBe(observationKey(o));
+    expect(observationKey({ ...o, place: 'somewhere' })).not.toBe(observationKey(o));
+    expect(keptDataset({ ...dataset('a', '2026-01-01T00:00:00.000Z'), sha256: 'x' })).toMatchObject({ id: 'a', sha256: 'x', keys: expect.any(Array) });
   });
 });

@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
+import { keyText, type KeptImport } from '../../lib/import/reimport.ts';
 import { guarded, lazyDatabase, plainCopy } from '../../lib/storage/idb.ts';
-import { TASK_STATUSES, type IndicatorDataset, type TaskProgress } from './types.ts';
+import { TASK_STATUSES, type IndicatorDataset, type Observation, type TaskProgress } from './types.ts';
 
 export { StoreError, toStoreError } from '../../lib/storage/idb.ts';
 
@@ -122,3 +123,11 @@ export const removeDataset = (id: string): Promise<void> => store().removeDatase
 export const loadTasks = (): Promise<TaskProgress[]> => store().loadTasks();
 /** Replaces the task progress kept in this browser. Throws `StoreError`. */
 export const saveTasks = (tasks: readonly TaskProgress[]): Promise<void> => store().saveTasks(tasks);
+
+/** A figure as a re-import compares it: the same indicator, year, place and value, whatever its row or source. */
+export const observationKey = (o: Observation): string => JSON.stringify([o.indicator, o.year, keyText(o.place), o.value]);
+
+/** A kept dataset as the re-import matching sees it (see lib/import/reimport.ts). */
+export function keptDataset(d: IndicatorDataset): KeptImport {
+  return { id: d.id, name: d.name, fileName: d.fileName, importedAt: d.importedAt, sha256: d.sha256, keys: d.observations.map(observationKey) };
+}

@@ -83,6 +83,8 @@ export interface IndicatorDataset {
   /** ISO timestamp of the import. */
   importedAt: string;
   observations: Observation[];
+  /** SHA-256 of the imported file's bytes, to recognise it imported again; absent on datasets kept before. */
+  sha256?: string;
 }
 
 /** A task's progress as the planner sets it. */
