@@ -125,6 +125,17 @@ describe('bestOf', () => {
     expect([...best.station]).toEqual(['t:a']);
   });
 
+  it('ranks rent by the range’s upper end, then its lower end: 4.2–4.8 is not cheaper than a flat 4.3', () => {
+    const range = listing('r', { rentMin: 4.2, rentMax: 4.8 });
+    const flat = listing('f', { rentMin: 4.3, rentMax: 4.3 });
+    expect([...bestOf([range, flat], () => undefined).rent]).toEqual(['t:f']);
+    // Same upper end: the lower start decides.
+    const lower = listing('l', { rentMin: 3.9, rentMax: 4.8 });
+    expect([...bestOf([range, lower], () => undefined).rent]).toEqual(['t:l']);
+    // The same range twice is a tie, not a winner.
+    expect(bestOf([range, listing('q', { rentMin: 4.2, rentMax: 4.8 })], () => undefined).rent.size).toBe(0);
+  });
+
   it('marks nothing with fewer than two known values, or when all are equal', () => {
     const best = bestOf([a, c], (l) => facts.get(l.id));
     expect(best.rent.size).toBe(0);

@@ -7,6 +7,7 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { nearestStation } from '../../lib/data/nearest.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 import type { Listing } from './types.ts';
+import { compareRent, rentRange } from './filter.ts';
 
 /** A named place of the map (station, zone, science park). */
 export interface PlaceRef {
@@ -70,26 +71,32 @@ export const COMPARED = ['area', 'rent', 'available', 'station'] as const;
 export type Compared = (typeof COMPARED)[number];
 
 /**
- * Which listings are best on each compared figure: the largest area, the lowest rent (by its lower bound), the
- * earliest availability, the nearest station. Ties are all best; unknown values never are; with fewer than two
- * known values nothing is marked (there is nothing to compare).
+ * Which listings are best on each compared figure: the largest area, the lowest rent (by {@link compareRent}: the
+ * range's upper end, ties by its lower end), the earliest availability, the nearest station. Ties are all best;
+ * unknown values never are; with fewer than two known values nothing is marked (there is nothing to compare).
  */
 export function bestOf(listings: readonly Listing[], factsOf: (l: Listing) => ListingFacts | undefined): Record<Compared, Set<string>> {
-  const pick = (value: (l: Listing) => number | string | undefined, better: 'min' | 'max'): Set<string> => {
-    const known = listings.map((l) => ({ id: l.id, v: value(l) })).filter((x): x is { id: string; v: number | string } => x.v !== undefined);
+  const plain = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const pick = <V>(value: (l: Listing) => V | undefined, order: (a: V, b: V) => number, better: 'min' | 'max'): Set<string> => {
+    const known = listings.map((l) => ({ id: l.id, v: value(l) })).filter((x): x is { id: string; v: V } => x.v !== undefined);
     if (known.length < 2) return new Set();
-    const target = known.reduce((best, x) => ((better === 'min' ? x.v < best : x.v > best) ? x.v : best), known[0]!.v);
+    const sign = better === 'min' ? 1 : -1;
+    const target = known.reduce((best, x) => (sign * order(x.v, best) < 0 ? x.v : best), known[0]!.v);
     // All equal: no winner to point out.
-    if (known.every((x) => x.v === target)) return new Set();
-    return new Set(known.filter((x) => x.v === target).map((x) => x.id));
+    if (known.every((x) => order(x.v, target) === 0)) return new Set();
+    return new Set(known.filter((x) => order(x.v, target) === 0).map((x) => x.id));
   };
   return {
-    area: pick((l) => l.areaM2, 'max'),
-    rent: pick((l) => l.rentMin ?? l.rentMax, 'min'),
-    available: pick((l) => l.availableFrom, 'min'),
-    station: pick((l) => {
-      const d = factsOf(l)?.station?.distanceM;
-      return d === undefined ? undefined : Math.round(d);
-    }, 'min'),
+    area: pick((l) => l.areaM2, plain, 'max'),
+    rent: pick(rentRange, compareRent, 'min'),
+    available: pick((l) => l.availableFrom, plain, 'min'),
+    station: pick(
+      (l) => {
+        const d = factsOf(l)?.station?.distanceM;
+        return d === undefined ? undefined : Math.round(d);
+      },
+      plain,
+      'min',
+    ),
   };
 }

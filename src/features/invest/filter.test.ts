@@ -1,4 +1,5 @@
 import type { Polygon } from 'geojson';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawnPolygon } from '../../lib/data/drawn-area.ts';
 import { activeFilterCount, filterListings, sortListings, stationDistanceOf, type FilterContext } from './filter.ts';
@@ -117,12 +118,41 @@ describe('filterListings: each filter alone', () => {
     expect(ids(filterListings(ALL, { industries: ['Biotechnology'] }, context))).toBe('');
   });
 
-  it('rent: the listing range overlaps the wanted one; no rent, no match', () => {
-    expect(ids(filterListings(ALL, { rentMax: 4 }, context))).toBe('ad');
-    expect(ids(filterListings(ALL, { rentMin: 5 }, context))).toBe('ab');
+  it('rent: the listing’s whole range lies within the wanted one; no rent, no match', () => {
+    // A (4–5) overlaps "≤ 4" but may cost 5: only D (2–3) is sure to be at most 4.
+    expect(ids(filterListings(ALL, { rentMax: 4 }, context))).toBe('d');
+    expect(ids(filterListings(ALL, { rentMax: 5 }, context))).toBe('ad');
+    expect(ids(filterListings(ALL, { rentMin: 5 }, context))).toBe('b');
     expect(ids(filterListings(ALL, { rentMin: 3.5, rentMax: 5.5 }, context))).toBe('a');
+    expect(ids(filterListings(ALL, { rentMin: 4.5, rentMax: 5.5 }, context))).toBe('');
     // A one-sided rent counts as a point.
     expect(ids(filterListings([listing('e', { rentMax: 3 })], { rentMin: 2, rentMax: 3 }, context))).toBe('e');
+    expect(ids(filterListings([listing('e', { rentMin: 3 })], { rentMax: 2.9 }, context))).toBe('');
+  });
+
+  it('rent: the issue’s case, "≤ 4.5" drops a 4.5–5.2 offer and keeps a 4.2–4.5 one', () => {
+    const wide = listing('w', { rentMin: 4.5, rentMax: 5.2 });
+    const fits = listing('f', { rentMin: 4.2, rentMax: 4.5 });
+    expect(ids(filterListings([wide, fits], { rentMax: 4.5 }, context))).toBe('f');
+    // The lower limit binds on the range's lower end the same way.
+    expect(ids(filterListings([wide, fits], { rentMin: 4.3 }, context))).toBe('w');
+  });
+
+  it('rent (property): every kept listing’s whole range lies within the filter, and every such listing is kept', () => {
+    const rent = fc.integer({ min: 0, max: 2000 }).map((n) => n / 100);
+    const offer = fc.record({ rentMin: fc.option(rent, { nil: undefined }), rentMax: fc.option(rent, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(offer, { maxLength: 12 }), fc.option(rent, { nil: undefined }), fc.option(rent, { nil: undefined }), (offers, lo, hi) => {
+        fc.pre(lo !== undefined || hi !== undefined);
+        const ls = offers.map((o, i) => listing(String(i), o));
+        const kept = new Set(filterListings(ls, { rentMin: lo, rentMax: hi }, context));
+        for (const l of ls) {
+          const ends = [l.rentMin, l.rentMax].filter((v): v is number => v !== undefined);
+          const inside = ends.length > 0 && ends.every((v) => (lo === undefined || v >= lo) && (hi === undefined || v <= hi));
+          expect(kept.has(l)).toBe(inside);
+        }
+      }),
+    );
   });
 
   it('available by a date: on or before it; no date, no match', () => {
@@ -157,9 +187,10 @@ describe('filterListings: each filter alone', () => {
 
 describe('filterListings: combined', () => {
   it('every filter that is set must pass', () => {
-    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 6 }, context))).toBe('abd');
-    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 6, availableBy: '2025-12-31' }, context))).toBe('ab');
-    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 6, availableBy: '2025-12-31', stationWithinM: 500 }, context))).toBe('a');
+    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 8 }, context))).toBe('abd');
+    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 8, availableBy: '2025-12-31' }, context))).toBe('ab');
+    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 8, availableBy: '2025-12-31', stationWithinM: 500 }, context))).toBe('a');
+    expect(ids(filterListings(ALL, { areaMin: 50, rentMax: 6 }, context))).toBe('ad');
     expect(ids(filterListings(ALL, { types: ['office', 'lab'], within: 'zone-future-valley', industries: ['人工智能'] }, context))).toBe('a');
     expect(ids(filterListings(ALL, { types: ['lab'], within: 'zone-future-valley' }, context))).toBe('');
   });
@@ -184,6 +215,16 @@ describe('sortListings', () => {
     expect(ids(sortListings(ALL, { key: 'area', desc: false }))).toBe('cadb');
     expect(ids(sortListings(ALL, { key: 'area', desc: true }))).toBe('bdac');
     expect(ids(sortListings(ALL, { key: 'station', desc: false }, dist))).toBe('abdc');
+  });
+
+  it('ranks rent by the range’s upper end, ties by its lower end', () => {
+    const range = listing('r', { rentMin: 4.2, rentMax: 4.8 });
+    const flat = listing('f', { rentMin: 4.3, rentMax: 4.3 });
+    const sameTop = listing('s', { rentMin: 3.9, rentMax: 4.8 });
+    const oneEnd = listing('o', { rentMax: 4.5 });
+    // By the lower end the range (4.2) would come before the flat 4.3; it may cost 4.8.
+    expect(ids(sortListings([range, flat, sameTop, oneEnd], { key: 'rent', desc: false }))).toBe('fosr');
+    expect(ids(sortListings([range, flat, sameTop, oneEnd], { key: 'rent', desc: true }))).toBe('rsof');
   });
 
   it('puts unknown values last in both directions', () => {

@@ -31,6 +31,25 @@ export interface FilterContext {
   stationDistance?: (listing: Listing) => number | null | undefined;
 }
 
+/**
+ * A listing's rent as [lowest, highest], yuan/m²/day; one stated end stands for both; undefined when none. Ends
+ * stored the wrong way round (a hand-edited store) are put in order, so no filter is fooled by them.
+ */
+export function rentRange(l: Pick<Listing, 'rentMin' | 'rentMax'>): readonly [number, number] | undefined {
+  const a = l.rentMin ?? l.rentMax;
+  const b = l.rentMax ?? l.rentMin;
+  return a === undefined || b === undefined ? undefined : [Math.min(a, b), Math.max(a, b)];
+}
+
+/**
+ * How rents rank, cheapest first: by the range's upper end (the most the offer may cost), ties by its lower end.
+ * Ranking by the lower end would put 4.2–4.8 before a flat 4.3, promising a price the operator has not committed
+ * to. The list's order hint (Results.svelte) and compare's note say this rule to the reader. Negative: a is cheaper.
+ */
+export function compareRent(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[1] - b[1] || a[0] - b[0];
+}
+
 /** The number of filters that are set (a drawn area with fewer than three vertices counts as set). */
 export function activeFilterCount(filters: ListingFilters): number {
   let n = 0;
@@ -68,11 +87,11 @@ export function filterListings(listings: readonly Listing[], filters: ListingFil
     // An industry the plan names matches in either language ("人工智能" finds "AI"); any other term by its words.
     if (industries.length && !industries.some((want) => l.industries.some((have) => industryMatches(have, want)))) return false;
     if (rentSet) {
-      const lo = l.rentMin ?? l.rentMax;
-      const hi = l.rentMax ?? l.rentMin;
-      if (lo === undefined || hi === undefined) return false;
-      if (filters.rentMax !== undefined && lo > filters.rentMax) return false;
-      if (filters.rentMin !== undefined && hi < filters.rentMin) return false;
+      const range = rentRange(l);
+      if (!range) return false;
+      // The whole range must fit: an offer of 4.5–5.2 may well cost 5.2, so it is not "at most 4.5".
+      if (filters.rentMax !== undefined && range[1] > filters.rentMax) return false;
+      if (filters.rentMin !== undefined && range[0] < filters.rentMin) return false;
     }
     // ISO dates compare as strings.
     if (filters.availableBy && !(l.availableFrom && l.availableFrom <= filters.availableBy)) return false;
@@ -86,13 +105,21 @@ export function filterListings(listings: readonly Listing[], filters: ListingFil
   });
 }
 
+type SortValue = number | string | readonly [number, number];
+
+/** Orders two known sort values ascending; a rent range by {@link compareRent}. */
+function compareValues(a: SortValue, b: SortValue): number {
+  if (typeof a === 'object' && typeof b === 'object') return compareRent(a, b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The value a listing is sorted by; undefined when unknown (unknowns go last in either direction). */
-function sortValue(l: Listing, key: SortKey, stationDistance: (l: Listing) => number | null | undefined): number | string | undefined {
+function sortValue(l: Listing, key: SortKey, stationDistance: (l: Listing) => number | null | undefined): SortValue | undefined {
   switch (key) {
     case 'area':
       return l.areaM2;
     case 'rent':
-      return l.rentMin ?? l.rentMax;
+      return rentRange(l);
     case 'available':
       return l.availableFrom;
     case 'station':
@@ -113,9 +140,9 @@ export function sortListings(
   keyed.sort((a, b) => {
     if (a.v === undefined || b.v === undefined) {
       if (a.v !== b.v) return a.v === undefined ? 1 : -1;
-    } else if (a.v !== b.v) {
-      const c = a.v < b.v ? -1 : 1;
-      return sort.desc ? -c : c;
+    } else {
+      const c = compareValues(a.v, b.v);
+      if (c !== 0) return sort.desc ? -c : c;
     }
     return a.l.name.localeCompare(b.l.name, 'zh-Hans') || (a.l.id < b.l.id ? -1 : a.l.id > b.l.id ? 1 : 0);
   });

@@ -8,7 +8,7 @@ import type { TableImport } from '../../lib/import/spec.ts';
 import { cleanText, NAME_MAX_LENGTH, safeUrl, type TextResult } from '../../lib/import/text.ts';
 import type { Crs, ImportMessage, ImportReport, ImportTable } from '../../lib/import/types.ts';
 import { parseCoordinate, parseCoordinatePair, parseDate } from '../../lib/import/values.ts';
-import { missingRequired, normaliseSpaceType, parseArea, parseRent, rentPeriod, splitIndustries, suggestMapping } from './mapping.ts';
+import { missingRequired, normaliseSpaceType, parseArea, parseRent, rentApproxNote, rentPeriod, splitIndustries, suggestMapping } from './mapping.ts';
 import { LISTING_FIELDS, type FieldMapping, type Inventory, type Listing, type ListingField } from './types.ts';
 
 /*
@@ -146,6 +146,9 @@ export function buildInventory(table: ImportTable, mapping: FieldMapping, option
         return null;
       }
       if (r && r.period !== 'day') rowNotes.push(message(r.period === 'month' ? 'row-rent-monthly' : 'row-rent-yearly'));
+      // "约4.5" is kept as 4.5, but the report says the operator did not commit to it.
+      const approx = r && rentApproxNote(raw, r);
+      if (approx) rowNotes.push(approx);
       return r;
     };
     const lo = takeRent('rentMin');

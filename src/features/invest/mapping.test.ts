@@ -122,11 +122,11 @@ describe('values', () => {
     expect(parseArea('1200 m²')).toEqual({ value: 1200, range: false });
     expect(parseArea('1200m2')).toEqual({ value: 1200, range: false });
     expect(parseArea('1,200.5 sqm')).toEqual({ value: 1200.5, range: false });
-    expect(parseArea('约1200平方米')).toEqual({ value: 1200, range: false });
+    expect(parseArea('约1200平方米')).toEqual({ value: 1200, range: true, approx: 'about' });
     expect(parseArea('800平米')).toEqual({ value: 800, range: false });
     expect(parseArea('０.１２万㎡')).toEqual({ value: 1200, range: false });
-    expect(parseArea('200-1200㎡')).toEqual({ value: 1200, range: true });
-    expect(parseArea('200至1200')).toEqual({ value: 1200, range: true });
+    expect(parseArea('200-1200㎡')).toEqual({ value: 1200, range: true, approx: 'range' });
+    expect(parseArea('200至1200')).toEqual({ value: 1200, range: true, approx: 'range' });
     for (const bad of ['', 'large', '1,20', '-5', '12abc', '1-2-3', '1.2.3']) expect(parseArea(bad), bad).toBeNull();
   });
 
@@ -143,8 +143,8 @@ describe('values', () => {
     expect(parseRent('3.0')).toEqual({ min: 3, max: 3, period: 'day' });
     expect(parseRent('3.5元/㎡/天')).toEqual({ min: 3.5, max: 3.5, period: 'day' });
     expect(parseRent('3.5 元/m²·天')).toEqual({ min: 3.5, max: 3.5, period: 'day' });
-    expect(parseRent('2.5-3.5')).toEqual({ min: 2.5, max: 3.5, period: 'day' });
-    expect(parseRent('2.5～3.5元/平米/天')).toEqual({ min: 2.5, max: 3.5, period: 'day' });
+    expect(parseRent('2.5-3.5')).toEqual({ min: 2.5, max: 3.5, period: 'day', approx: 'range' });
+    expect(parseRent('2.5～3.5元/平米/天')).toEqual({ min: 2.5, max: 3.5, period: 'day', approx: 'range' });
     expect(parseRent('¥4.2')).toEqual({ min: 4.2, max: 4.2, period: 'day' });
     expect(parseRent('105元/㎡/月')).toEqual({ min: 3.45, max: 3.45, period: 'month' });
     expect(parseRent('1277.5元/平方米/年')).toEqual({ min: 3.5, max: 3.5, period: 'year' });

@@ -1,5 +1,7 @@
 import { matchHeaders } from '../../lib/import/mapping.ts';
-import { ascii, parseNumber } from '../../lib/import/values.ts';
+import { message } from '../../lib/import/messages.ts';
+import type { ImportMessage } from '../../lib/import/types.ts';
+import { ascii, parseNumber, withoutApproximation, type Approximation } from '../../lib/import/values.ts';
 import type { FieldMapping, ListingField, SpaceType } from './types.ts';
 
 /*
@@ -196,22 +198,31 @@ export function missingRequired(mapping: FieldMapping, hasGeometry: boolean): ('
 
 const RANGE_SEP = /\s*(?:-|~|～|—|–|至|到|to)\s*/;
 
-/** A floor area in m²: "1,200", "1200㎡", "1200 m²", "约1200平方米", "0.12万㎡", or a range ("200-1200㎡"). */
-export function parseArea(raw: string): { value: number; range: boolean } | null {
-  let s = ascii(raw).toLowerCase();
-  s = s.replace(/^(约|大约|approx\.?|about|~|≈)\s*/, '');
+/**
+ * A floor area in m²: "1,200", "1200㎡", "1200 m²", "0.12万㎡"; approximate ("约1200平方米", "1200左右",
+ * "1200平左右") or a range ("200-1200㎡", whose largest is kept: a listing has one area). `approx` says which
+ * when the figure is not exact; `range` is true then too, so the import's row note ("not exact") is given for
+ * every such value, not for ranges alone.
+ */
+export function parseArea(raw: string): { value: number; range: boolean; approx?: Approximation } | null {
+  const bare = withoutApproximation(raw);
+  let s = bare.text.toLowerCase();
   let factor = 1;
   const unit = /\s*(万\s*)?(㎡|m²|m2|sqm|sq\.?\s*m|平方米|平米|平方|平|方)?\s*$/.exec(s);
   if (unit && unit[0]) {
     if (unit[1]) factor = 10000;
     s = s.slice(0, unit.index);
   }
+  // "200左右㎡": the word may also stand before the unit.
+  const inner = withoutApproximation(s);
+  s = inner.text;
   const parts = s.split(RANGE_SEP);
   if (parts.length > 2) return null;
   const nums = parts.map(parseNumber);
   if (nums.some((n) => !Number.isFinite(n))) return null;
-  const value = Math.max(...nums) * factor;
-  return { value: Math.round(value * 100) / 100, range: parts.length === 2 };
+  const value = Math.round(Math.max(...nums) * factor * 100) / 100;
+  const approx: Approximation | undefined = bare.about || inner.about ? 'about' : parts.length === 2 ? 'range' : undefined;
+  return approx ? { value, range: true, approx } : { value, range: false };
 }
 
 /** The rent's period as written, when a header or a value says it. */
@@ -231,15 +242,18 @@ export function rentPeriod(text: string): RentPeriod | null {
  * `period` is the default when the value names none (from the column header). "面议" (negotiable) gives null
  * without complaint; anything else unreadable gives `{ error }`.
  */
-export function parseRent(raw: string, period: RentPeriod = 'day'): { min: number; max: number; period: RentPeriod } | { error: true } | null {
+export function parseRent(
+  raw: string,
+  period: RentPeriod = 'day',
+): { min: number; max: number; period: RentPeriod; approx?: Approximation } | { error: true } | null {
   const s0 = ascii(raw);
   if (!s0 || /^(面议|议价|待定|商议|协商|电询|negotiable|tbd|n\/?a|-|—)$/i.test(s0)) return null;
   const own = rentPeriod(s0);
   const p = own ?? period;
-  let s = s0
-    .toLowerCase()
-    .replace(/^(¥|￥|rmb|cny)\s*/, '')
-    .replace(/^(约|大约|about|approx\.?)\s*/, '');
+  const bare = withoutApproximation(s0);
+  // "¥约4.5": the word may follow the currency sign.
+  const inner = withoutApproximation(bare.text.toLowerCase().replace(/^(¥|￥|rmb|cny)\s*/, ''));
+  let s = inner.text;
   // Strip a trailing unit: 元/㎡/天, 元/平米·天, rmb/sqm/day, /m²/month …
   s = s.replace(
     /\s*(元|rmb|cny|yuan)?\s*((\/|每|per\s*)\s*(㎡|m²|m2|sqm|平方米|平米|平方|平)|\/)?\s*((\/|·|每|per\s*)?\s*(天|日|月|年|day|month|year|mo|yr|d))?\s*$/,
@@ -252,7 +266,21 @@ export function parseRent(raw: string, period: RentPeriod = 'day'): { min: numbe
   if (nums.some((n) => !Number.isFinite(n) || n <= 0)) return { error: true };
   const factor = p === 'month' ? 12 / 365 : p === 'year' ? 1 / 365 : 1;
   const vals = nums.map((n) => Math.round(n * factor * 100) / 100);
-  return { min: Math.min(...vals), max: Math.max(...vals), period: p };
+  const result = { min: Math.min(...vals), max: Math.max(...vals), period: p };
+  // "4.5-4.5" is one figure written twice, not a range.
+  const approx: Approximation | undefined = bare.about || inner.about ? 'about' : nums.length === 2 && nums[0] !== nums[1] ? 'range' : undefined;
+  return approx ? { ...result, approx } : result;
+}
+
+/**
+ * The row note for a rent written as approximate ("约4.5", "4.5左右", "约4.2-4.8"): the figure is kept, and the
+ * report says the operator did not commit to it. null otherwise. A plain range ("4.2-4.8元") gets none: it is
+ * kept as its two ends, shown as a range, and filters and order take both ends into account, so nothing of what
+ * the operator wrote is lost (and a note on every ranged row would bury the notes that matter).
+ */
+export function rentApproxNote(raw: string, rent: { min: number; max: number; approx?: Approximation }): ImportMessage | null {
+  if (rent.approx !== 'about') return null;
+  return message('row-rent-approx', { value: ascii(raw).slice(0, 40), rent: rent.min === rent.max ? rent.min : `${rent.min}–${rent.max}` });
 }
 
 /** Words that name each space type, checked in this order so that "共享办公" is coworking, not office. */

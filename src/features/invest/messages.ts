@@ -48,6 +48,7 @@ export const investZh = {
   investSortAreaAsc: '面积从小到大',
   investSortRentAsc: '租金从低到高',
   investSortRentDesc: '租金从高到低',
+  investSortRentRule: '租金为区间的房源按区间上限排序，上限相同再比下限。',
   investSortAvailableAsc: '入驻时间从早到晚',
   investSortAvailableDesc: '入驻时间从晚到早',
   investNoResults: '没有符合条件的房源。可放宽或清除筛选。',
@@ -57,6 +58,7 @@ export const investZh = {
   investAreaValue: '{value} 平方米',
   investRentValue: '{value} 元/平方米/天',
   investRentRange: '{min}–{max} 元/平方米/天',
+  investRentRule: '租金为区间的房源，整个区间都在所填范围内才会列出。',
   investPin: '收藏',
   investUnpin: '取消收藏',
 
@@ -86,7 +88,7 @@ export const investZh = {
   investExportShortlist: '导出收藏（CSV）',
   investClearShortlist: '清空收藏',
   investCompareTitle: '对比 {count} 条房源',
-  investCompareNote: '★ 标出每项中最优的值（面积最大、租金最低、入驻最早、离地铁最近）。距离为直线距离。',
+  investCompareNote: '★ 标出每项中最优的值（面积最大、租金最低、入驻最早、离地铁最近）。租金为区间时按上限比较，上限相同再比下限。距离为直线距离。',
   investBest: '最优',
 
   // Inventories.
@@ -100,10 +102,10 @@ export const investZh = {
   investRemoveAsk: '从本浏览器移除这个清单及其 {count} 条房源？',
   investRemoveYes: '确认移除',
   investRemoved: '已移除一个清单（{count} 条房源）。',
-  investRemoveFailed: '已从地图移除，但浏览器存储未能更新：刷新后可能再次出现。',
-
   investReplaced: '已替换一个清单，现有 {count} 条房源。',
   investReplacedNamed: '已替换“{name}”（{count} 条房源）。',
+  investRemoveFailed: '已从地图移除，但浏览器存储未能更新：刷新后可能再次出现。',
+
   // Import.
   investImport: '导入文件…',
   investImportHint: 'CSV（UTF-8 或 GBK）、GeoJSON 或 KML，最大 5 MB；也可以把文件拖到此处或地图上。',
@@ -167,6 +169,7 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investSortAreaAsc: 'Smallest first',
   investSortRentAsc: 'Lowest rent first',
   investSortRentDesc: 'Highest rent first',
+  investSortRentRule: 'A rent given as a range is ordered by its upper end, then by its lower end.',
   investSortAvailableAsc: 'Available soonest first',
   investSortAvailableDesc: 'Available latest first',
   investNoResults: 'No listing matches. Loosen or clear the filters.',
@@ -176,6 +179,7 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investAreaValue: '{value} m²',
   investRentValue: '{value} yuan/m²/day',
   investRentRange: '{min}–{max} yuan/m²/day',
+  investRentRule: 'A rent given as a range is listed only if the whole range lies within these limits.',
   investPin: 'Pin',
   investUnpin: 'Unpin',
 
@@ -206,7 +210,8 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investExportShortlist: 'Export the shortlist (CSV)',
   investClearShortlist: 'Clear the shortlist',
   investCompareTitle: 'Comparing {count} listings',
-  investCompareNote: '★ marks the best value of each figure (largest area, lowest rent, earliest move-in, nearest metro). Distances are straight-line.',
+  investCompareNote:
+    '★ marks the best value of each figure (largest area, lowest rent, earliest move-in, nearest metro). A rent range is compared by its upper end, then by its lower end. Distances are straight-line.',
   investBest: 'best',
 
   investInventories: 'Inventories and import',
@@ -222,13 +227,13 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   },
   investRemoveYes: 'Yes, remove',
   investRemoved: { one: 'Removed an inventory of {count} listing.', other: 'Removed an inventory of {count} listings.' },
+  investReplaced: { one: 'Replaced an inventory; it now holds {count} listing.', other: 'Replaced an inventory; it now holds {count} listings.' },
+  investReplacedNamed: { one: 'Replaced “{name}” ({count} listing).', other: 'Replaced “{name}” ({count} listings).' },
   investRemoveFailed: 'Removed from the map, but the browser’s storage could not be updated: it may come back after a reload.',
 
   investImport: 'Import a file…',
   investImportHint: 'CSV (UTF-8 or GBK), GeoJSON or KML, up to 5 MB; you can also drop the file here or on the map.',
   investKeptLoaded: 'The inventories already loaded are unchanged.',
-  investReplaced: { one: 'Replaced an inventory; it now holds {count} listing.', other: 'Replaced an inventory; it now holds {count} listings.' },
-  investReplacedNamed: { one: 'Replaced “{name}” ({count} listing).', other: 'Replaced “{name}” ({count} listings).' },
   investCrs: 'Coordinate system',
   investCrsHint: 'Amap and Tencent maps give GCJ-02, Baidu gives BD-09, GPS and Tianditu give WGS-84.',
   investUseCrs: 'Read as {crs} instead',

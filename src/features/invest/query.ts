@@ -17,7 +17,7 @@ export interface ListingFilters {
   types?: SpaceType[];
   /** Industries to keep: a listing passes when one of its industries contains one of these (case-insensitive). */
   industries?: string[];
-  /** Rent range, 元/m²/day: a listing passes when its own range overlaps this one. */
+  /** Rent range, 元/m²/day: a listing passes when its whole range lies within this one. */
   rentMin?: number;
   rentMax?: number;
   /** ISO date (YYYY-MM-DD): the space must be available on or before it. */

@@ -14,6 +14,25 @@ export function parseNumber(raw: string): number {
   return Number(s.replace(/,/g, ''));
 }
 
+/** How a figure was written when it is not exact: "约200" / "200左右" (about), "200-300" (a range). */
+export type Approximation = 'about' | 'range';
+
+/** Words before a figure that say it is approximate: 约200, 大约 200, about 200, ~200, ≈200. */
+const ABOUT_BEFORE = /^(约|大约|大概|approximately|approx\.?|about|around|ca\.|~|≈)\s*/i;
+/** Words after a figure (and its unit) that say it is approximate: 200左右, 200平左右, 200 approx. */
+const ABOUT_AFTER = /\s*(左右|上下|approx\.?|or so)$/i;
+
+/**
+ * A cell's figure without the words that make it approximate, and whether there were any. The rest ("200平",
+ * "4.2-4.8元") is left for the table's own parser; a range is that parser's to find, as its separators and units
+ * are its own. An operator who writes "约200平" has not promised 200: an import keeps the value and says so.
+ */
+export function withoutApproximation(raw: string): { text: string; about: boolean } {
+  const s = ascii(raw);
+  const text = s.replace(ABOUT_BEFORE, '').replace(ABOUT_AFTER, '');
+  return { text, about: text !== s };
+}
+
 const IMMEDIATE = /^(即租|即时|即可|随时|现房|立即|可随时入驻|随时入驻|即可入驻|现可入驻|空置|now|immediately|immediate|available now|asap)$/i;
 
 /**
