@@ -1,3 +1,4 @@
+import { HAN } from '../data/quotes.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 
 /*
@@ -14,7 +15,6 @@ export interface TextRun {
   lang?: string;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
 /**
