@@ -7,6 +7,7 @@ import { safeUrl } from '../../lib/import/text.ts';
 import type { ImportTable } from '../../lib/import/types.ts';
 import { headerDelimiter, parseText } from '../../lib/import/parse.ts';
 import { codes, importFixture, NOW, rowSummary, tableOf } from '../../../tests/fixtures/listings/helpers.ts';
+import type { Listing } from './types.ts';
 
 const table = (headers: string[], rows: string[][]): ImportTable => ({
   format: 'csv',
@@ -414,12 +415,12 @@ describe('the delimiter of a delimited file', () => {
 
 describe('re-imports: the listing key, the kept inventory, the replacement', () => {
   const { inventory } = importFixture('valid-utf8.csv');
-  const [first, second] = inventory.listings;
+  const [first, second] = inventory.listings as [Listing, Listing];
 
   it('keys a listing by name, address (or position), area and type, not by its row, id or rent', () => {
     expect(listingKey({ ...first, row: 99, id: 'other:1', rentMin: 1, rentMax: 2 })).toBe(listingKey(first));
     expect(listingKey({ ...first, name: `  ${first.name.toUpperCase()} ` })).toBe(listingKey(first));
-    expect(listingKey({ ...first, areaM2: first.areaM2 + 1 })).not.toBe(listingKey(first));
+    expect(listingKey({ ...first, areaM2: first.areaM2! + 1 })).not.toBe(listingKey(first));
     expect(listingKey({ ...first, spaceType: 'office' })).not.toBe(listingKey(first));
     // Without an address, the position tells two offers of the same name apart.
     expect(second.address).toBeUndefined();

@@ -227,7 +227,7 @@ describe('re-imports', () => {
   });
 
   it('keys a figure by indicator, year, place and value, not by its row or source', () => {
-    const [o] = dataset('a', '2026-01-01T00:00:00.000Z').observations;
+    const o = dataset('a', '2026-01-01T00:00:00.000Z').observations[0]!;
     expect(observationKey({ ...o, row: 40, source: 'another bulletin' })).toBe(observationKey(o));
     expect(observationKey({ ...o, value: o.value + 1 })).not.toBe(observationKey(o));
     expect(observationKey({ ...o, year: o.year + 1 })).not.toBe(observationKey(o));
