@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectBinary, scanUtf8 } from '../../src/lib/import/decode.ts';
 import { MAX_FILE_BYTES } from '../../src/lib/import/files.ts';
+import { message } from '../../src/lib/import/messages.ts';
 import { readFile } from '../../src/lib/import/read.ts';
 import { detectFormat } from '../../src/lib/import/parse.ts';
 import { codes, domParser, fixtureBytes, readFixture, tableOf } from '../fixtures/listings/helpers.ts';
@@ -219,7 +220,38 @@ describe('readFile: files that cannot be read', () => {
       type: 'FeatureCollection',
       features: Array.from({ length: 3 }, () => ({ type: 'Feature', properties: {}, geometry: null })),
     });
-    expect(codes(readFile({ name: 'a.geojson', bytes: enc(features) }, { maxRows: 2 }).fileErrors ?? [])).toEqual(['file-too-many-rows']);
+    // Counted as what the file holds: features, and a KML's placemarks, not "data rows".
+    expect(readFile({ name: 'a.geojson', bytes: enc(features) }, { maxRows: 2 }).fileErrors).toEqual([message('file-too-many-features', { rows: 3, max: 2 })]);
+    const placemarks = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${'<Placemark><name>P</name><Point><coordinates>121.5,31.3</coordinates></Point></Placemark>'.repeat(3)}</Document></kml>`;
+    const kml = readFile({ name: 'a.kml', bytes: enc(placemarks) }, { maxRows: 2, domParser });
+    expect(kml.fileErrors).toEqual([message('file-too-many-placemarks', { rows: 3, max: 2 })]);
+    expect(kml.fileErrors![0]!.text).toBe('The file has 3 placemarks; the limit is 2.');
+  });
+
+  it('names a KML MultiGeometry as KML does, nested or not, and a GeoJSON collection as GeoJSON does', () => {
+    const point = (x: number) => `<Point><coordinates>${x},31.3</coordinates></Point>`;
+    const line = '<LineString><coordinates>121.5,31.3 121.6,31.3</coordinates></LineString>';
+    const placemark = (geometry: string) => `<Placemark><name>P</name>${geometry}</Placemark>`;
+    const doc = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${[
+      placemark(`<MultiGeometry>${point(121.5)}${line}</MultiGeometry>`),
+      placemark(`<MultiGeometry><MultiGeometry>${point(121.5)}${point(121.6)}</MultiGeometry>${line}</MultiGeometry>`),
+    ].join('')}</Document></kml>`;
+    const t = readFile({ name: 'multi.kml', bytes: enc(doc) }, { domParser }).table!;
+    expect(t.rows.map((r) => r.errors)).toEqual([
+      [message('row-geometry-unsupported', { type: 'MultiGeometry' })],
+      [message('row-geometry-unsupported', { type: 'MultiGeometry' })],
+    ]);
+    const collection = {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Point', coordinates: [121.5, 31.3] },
+        { type: 'Point', coordinates: [121.6, 31.3] },
+      ],
+    };
+    const json = JSON.stringify({ type: 'Feature', properties: { name: 'P' }, geometry: collection });
+    expect(readFile({ name: 'c.geojson', bytes: enc(json) }).table!.rows[0]!.errors).toEqual([
+      message('row-geometry-unsupported', { type: 'GeometryCollection' }),
+    ]);
   });
 
   it('refuses whitespace-only text, web pages and unknown formats', () => {
@@ -240,6 +272,11 @@ describe('decode', () => {
     expect(detectBinary(fixtureBytes('image.png'))?.code).toBe('file-binary');
     expect(detectBinary(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))?.code).toBe('file-binary'); // %PDF-
     expect(detectBinary(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')?.code).toBe('file-spreadsheet');
+    // An old workbook renamed as a table gets the workbook's advice; an OLE file of another name stays binary.
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(readFile({ name: '房源.csv', bytes: ole }).fileErrors).toEqual([message('file-spreadsheet')]);
+    expect(detectBinary(ole, 'list.txt')?.code).toBe('file-spreadsheet');
+    expect(detectBinary(ole, 'minutes.doc')?.code).toBe('file-binary');
     expect(detectBinary(enc('a,b\n1,2\0'))?.code).toBe('file-binary');
     expect(detectBinary(new Uint8Array([1, 2, 3, 4, 5, 0x41]))?.code).toBe('file-binary');
     expect(detectBinary(enc('a,b\n1,2\n'))).toBeNull();

@@ -8,7 +8,18 @@ import type { TableImport } from '../../lib/import/spec.ts';
 import { cleanText, NAME_MAX_LENGTH, safeUrl, type TextResult } from '../../lib/import/text.ts';
 import type { Crs, ImportMessage, ImportReport, ImportTable } from '../../lib/import/types.ts';
 import { parseCoordinate, parseCoordinatePair, parseDate } from '../../lib/import/values.ts';
-import { missingRequired, normaliseSpaceType, parseArea, parseRent, rentApproxNote, rentPeriod, splitIndustries, suggestMapping } from './mapping.ts';
+import {
+  isListingHeader,
+  missingRequired,
+  normaliseSpaceType,
+  parseArea,
+  parseRent,
+  rentApproxNote,
+  rentPeriod,
+  splitIndustries,
+  suggestListingColumns,
+  suggestMapping,
+} from './mapping.ts';
 import { LISTING_FIELDS, type FieldMapping, type Inventory, type Listing, type ListingField } from './types.ts';
 
 /*
@@ -288,10 +299,12 @@ const hasPoints = (table: ImportTable) => table.rows.some((r) => r.lonlat);
 
 /** The listings import as the shared flow runs it. */
 export const LISTING_IMPORT: TableImport<ListingField, ListingResult, ListingOptions> = {
-  read: (file) => readFile(file),
+  // A wide file keeps the columns a listing can use first (see keepColumns).
+  read: (file) => readFile(file, { keep: isListingHeader }),
   // A file with its own points needs no coordinate columns.
   fields: (table) => (hasPoints(table) ? LISTING_FIELDS.filter((f) => !POSITION_FIELDS.includes(f)) : LISTING_FIELDS),
   suggest: suggestMapping,
+  suggestNotes: (table) => suggestListingColumns(table.headers, table).notes,
   missing: (mapping, table): MissingPart<ListingField>[] =>
     missingRequired(mapping, hasPoints(table)).map((part) => ({ fields: REQUIRED_FIELDS[part], message: message(`mapping-missing-${part}`) })),
   build(table, mapping, { crs, stations, name, final }) {

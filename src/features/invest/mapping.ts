@@ -1,7 +1,7 @@
-import { matchHeaders } from '../../lib/import/mapping.ts';
+import { columnSample, suggestColumns, type ContentCheck, type Suggestion } from '../../lib/import/mapping.ts';
 import { message } from '../../lib/import/messages.ts';
-import type { ImportMessage } from '../../lib/import/types.ts';
-import { ascii, parseNumber, withoutApproximation, type Approximation } from '../../lib/import/values.ts';
+import type { ImportMessage, ImportTable, TableRow } from '../../lib/import/types.ts';
+import { ascii, parseCoordinate, parseCoordinatePair, parseNumber, withoutApproximation, type Approximation } from '../../lib/import/values.ts';
 import type { FieldMapping, ListingField, SpaceType } from './types.ts';
 
 /*
@@ -37,9 +37,13 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
     'property',
     'propertyname',
     'project',
+    // Pinyin, as exports without Chinese headers write them.
+    'mingcheng',
+    'xiangmu',
+    'yuanqu',
   ],
   building: ['楼宇', '楼宇名称', '楼栋', '楼号', '大楼', '楼座', '建筑', '单元', '房号', 'building', 'buildingname', 'bldg', 'tower', 'unit'],
-  address: ['地址', '详细地址', '所在地址', '位置', '所在地', '地点', 'address', 'addr', 'streetaddress'],
+  address: ['地址', '详细地址', '所在地址', '位置', '所在地', '地点', 'address', 'addr', 'streetaddress', 'dizhi', 'weizhi'],
   areaM2: [
     '面积',
     '可租面积',
@@ -60,6 +64,8 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
     'availablearea',
     'floorarea',
     'space',
+    'mianji',
+    'kezumianji',
   ],
   spaceType: [
     '类型',
@@ -97,7 +103,7 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
   ],
   rentMin: ['最低租金', '租金下限', '租金最低', '租金起', '最低价', 'rentmin', 'minrent', 'rentfrom', 'rentlow', 'minimumrent'],
   rentMax: ['最高租金', '租金上限', '租金最高', '最高价', 'rentmax', 'maxrent', 'rentto', 'renthigh', 'maximumrent'],
-  rent: ['租金', '价格', '报价', '单价', '租金单价', '租金价格', '租金范围', '参考租金', 'rent', 'price', 'rentrange', 'rate', 'rental'],
+  rent: ['租金', '价格', '报价', '单价', '租金单价', '租金价格', '租金范围', '参考租金', 'rent', 'price', 'rentrange', 'rate', 'rental', 'zujin', 'jiage'],
   availableFrom: [
     '起租日期',
     '可入驻时间',
@@ -170,9 +176,9 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
     'lastupdated',
     'updatedate',
   ],
-  lon: ['经度', '东经', 'lng', 'lon', 'long', 'longitude', 'x', 'lngwgs84', 'longcj02'],
-  lat: ['纬度', '北纬', 'lat', 'latitude', 'y'],
-  lonlat: ['经纬度', '坐标', '位置坐标', '点位', 'coordinates', 'coords', 'lnglat', 'lonlat', 'coordinate'],
+  lon: ['经度', '东经', 'lng', 'lon', 'long', 'longitude', 'x', 'jingdu'],
+  lat: ['纬度', '北纬', 'lat', 'latitude', 'y', 'weidu'],
+  lonlat: ['经纬度', '坐标', '位置坐标', '点位', 'coordinates', 'coords', 'lnglat', 'lonlat', 'coordinate', 'jingweidu', 'zuobiao'],
 };
 
 /**
@@ -180,8 +186,70 @@ const SYNONYMS: Record<ListingField, readonly string[]> = {
  * one field; an exact synonym beats one contained in a longer header, and a longer contained synonym beats a
  * shorter one ("最低租金" goes to rentMin, not rent). Headers with no match are left out.
  */
-export function suggestMapping(headers: readonly string[]): FieldMapping {
-  return matchHeaders(headers, SYNONYMS);
+export function suggestMapping(headers: readonly string[], table?: Pick<ImportTable, 'rows'>): FieldMapping {
+  return suggestListingColumns(headers, table).mapping;
+}
+
+/** Whether a header names a listing field: the columns a file wider than the import keeps are these first. */
+export const isListingHeader = (header: string): boolean => Object.keys(suggestMapping([header])).length > 0;
+
+/**
+ * `suggestMapping` with the notes on columns whose content refused the field their header names (`contentCheck`);
+ * without a table, from the headers alone.
+ */
+export function suggestListingColumns(headers: readonly string[], table?: Pick<ImportTable, 'rows'>): Suggestion<ListingField> {
+  return suggestColumns(headers, SYNONYMS, table && contentCheck(table.rows));
+}
+
+// A column is read as a field when at least this share of its sampled values reads as one.
+const PLAUSIBLE_SHARE = 0.5;
+const AREA_MAX = 1_000_000;
+
+/** Whether one value reads as the field, or why not: text where a figure belongs, or a figure out of range. */
+function valueFits(field: ListingField, raw: string): 'ok' | 'text' | 'range' {
+  const hasDigit = /\d/.test(ascii(raw));
+  const fits = (ok: boolean) => (ok ? 'ok' : hasDigit ? 'range' : 'text');
+  switch (field) {
+    case 'areaM2': {
+      const a = parseArea(raw);
+      return fits(!!a && a.value >= 1 && a.value <= AREA_MAX);
+    }
+    case 'rent':
+    case 'rentMin':
+    case 'rentMax': {
+      const r = parseRent(raw);
+      // "面议" is a rent column's own word.
+      return r === null || !('error' in r) ? 'ok' : fits(false);
+    }
+    case 'lon': {
+      const v = parseCoordinate(raw);
+      return fits(Math.abs(v) <= 180);
+    }
+    case 'lat': {
+      const v = parseCoordinate(raw);
+      return fits(Math.abs(v) <= 90);
+    }
+    case 'lonlat':
+      return fits(parseCoordinatePair(raw) !== null);
+    default:
+      return 'ok';
+  }
+}
+
+/**
+ * The content check of the listings' numeric fields: a column whose sampled values are mostly not a floor area,
+ * a rent or a coordinate (district names under "area", projected metres under "x") is not suggested for it.
+ */
+function contentCheck(rows: readonly TableRow[]): ContentCheck<ListingField> {
+  return (field, header) => {
+    const sample = columnSample(rows, header);
+    if (sample.length === 0) return null;
+    const verdicts = sample.map((v) => valueFits(field, v));
+    if (verdicts.filter((v) => v === 'ok').length >= sample.length * PLAUSIBLE_SHARE) return null;
+    const bad = sample.find((_, i) => verdicts[i] !== 'ok')!;
+    const text = verdicts.filter((v) => v === 'text').length >= verdicts.filter((v) => v === 'range').length;
+    return message(text ? 'mapping-content-text' : 'mapping-content-range', { column: header, example: bad.slice(0, 40), field });
+  };
 }
 
 /** The fields a mapping must give for any row to be accepted; coordinates may come from geometry instead. */

@@ -47,7 +47,10 @@ export function detectBinary(bytes: Uint8Array, fileName = ''): ImportMessage | 
     }
     return message('file-binary');
   }
-  if (startsWith(bytes, OLE)) return message(['xls', 'et', 'xlsx', 'wps'].includes(ext) || !ext ? 'file-spreadsheet' : 'file-binary');
+  // An old workbook saved or renamed as a table (.csv, .txt) is still a workbook: "save as CSV" is the advice.
+  if (startsWith(bytes, OLE)) {
+    return message(['xls', 'et', 'xlsx', 'wps', 'csv', 'tsv', 'tab', 'txt'].includes(ext) || !ext ? 'file-spreadsheet' : 'file-binary');
+  }
   if (['xlsx', 'xls', 'xlsm', 'ods', 'et', 'numbers'].includes(ext)) return message('file-spreadsheet');
   if (ext === 'kmz') return message('file-kmz');
   if (BINARY_MAGIC.some((m) => startsWith(bytes, m))) return message('file-binary');

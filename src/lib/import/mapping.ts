@@ -1,5 +1,5 @@
 import { message } from './messages.ts';
-import type { ImportMessage } from './types.ts';
+import type { ImportMessage, ImportTable } from './types.ts';
 
 /*
  * The column-mapping step every import shares: which column (header) feeds which of a table spec's fields, as
@@ -22,6 +22,26 @@ export function normaliseHeader(header: string): string {
     .replace(/[^\p{L}\p{N}㎡²]/gu, '');
 }
 
+// A coordinate system written before or after a coordinate header ("GCJ经度", "lng_gcj02", "经度(GCJ02)"): which
+// system it is is the coordinate step's to find out; here it must only not keep the header from matching.
+const CRS_AFFIX = /^(?:wgs84|wgs|gcj02|gcj|bd09ll|bd09|火星|百度|高德)+|(?:wgs84|wgs|gcj02|gcj|bd09ll|bd09|火星|百度|高德)+$/g;
+
+/** A normalised header without a coordinate system's name before or after it (the header itself when that is all). */
+export function withoutCrs(normalised: string): string {
+  return normalised.replace(CRS_AFFIX, '') || normalised;
+}
+
+/**
+ * Why a column's content contradicts the field its header suggests, or null when it does not (see `suggestColumns`).
+ */
+export type ContentCheck<F extends string> = (field: F, header: string) => ImportMessage | null;
+
+/** A mapping suggested from headers and content, with a note for each column whose content refused its header's field. */
+export interface Suggestion<F extends string> {
+  mapping: Mapping<F>;
+  notes: ImportMessage[];
+}
+
 /**
  * Which header feeds which field, given each field's synonyms (compared after `normaliseHeader`; write them
  * normalised). Each header feeds at most one field; an exact synonym beats one contained in a longer header, and a
@@ -29,29 +49,59 @@ export function normaliseHeader(header: string): string {
  * Headers with no match are left out.
  */
 export function matchHeaders<F extends string>(headers: readonly string[], synonyms: Readonly<Record<F, readonly string[]>>): Mapping<F> {
+  return suggestColumns(headers, synonyms).mapping;
+}
+
+/**
+ * `matchHeaders`, and a look at each column's content: a column whose values contradict the field its header
+ * names best (`check` says why: an "area" of district names is no floor area) feeds no field, and the suggestion
+ * carries the check's note. The user may still choose it.
+ */
+export function suggestColumns<F extends string>(
+  headers: readonly string[],
+  synonyms: Readonly<Record<F, readonly string[]>>,
+  check?: ContentCheck<F>,
+): Suggestion<F> {
   const candidates: { field: F; header: string; score: number }[] = [];
   for (const header of headers) {
-    const h = normaliseHeader(header);
-    if (!h) continue;
+    const full = normaliseHeader(header);
+    if (!full) continue;
+    const forms = new Set([full, withoutCrs(full)]);
     for (const field of Object.keys(synonyms) as F[]) {
       let best = 0;
-      for (const syn of synonyms[field]) {
-        if (h === syn) best = Math.max(best, 1000 + syn.length);
-        else if (syn.length >= MIN_CONTAINED && /[^\x00-\x7f]/.test(syn) && h.includes(syn)) best = Math.max(best, syn.length * 10);
-        else if (syn.length >= 4 && h.includes(syn)) best = Math.max(best, syn.length * 10);
+      for (const h of forms) {
+        for (const syn of synonyms[field]) {
+          if (h === syn) best = Math.max(best, 1000 + syn.length);
+          else if (syn.length >= MIN_CONTAINED && /[^\x00-\x7f]/.test(syn) && h.includes(syn)) best = Math.max(best, syn.length * 10);
+          else if (syn.length >= 4 && h.includes(syn)) best = Math.max(best, syn.length * 10);
+        }
       }
       if (best > 0) candidates.push({ field, header, score: best });
     }
   }
   candidates.sort((a, b) => b.score - a.score || headers.indexOf(a.header) - headers.indexOf(b.header));
   const mapping: Mapping<F> = {};
+  const notes: ImportMessage[] = [];
   const used = new Set<string>();
   for (const c of candidates) {
     if (mapping[c.field] !== undefined || used.has(c.header)) continue;
-    mapping[c.field] = c.header;
     used.add(c.header);
+    const refused = check?.(c.field, c.header);
+    if (refused) notes.push(refused);
+    else mapping[c.field] = c.header;
   }
-  return mapping;
+  return { mapping, notes };
+}
+
+/** Up to `max` non-blank values of a column, from the first rows: what a content check looks at. */
+export function columnSample(rows: readonly { values: Record<string, string> }[], header: string, max = 20): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const v = (r.values[header] ?? '').trim();
+    if (v) out.push(v);
+    if (out.length >= max) break;
+  }
+  return out;
 }
 
 /**
@@ -118,4 +168,23 @@ export function reviewMapping<F extends string>(
     unused,
     needsCheck: missing.length > 0 || unused.length > 0,
   };
+}
+
+/**
+ * A table of more than `maxKept` columns with only `maxKept` of them: first those `keep` accepts, then those
+ * filled in the most rows (file order breaks ties); columns blank in every row are never kept. The dropped
+ * columns are listed on the table and counted in a note.
+ */
+export function keepColumns<T extends Omit<ImportTable, 'fileName' | 'encoding'>>(table: T, maxKept: number, keep?: (header: string) => boolean): T {
+  if (table.headers.length <= maxKept) return table;
+  const filled = new Map(table.headers.map((h) => [h, 0]));
+  for (const r of table.rows) for (const h of table.headers) if ((r.values[h] ?? '').trim()) filled.set(h, filled.get(h)! + 1);
+  const wanted = table.headers.filter((h) => keep?.(h));
+  const rest = table.headers.filter((h) => !wanted.includes(h) && filled.get(h)! > 0).sort((a, b) => filled.get(b)! - filled.get(a)!);
+  const kept = new Set([...wanted, ...rest].slice(0, maxKept));
+  const headers = table.headers.filter((h) => kept.has(h));
+  const dropped = table.headers.filter((h) => !kept.has(h));
+  const rows = table.rows.map((r) => ({ ...r, values: Object.fromEntries(headers.map((h) => [h, r.values[h] ?? ''])) }));
+  const note = message('columns-dropped', { columns: table.headers.length, kept: headers.length, count: dropped.length });
+  return { ...table, headers, rows, notes: [...table.notes, note], droppedColumns: dropped };
 }

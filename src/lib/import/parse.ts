@@ -2,7 +2,9 @@ import { kml as kmlToGeoJSON } from '@tmcw/togeojson';
 import type { Feature, Geometry, Position } from 'geojson';
 import Papa from 'papaparse';
 import { polygonLabelPoint } from '../data/label-point.ts';
+import { keepColumns } from './mapping.ts';
 import { message } from './messages.ts';
+import { parseCoordinate, parseNumber } from './values.ts';
 import type { ImportFormat, ImportMessage, ImportTable, TableRow } from './types.ts';
 
 /** Something with the `DOMParser` interface: the browser's own, or `@xmldom/xmldom`'s in Node. */
@@ -13,8 +15,15 @@ export interface DomParserLike {
 export interface ParseOptions {
   /** Most data rows (or features) a file may hold. */
   maxRows?: number;
-  /** Most columns (or distinct properties) a file may hold. */
+  /** Most columns (or distinct properties) a file may hold: above it the file is refused, unread. */
   maxColumns?: number;
+  /** Most columns kept of a file that holds more: the others are dropped, with a note naming them. */
+  maxKept?: number;
+  /**
+   * Which columns are worth keeping when a file holds more than `maxKept` (those an import can map); the rest of
+   * the room goes to the columns filled most often.
+   */
+  keep?: (header: string) => boolean;
   /** Parser for KML; defaults to the global `DOMParser` (browsers). */
   domParser?: DomParserLike;
   /**
@@ -26,7 +35,9 @@ export interface ParseOptions {
 
 export type ParseResult = { table: Omit<ImportTable, 'fileName' | 'encoding'> } | { fileErrors: ImportMessage[] };
 
-const DEFAULTS = { maxRows: 5000, maxColumns: 200, comments: false };
+// An overpass export carries a column per tag key: hundreds are read, a few are kept. Thousands are refused
+// unread: no table has use for them.
+const DEFAULTS = { maxRows: 5000, maxColumns: 2000, maxKept: 200, comments: false };
 
 const extension = (fileName: string): string => /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
 
@@ -55,15 +66,9 @@ export function detectFormat(fileName: string, text: string): ImportFormat | nul
 export function parseText(text: string, format: ImportFormat, options: ParseOptions = {}): ParseResult {
   const opts = { ...DEFAULTS, ...options };
   if (/^\s*<(!doctype\s+html|html[\s>])/i.test(text)) return { fileErrors: [message('file-format-unknown')] };
-  switch (format) {
-    case 'csv':
-    case 'tsv':
-      return parseDelimited(text, format, opts);
-    case 'geojson':
-      return parseGeoJSON(text, opts);
-    case 'kml':
-      return parseKml(text, opts);
-  }
+  const parsed =
+    format === 'csv' || format === 'tsv' ? parseDelimited(text, format, opts) : format === 'geojson' ? parseGeoJSON(text, opts) : parseKml(text, opts);
+  return 'table' in parsed ? { table: keepColumns(parsed.table, opts.maxKept, opts.keep) } : parsed;
 }
 
 /** Makes header names unique and non-blank, noting each rename. */
@@ -140,10 +145,14 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
   if (headerCells.length > opts.maxColumns) {
     return { fileErrors: [message('file-too-many-columns', { columns: headerCells.length, max: opts.maxColumns })] };
   }
-  const headers = uniqueHeaders(headerCells, notes);
+  const next = records.slice(headerAt + 1, headerAt + 40).filter((r) => !isBlank(r) && !comment(r));
+  // An export with no header row (Amap's, say) starts with a record: read it as one rather than lose it.
+  const headerless = firstRowIsData(headerCells, next.slice(0, 5));
+  if (headerless) notes.push(message('header-row-missing', { row: headerAt + 1 }));
+  const headers = headerless ? headerCells.map((_, k) => generatedHeader(k)) : uniqueHeaders(headerCells, notes);
   const rows: TableRow[] = [];
   let dataRows = 0;
-  for (let i = headerAt + 1; i < records.length; i++) {
+  for (let i = headerless ? headerAt : headerAt + 1; i < records.length; i++) {
     const cells = records[i]!;
     if (isBlank(cells) && !quoteErrors.has(i)) continue;
     if (comment(cells) && !quoteErrors.has(i)) {
@@ -167,7 +176,49 @@ function parseDelimited(text: string, format: 'csv' | 'tsv', opts: typeof DEFAUL
   if (rows.length === 0) return { fileErrors: [message('file-no-rows')] };
   if (commentRows.length) notes.push(message('comment-rows-skipped', { count: commentRows.length, rows: commentRows.join(', ') }));
   const detected = format === 'csv' && parsed.meta.delimiter === '\t' ? 'tsv' : format;
-  return { table: { format: detected, rowKind: 'row', headers, rows, notes } };
+  return { table: { format: detected, rowKind: 'row', headers, rows, notes, ...(headerless && { headerless: true as const }) } };
+}
+
+/** The name of a column read without a header row: its number, as a blank header is named. */
+const generatedHeader = (k: number): string => `#${k + 1}`;
+
+const isFigure = (cell: string): boolean => Number.isFinite(parseNumber(cell)) || Number.isFinite(parseCoordinate(cell));
+
+/**
+ * Whether a delimited file's first row is a record, not headers: it holds at least two figures (a header is words)
+ * and the rows below hold figures in those columns too. Headers never do that, a template's included.
+ */
+export function firstRowIsData(first: readonly string[], below: readonly (readonly string[])[]): boolean {
+  const figures = first.flatMap((c, k) => (isFigure(c) ? [k] : []));
+  if (figures.length < 2 || below.length === 0) return false;
+  // Years as headers ("2024,2025" over each year's figures) are headers all the same.
+  if (figures.every((k) => /^(19|20)\d\d$/.test(first[k]!.trim()))) return false;
+  return below.every((r) => figures.every((k) => (r[k] ?? '').trim() === '' || isFigure(r[k]!)));
+}
+
+/**
+ * A table whose header row was in question (`headerless` set), read again with its first row as the headers
+ * (`isHeader`: what the user says when the guess was wrong) or, undoing that, as data. Any other table, or one
+ * already read that way, is returned as it is.
+ */
+export function toggleHeaderRow<T extends Omit<ImportTable, 'fileName' | 'encoding'>>(table: T, isHeader: boolean): T {
+  if (table.headerless === undefined || table.headerless === !isHeader) return table;
+  const notes = table.notes.filter((n) => n.code !== 'header-row-missing' && n.code !== 'header-renamed' && n.code !== 'header-blank');
+  if (isHeader) {
+    const [first, ...rest] = table.rows;
+    if (!first) return table;
+    const headers = uniqueHeaders(
+      table.headers.map((h) => first.values[h] ?? ''),
+      notes,
+    );
+    const rows = rest.map((r) => ({ ...r, values: Object.fromEntries(headers.map((h, k) => [h, r.values[table.headers[k]!] ?? ''])) }));
+    return { ...table, headers, rows, notes, headerless: false };
+  }
+  const headers = table.headers.map((_, k) => generatedHeader(k));
+  const row = (table.rows[0]?.row ?? 2) - 1;
+  const first = { row, values: Object.fromEntries(headers.map((h, k) => [h, table.headers[k]!])) };
+  const rows = [first, ...table.rows.map((r) => ({ ...r, values: Object.fromEntries(headers.map((h, k) => [h, r.values[table.headers[k]!] ?? ''])) }))];
+  return { ...table, headers, rows, notes: [...notes, message('header-row-missing', { row })], headerless: true };
 }
 
 /** A property value as cell text: primitives as written, arrays joined, KML's HTML descriptions by their text. */
@@ -187,7 +238,10 @@ function cellText(value: unknown): string {
 const isPosition = (p: unknown): p is Position => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
 
 /** The point a geometry stands for, or why it has none. Polygons give a point inside them (pole of inaccessibility). */
-function geometryPoint(geometry: Geometry | null | undefined): { lonlat?: [number, number]; error?: ImportMessage; note?: ImportMessage } {
+function geometryPoint(
+  geometry: Geometry | null | undefined,
+  format: 'geojson' | 'kml',
+): { lonlat?: [number, number]; error?: ImportMessage; note?: ImportMessage } {
   if (!geometry) return {};
   const unsupported = (type: string) => ({ error: message('row-geometry-unsupported', { type }) });
   switch (geometry.type) {
@@ -210,8 +264,9 @@ function geometryPoint(geometry: Geometry | null | undefined): { lonlat?: [numbe
     }
     case 'GeometryCollection': {
       const points = geometry.geometries.filter((g) => g.type === 'Point');
-      if (geometry.geometries.length === 1 && points.length === 1) return geometryPoint(points[0]);
-      return unsupported('GeometryCollection');
+      if (geometry.geometries.length === 1 && points.length === 1) return geometryPoint(points[0], format);
+      // A KML author wrote a MultiGeometry: the name togeojson gives it is not one they would know.
+      return unsupported(format === 'kml' ? 'MultiGeometry' : 'GeometryCollection');
     }
     default:
       return unsupported(geometry.type);
@@ -227,7 +282,8 @@ function featuresToTable(
 ): ParseResult {
   if (features.length === 0) return { fileErrors: [message('file-no-rows')] };
   if (features.length > opts.maxRows) {
-    return { fileErrors: [message('file-too-many-rows', { rows: features.length, max: opts.maxRows })] };
+    const code = format === 'kml' ? 'file-too-many-placemarks' : 'file-too-many-features';
+    return { fileErrors: [message(code, { rows: features.length, max: opts.maxRows })] };
   }
   const headers: string[] = [];
   const known = new Set<string>();
@@ -246,7 +302,7 @@ function featuresToTable(
     const id = f && typeof f === 'object' ? (f as { id?: unknown }).id : undefined;
     if (typeof id === 'string' || typeof id === 'number') row.ref = String(id);
     const geometry = f && typeof f === 'object' ? f.geometry : null;
-    const point = geometry && typeof geometry === 'object' ? geometryPoint(geometry) : {};
+    const point = geometry && typeof geometry === 'object' ? geometryPoint(geometry, format) : {};
     if (point.lonlat) row.lonlat = point.lonlat;
     if (point.error) row.errors = [point.error];
     if (point.note) row.notes = [point.note];

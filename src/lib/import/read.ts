@@ -9,8 +9,11 @@ export interface ReadFileOptions {
   maxBytes?: number;
   /** Most data rows or features (default 5000). */
   maxRows?: number;
-  /** Most columns (default 200). */
+  /** Most columns read (default 2000): a wider file is refused. */
   maxColumns?: number;
+  /** Most columns kept of a wider file (default 200), and which to keep first (see `keepColumns`). */
+  maxKept?: number;
+  keep?: (header: string) => boolean;
   /** XML parser for KML; browsers use their own `DOMParser` when absent. */
   domParser?: DomParserLike;
   /** Whether rows of a CSV/TSV whose first cell starts with "#" are comments, skipped (see `ParseOptions`). */
@@ -39,6 +42,8 @@ export function readFile(file: { name: string; bytes: Uint8Array }, options: Rea
   const parsed = parseText(text, format, {
     ...(options.maxRows !== undefined && { maxRows: options.maxRows }),
     ...(options.maxColumns !== undefined && { maxColumns: options.maxColumns }),
+    ...(options.maxKept !== undefined && { maxKept: options.maxKept }),
+    ...(options.keep && { keep: options.keep }),
     ...(options.domParser && { domParser: options.domParser }),
     ...(options.comments && { comments: true }),
   });

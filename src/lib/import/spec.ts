@@ -20,7 +20,13 @@ export interface TableImport<F extends string, R, O> {
   read(file: { name: string; bytes: Uint8Array }): ReadFileResult;
   /** The fields the mapping step lists, in order (a file's own points may make some needless). */
   fields(table: ImportTable): readonly F[];
-  suggest(headers: readonly string[]): Mapping<F>;
+  /**
+   * The columns suggested for the fields, from the headers and, given the table, from what the columns hold (an
+   * import that looks at content says why it left a column out in `suggestNotes`).
+   */
+  suggest(headers: readonly string[], table?: ImportTable): Mapping<F>;
+  /** Notes on the suggestion for the column step: a column whose content refused its header's field, and why. */
+  suggestNotes?(table: ImportTable): ImportMessage[];
   /** The required parts the mapping lacks; every row is rejected while any is. */
   missing(mapping: Mapping<F>, table: ImportTable): readonly MissingPart<F>[];
   /** Builds the result; `final` is the import itself, else a dry run for the review's counts. */

@@ -62,4 +62,11 @@ export interface ImportTable {
   rows: TableRow[];
   /** Notes about the file as a whole (encoding, renamed duplicate headers). */
   notes: ImportMessage[];
+  /**
+   * Whether the file's first row was read as data, columns numbered: true when it looked like the rows below it
+   * (an export without headers), false when the user said it held headers after all; absent when never in question.
+   */
+  headerless?: boolean;
+  /** Columns read but not kept (a file wider than an import keeps), in file order. */
+  droppedColumns?: string[];
 }
