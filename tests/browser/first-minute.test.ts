@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, openPage, screenshotPath, settle, useBrowserSuite, useSharedPages, type Viewport } from './harness.ts';
+import { axeSerious, type MapHandle, openPage, screenshotPath, settle, useBrowserSuite, useSharedPages, type Viewport } from './harness.ts';
 
 const suite = useBrowserSuite();
 const shared = useSharedPages(suite);
@@ -17,13 +16,6 @@ type CameraHandle = { __yangpu: { app: { camera: { seq: number } | null } } };
 type Handle = MapHandle & {
   __yangpu: { app: { insets: Record<'top' | 'right' | 'bottom' | 'left', number>; selectedEntry?: { lon: number; lat: number; bbox?: number[] } } };
 };
-
-async function axeSerious(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
 
 /**
  * Where the selected place (its extent, or its point) is drawn, and the part of the map the panels, cards and

@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { downloadPath, openPage, useBrowserSuite } from './harness.ts';
+import { axeSerious, downloadPath, openPage, useBrowserSuite } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
@@ -77,13 +76,6 @@ const shownReason = (report: Locator, row: number) =>
     const tr = [...root.querySelectorAll('tbody tr')].find((r) => r.querySelector('td')?.textContent?.trim() === String(n));
     return tr ? (tr.querySelector('td:last-child')?.textContent?.trim() ?? '') : null;
   }, row);
-
-async function axeSerious(page: Page, include: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).include(include).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the import report of a long file (production build)', () => {
   for (const [lang, viewport] of [

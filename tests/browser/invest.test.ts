@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, watchDialogs } from './harness.ts';
+import { axeSerious, downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, watchDialogs } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
@@ -31,13 +30,6 @@ function metres([a, b]: [number, number], [c, d]: [number, number]): number {
   const r = Math.PI / 180;
   const h = Math.sin(((d - b) * r) / 2) ** 2 + Math.cos(b * r) * Math.cos(d * r) * Math.sin(((c - a) * r) / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
-}
-
-async function axeSerious(page: Page, include: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).include(include).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('investors’ view (production build)', () => {

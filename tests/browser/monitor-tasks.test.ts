@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import bbox from '@turf/bbox';
 import type { Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
@@ -6,16 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDataset, TaskProgress } from '../../src/features/monitor/types.ts';
-import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
+import { axeSerious, downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchDialogs } from './harness.ts';
 
 const suite = useBrowserSuite();
-
-async function axeSerious(page: Page, include: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).include(include).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The task progress this browser stores (IndexedDB `yangpu-monitor`, opened by the app first). */
 const storedTasks = (page: Page) =>

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
+import { axeSerious, downloadPath, type MapHandle, openPage, ROOT, screenshotPath, settle, useBrowserSuite, waitForIdle, watchProblems } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
@@ -15,13 +14,6 @@ const MAP_FILE = resolve(ROOT, 'tests/fixtures/monitor/figures.geojson');
 // Chinese headers and indicators named as statisticians write them (营收, 数, 强度 …): 6 figures, and value added
 // (增加值), which is not the plan's revenue, refused.
 const CHINESE_NAMES = resolve(ROOT, 'tests/fixtures/monitor-browser/chinese-names.csv');
-
-async function axeSerious(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).include('[data-testid="monitor-panel"]').analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The monitor's symbols the map draws in the current view, by place. */
 function symbols(page: Page): Promise<{ place: string; value: number }[]> {
@@ -65,7 +57,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     expect(await targets.locator('svg').count()).toBe(0);
     expect(await targets.getByTestId('indicator-latest').count()).toBe(0);
     expect(await panel.getByTestId('monitor-places').count()).toBe(0);
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await axeSerious(page, '[data-testid="monitor-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('monitor-empty-en') });
 
     // The file through the picker: its review, then the report with exact counts and every refusal worded.
@@ -90,7 +82,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     await report.getByRole('checkbox', { name: 'Only the rejected rows' }).check();
     expect(await report.locator('tbody tr').count()).toBe(3);
     expect(await languageLeaks(panel)).toEqual([]);
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await axeSerious(page, '[data-testid="monitor-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('monitor-report-en') });
 
     // Where the plan stands: 1,265 of 1,400 (90.4 %), +10 % on 2024, +10.7 % needed in 2026.
@@ -146,7 +138,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
       ]);
     await places.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('monitor-places-en') });
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await axeSerious(page, '[data-testid="monitor-panel"]')).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 300_000);
@@ -315,7 +307,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     await noData.waitFor({ timeout: 30_000 });
     expect(await text(noData)).toContain('尚未载入任何统计数据，因此这里只列出方案的目标，不显示任何数值。');
     expect(await text(card(panel, 'leading_industries_revenue'))).toContain('2026 年目标：达到 1,400亿元');
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await axeSerious(page, '[data-testid="monitor-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('monitor-empty-phone-zh') });
 
     await importFigures(page, panel, FIGURES);
@@ -339,7 +331,7 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     const list = panel.getByTestId('monitor-place-list');
     await list.scrollIntoViewIfNeeded();
     expect(await text(list.locator('tbody tr').first())).toBe('大创智180亿元');
-    expect(await axeSerious(page)).toEqual([]);
+    expect(await axeSerious(page, '[data-testid="monitor-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('monitor-places-phone-zh') });
     // Every control of the targets, the places and the import is a 44 px target on a phone.
     const small = await panel.evaluate((root) =>

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPage, ROOT, screenshotPath, useBrowserSuite, watchDialogs } from './harness.ts';
+import { axeSerious, openPage, ROOT, screenshotPath, useBrowserSuite, watchDialogs } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
 
 // The same file imported twice must not silently double what is kept: it is recognised (by its bytes, or by its
@@ -20,13 +19,6 @@ function reordered(path: string, name: string, change?: (rows: string[]) => stri
   const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split(/\r?\n/);
   const body = (change ?? ((r) => r))(rows.reverse());
   return { name, mimeType: 'text/csv', buffer: Buffer.from([header, ...body].join('\n') + '\n') };
-}
-
-async function axeSerious(page: Page, include: string): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).include(include).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Whether the focus is inside `box`. */
