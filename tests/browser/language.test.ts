@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, settle, useBrowserSuite, useSharedPages, type Viewport } from './harness.ts';
+import { settle, useBrowserSuite, useSharedPages, type Viewport } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
 
 const suite = useBrowserSuite();
@@ -23,15 +23,6 @@ const SELECTIONS = ['plan:zone-future-valley', 'plan:sp-fudan', 'plan:campus-fud
 
 describe('one language at a time (production build)', () => {
   for (const lang of ['zh', 'en'] as const) {
-    it(`shows nothing of the other language on the first screen and its welcome (${lang})`, async () => {
-      for (const viewport of [PHONE, DESKTOP]) {
-        const { page } = await openPage(suite, `?lang=${lang}`, viewport, { greet: true });
-        await page.getByTestId('welcome').waitFor();
-        expect(await otherLanguage(page)).toEqual([]);
-        await page.close();
-      }
-    });
-
     for (const [size, viewport] of [
       ['desktop', DESKTOP],
       ['phone', PHONE],
