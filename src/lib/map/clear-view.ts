@@ -1,4 +1,5 @@
 import type { Map as MlMap } from 'maplibre-gl';
+import { centreOffset } from './interactions.ts';
 
 type Padding = { top: number; right: number; bottom: number; left: number };
 
@@ -35,8 +36,7 @@ export function keepClear(map: MlMap, target: Target, padding: () => Padding): (
     if (corners.every((c) => inClear(map.project(c), w, h, pad))) return;
     const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 400;
     if (b) map.fitBounds([b[0]!, b[1]!, b[2]!, b[3]!], { padding: pad, duration, maxZoom: Math.max(map.getZoom(), 12) });
-    // An offset, not `padding`: easeTo would keep the padding on the map, and every later fit would add to it.
-    else map.easeTo({ center: [target.lon, target.lat], offset: [(pad.left - pad.right) / 2, (pad.top - pad.bottom) / 2], duration });
+    else map.easeTo({ center: [target.lon, target.lat], offset: centreOffset(pad), duration });
   };
   if (!map.isMoving()) {
     check();

@@ -214,6 +214,15 @@ export function reportView(map: MlMap, app: AppState): () => void {
   };
 }
 
+/**
+ * Where the middle of the part of the map `padding` leaves clear lies from the canvas's middle: the offset for an
+ * easeTo that centres there. An offset, not `padding`: easeTo would keep the padding on the map, shift every later
+ * centre (and the links), and add it to every later fit's own.
+ */
+export function centreOffset(padding: PaddingOptions): [number, number] {
+  return [((padding.left ?? 0) - (padding.right ?? 0)) / 2, ((padding.top ?? 0) - (padding.bottom ?? 0)) / 2];
+}
+
 /** Carries out a camera request, leaving room for the panels given by `padding`. */
 export function applyCamera(map: MlMap, request: CameraRequest, padding: PaddingOptions): void {
   const duration = request.animate && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 900 : 0;
@@ -222,11 +231,10 @@ export function applyCamera(map: MlMap, request: CameraRequest, padding: Padding
       map.fitBounds(request.bbox, { padding, maxZoom: request.maxZoom ?? 16, duration });
       break;
     case 'center':
-      // An offset, not `padding`: easeTo would keep the padding and shift every later centre (and the links).
       map.easeTo({
         center: [request.lon, request.lat],
         zoom: request.zoom,
-        offset: [((padding.left ?? 0) - (padding.right ?? 0)) / 2, ((padding.top ?? 0) - (padding.bottom ?? 0)) / 2],
+        offset: centreOffset(padding),
         duration,
       });
       break;
