@@ -75,12 +75,21 @@ export function watchProblems(page: Page, origin: string): PageProblems {
       if (/Content Security Policy/i.test(m.text())) problems.errors.push(`worker console: ${m.text()}`);
     }),
   );
-  // Counts the main frame's navigations, so a request can tell whether the page it belonged to was left.
-  let navigations = 0;
-  const issuedAt = new WeakMap<Request, number>();
-  page.on('request', (r) => {
-    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations += 1;
-    issuedAt.set(r, navigations);
+  // Counts the documents the main frame has held, so a request can tell whether the document it belonged to is gone.
+  // A document ends at the commit of the next one, not when its navigation starts: until the new document's answer
+  // arrives the old one still runs and may still send requests, which the commit then drops (and their failure may
+  // be announced before the commit itself). So a request belongs to the documents committed when it was sent, and
+  // it was dropped with its document if a navigation has been answered since. `framenavigated` alone also fires for
+  // the app's own history.replaceState, which must forgive nothing: it counts only after an answered navigation.
+  let answered = 0;
+  let committed = 0;
+  const issuedIn = new WeakMap<Request, number>();
+  page.on('request', (r) => issuedIn.set(r, committed));
+  page.on('response', (r) => {
+    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) answered += 1;
+  });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) committed = answered;
   });
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText ?? '';
@@ -91,8 +100,8 @@ export function watchProblems(page: Page, origin: string): PageProblems {
       // into the address (replaceState); a reload then cancels the old document's fetch, whose request may be
       // announced just after the reload's own. A missing icon still fails as an HTTP error below.
       if (new URL(r.url()).pathname === '/favicon.svg') return;
-      // A reload or navigation drops whatever the old page still had in flight (the icon, the plan's data…).
-      if (navigations > (issuedAt.get(r) ?? navigations)) return;
+      // A reload or navigation drops whatever the old document still had in flight (the icon, the plan's data…).
+      if (answered > (issuedIn.get(r) ?? answered)) return;
     }
     problems.errors.push(`request failed: ${r.url()} ${reason}`);
   });
