@@ -1,3 +1,4 @@
+import { workerReader } from '../../lib/import/read-worker.ts';
 import type { ImportSpec } from '../../lib/import/spec.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { INDICATOR_ACCEPT, INDICATOR_IMPORT, type IndicatorField, type IndicatorOptions, type PlaceNames } from './import.ts';
@@ -13,8 +14,16 @@ import type { IndicatorDataset } from './types.ts';
  * test ids its tests use. Its own messages are the monitor import catalogue's; shared ones the kernel's.
  */
 export const INDICATOR_SPEC: ImportSpec<IndicatorField, IndicatorDataset, IndicatorOptions> = {
-  // The template and the export need the import's columns anyway: it comes with the panel.
-  load: () => Promise.resolve(INDICATOR_IMPORT),
+  // The template and the export need the import's columns anyway: it comes with the panel. Files are read in a
+  // worker of the flow's own (read.worker.ts), or here where none can start.
+  load: () =>
+    Promise.resolve({
+      ...INDICATOR_IMPORT,
+      read: workerReader({
+        create: () => new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' }),
+        fallback: INDICATOR_IMPORT.read,
+      }),
+    }),
   message: monitorMessageRuns,
   fieldLabel: (lang, field) => t(lang, monitorImportKey(`field.${field}`)),
   // The export's name columns are for readers: no need to ask about them.

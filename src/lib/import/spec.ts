@@ -17,7 +17,11 @@ import type { ImportMessage, ImportReport, ImportTable } from './types.ts';
  * needs from the panel besides the name.
  */
 export interface TableImport<F extends string, R, O> {
-  read(file: { name: string; bytes: Uint8Array }): ReadFileResult;
+  /**
+   * Reads a file into a table, or says why it cannot. May answer later (an import reads in a worker, see
+   * read-worker.ts, so that a big file never holds the page up); the bytes are then handed over, not copied.
+   */
+  read(file: { name: string; bytes: Uint8Array }): ReadFileResult | Promise<ReadFileResult>;
   /** The fields the mapping step lists, in order (a file's own points may make some needless). */
   fields(table: ImportTable): readonly F[];
   /**

@@ -1,0 +1,15 @@
+/**
+ * The listings import's reading in a module worker (see lib/import/read-worker.ts): the spec (import-spec.ts)
+ * posts each file's bytes here and gets its table or its file errors back.
+ */
+import { serveReadsInWorker } from '../../lib/import/read-worker.ts';
+import { readFile, type ReadFileResult } from '../../lib/import/read.ts';
+import { workerDomParser } from '../../lib/import/worker-dom.ts';
+import { isListingHeader } from './mapping.ts';
+
+const domParser = workerDomParser();
+
+/** The listings reader (`LISTING_IMPORT.read`) with xmldom for KML: a worker has no `DOMParser`. */
+export const readListingFile = (file: { name: string; bytes: Uint8Array }): ReadFileResult => readFile(file, { keep: isListingHeader, domParser });
+
+serveReadsInWorker(readListingFile);
