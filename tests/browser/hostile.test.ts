@@ -209,6 +209,11 @@ describe('hostile data (production build, test server)', () => {
     await page.getByRole('tab', { name: '招商' }).click();
     await page.getByTestId('invest-file').setInputFiles(resolve(ROOT, 'tests/fixtures/listings/hostile.csv'));
     const invest = page.getByTestId('invest-panel');
+    // Nothing in the file tells its coordinate system: the reader chooses (the file is written in WGS-84).
+    await invest
+      .getByTestId('crs-choice')
+      .getByRole('radio', { name: /^WGS-84/ })
+      .check();
     await invest.getByRole('button', { name: '导入', exact: true }).click();
     await invest.getByTestId('import-report').waitFor();
     const results = invest.getByTestId('invest-results');

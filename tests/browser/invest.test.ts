@@ -118,14 +118,14 @@ describe('investors’ view (production build)', () => {
     const review = panel.getByRole('region', { name: /Check operator-gcj02\.csv/ });
     await review.waitFor();
     expect(await review.textContent()).toMatch(/8 rows · 13 columns · CSV · UTF-8/);
-    // Read as WGS-84 the points sit ~500 m off the stations: the view says so and offers GCJ-02.
-    const hint = panel.getByTestId('offset-hint');
-    await hint.waitFor();
-    expect(await hint.textContent()).toMatch(/may be in GCJ-02/);
-    await hint.scrollIntoViewIfNeeded();
+    // The clues (the file's name, points at stations only when read as GCJ-02) decide, and the review says why.
+    const choice = review.getByTestId('crs-choice');
+    await expect.poll(() => choice.getAttribute('data-detected')).toBe('gcj02');
+    expect(await choice.getByTestId('crs-verdict').textContent()).toMatch(/^Judged to be GCJ-02/);
+    expect(await choice.getByTestId('crs-clues').textContent()).toContain('operator-gcj02.csv');
+    expect(await choice.getByRole('radio', { name: /^GCJ-02/ }).isChecked()).toBe(true);
+    await choice.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('invest-import-review-en') });
-    await review.getByRole('radio', { name: /GCJ-02/ }).check();
-    await expect.poll(() => hint.count()).toBe(0);
     await review.getByRole('button', { name: 'Import', exact: true }).click();
 
     const report = panel.getByTestId('import-report');

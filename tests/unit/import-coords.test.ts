@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkPoint, distanceM, fromWgs84, offsetHint, SHANGHAI_BBOX, toWgs84 } from '../../src/lib/import/coords.ts';
+import { checkPoint, distanceM, fromWgs84, SHANGHAI_BBOX, toWgs84 } from '../../src/lib/import/coords.ts';
+import { LISTING_IMPORT } from '../../src/features/invest/import.ts';
+import { suggestMapping } from '../../src/features/invest/mapping.ts';
 import type { Crs } from '../../src/lib/import/types.ts';
-import { codes, importFixture } from '../fixtures/listings/helpers.ts';
+import { codes, importFixture, tableOf } from '../fixtures/listings/helpers.ts';
 
 type P = [number, number];
 
@@ -44,7 +46,7 @@ describe('GCJ-02 and BD-09 to WGS-84 against published pairs (within 5 m)', () =
     expect(toWgs84(EVIL.wgs, 'wgs84')).toEqual(EVIL.wgs);
   });
 
-  it('the offsets are the size the offset hint relies on (~0.5 km for GCJ-02, ~1.2 km for BD-09 in Yangpu)', () => {
+  it('the offsets are the size the judgement of the system relies on (~0.5 km for GCJ-02, ~1.2 km for BD-09 in Yangpu)', () => {
     const p: P = [121.507, 31.293];
     expect(distanceM(toWgs84(p, 'gcj02'), p)).toBeGreaterThan(400);
     expect(distanceM(toWgs84(p, 'gcj02'), p)).toBeLessThan(600);
@@ -118,47 +120,38 @@ describe('GCJ-02 and BD-09 files', () => {
     inventory.listings.forEach((l, i) => expect(distanceM([l.lon, l.lat], PLAN_POINTS[i]!)).toBeLessThan(1));
   });
 
-  it('a GCJ-02 file read as WGS-84 gets a hint to read it as GCJ-02', () => {
-    const stations = nearbyStations(PLAN_POINTS);
-    const { report } = importFixture('gcj02.csv', { crs: 'wgs84', stations });
-    const hint = report.notes.find((n) => n.code === 'offset-hint');
-    expect(hint?.params).toMatchObject({ current: 'WGS-84', suggested: 'GCJ-02' });
-    expect(Number(hint!.params!.currentM)).toBeGreaterThan(400);
-    expect(Number(hint!.params!.suggestedM)).toBeLessThan(120);
+  // The judgement of the file's system (crs-detect.ts) as the listings import runs it, on the fixtures' points.
+  const judged = (file: string, places: P[]) => {
+    const references = { places: places.map((lonlat) => ({ lonlat, names: [], precisionM: 30 })), outlines: [] };
+    const table = tableOf(file);
+    return LISTING_IMPORT.build(table, suggestMapping(table.headers), { crs: 'wgs84', references, name: 'n', final: false }).result.detection;
+  };
+
+  it('a GCJ-02 file is judged GCJ-02 from its points sitting at stations only when read so', () => {
+    const d = judged('gcj02.csv', nearbyStations(PLAN_POINTS));
+    expect(d.choice).toBe('gcj02');
+    expect(d.fit.gcj02.near).toBe(6);
+    expect(d.fit.wgs84.near + d.fit.bd09.near).toBe(0);
+    // Its name says so too; the points alone would decide (six at stations, a weight of 5 against none).
+    expect(d.clues.map((c) => [c.message.code, c.favours, c.weight])).toEqual([
+      ['crs-clue-file-name', 'gcj02', 2],
+      ['crs-clue-places', 'gcj02', 5],
+    ]);
   });
 
-  it('a BD-09 file read as WGS-84 or GCJ-02 gets a hint to read it as BD-09', () => {
-    const stations = nearbyStations(PLAN_POINTS);
-    for (const crs of ['wgs84', 'gcj02'] as const) {
-      const { report } = importFixture('bd09.csv', { crs, stations });
-      expect(report.notes.find((n) => n.code === 'offset-hint')?.params?.suggested, crs).toBe('BD-09');
-    }
+  it('a BD-09 file is judged BD-09, whatever it is read as', () => {
+    const d = judged('bd09.csv', nearbyStations(PLAN_POINTS));
+    expect(d.choice).toBe('bd09');
+    expect(d.fit.bd09.near).toBe(6);
   });
 
-  it('no hint when the CRS is right, when the points are far from every station, or when they are too few', () => {
-    const stations = nearbyStations(PLAN_POINTS);
-    expect(codes(importFixture('gcj02.csv', { crs: 'gcj02', stations }).report.notes)).not.toContain('offset-hint');
-    expect(codes(importFixture('bd09.csv', { crs: 'bd09', stations }).report.notes)).not.toContain('offset-hint');
+  it('no judgement when the points are far from every known place and only the file name speaks: the reader is asked', () => {
     // Stations 3 km away: every reading is far; nothing to say.
-    const far: P[] = stations.map(([lon, lat]) => [lon + 0.03, lat + 0.012]);
-    expect(codes(importFixture('gcj02.csv', { crs: 'wgs84', stations: far }).report.notes)).not.toContain('offset-hint');
-    const shifted = PLAN_POINTS.map((p) => toWgs84(fromWgs84(p, 'gcj02'), 'wgs84'));
-    expect(offsetHint(shifted.slice(0, 4), stations, { crs: 'wgs84' })).toBeNull();
-    expect(offsetHint(shifted, stations, { crs: 'wgs84', minPoints: 4 })?.suggested).toBe('gcj02');
-    expect(offsetHint(shifted, [], { crs: 'wgs84' })).toBeNull();
-  });
-
-  it('offsetHint reports the median distance under every reading', () => {
-    const stations = nearbyStations(PLAN_POINTS);
-    const hint = offsetHint(
-      PLAN_POINTS.map((p) => toWgs84(fromWgs84(p, 'bd09'), 'wgs84')),
-      stations,
-      { crs: 'wgs84' },
-    );
-    expect(hint).not.toBeNull();
-    expect(hint!.medianM.bd09).toBeLessThan(120);
-    expect(hint!.medianM.gcj02).toBeGreaterThan(hint!.medianM.bd09);
-    expect(hint!.medianM.wgs84).toBeGreaterThan(hint!.medianM.gcj02);
-    expect(hint!.message.code).toBe('offset-hint');
+    const far: P[] = nearbyStations(PLAN_POINTS).map(([lon, lat]) => [lon + 0.03, lat + 0.012]);
+    const d = judged('gcj02.csv', far);
+    expect(d.choice).toBeNull();
+    expect(d.undecided).toBe('weak');
+    expect(d.clues.map((c) => c.message.code)).toEqual(['crs-clue-file-name']);
+    expect(judged('gcj02.csv', []).choice).toBeNull();
   });
 });

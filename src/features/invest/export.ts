@@ -60,7 +60,8 @@ export type ListingFeatureProperties = Omit<Listing, 'lon' | 'lat'> & { note?: s
  */
 export function toGeoJSON(listings: readonly Listing[], lang: Lang): FeatureCollection<Point, ListingFeatureProperties> & { note?: string } {
   const features: Feature<Point, ListingFeatureProperties>[] = listings.map((l) => {
-    const { lon, lat, ...rest } = l;
+    // The file's own numbers stay behind: the export is WGS-84 and says so by being GeoJSON.
+    const { lon, lat, written: _written, ...rest } = l;
     const properties: ListingFeatureProperties = { ...rest, industries: [...rest.industries] };
     if (l.sample) properties.note = sampleNote(lang);
     return { type: 'Feature', id: l.id, properties, geometry: { type: 'Point', coordinates: [lon, lat] } };

@@ -37,22 +37,24 @@ describe('the listings import in the shared flow', () => {
     expect(LISTING_IMPORT.missing({ building: 'x', areaM2: 'y' }, table(['x', 'y'], [['1', '2']], [121.5, 31.3]))).toEqual([]);
   });
 
-  it('gives the dry run the offset hint, and the import itself the hint as a note of its report', () => {
+  it("judges the file's coordinate system in the dry run, whatever reading is chosen, and keeps the clues in the report", () => {
     const t = tableOf('gcj02.csv');
     const mapping = LISTING_IMPORT.suggest(t.headers);
-    // References where the file's points truly are: the points read in the right system.
-    const truth = LISTING_IMPORT.build(t, mapping, { crs: 'gcj02', stations: [], name: 'n', final: false }).result.inventory.listings;
-    const PLAN_POINTS = truth.map((l) => [l.lon, l.lat] as [number, number]);
-    expect(PLAN_POINTS.length).toBeGreaterThan(5);
-    const dry = LISTING_IMPORT.build(t, mapping, { crs: 'wgs84', stations: PLAN_POINTS, name: 'n', final: false });
-    expect(dry.result.hint?.suggested).toBe('gcj02');
-    expect(dry.report.notes.map((n) => n.code)).not.toContain('offset-hint');
-    const done = LISTING_IMPORT.build(t, mapping, { crs: 'wgs84', stations: PLAN_POINTS, name: ' ops ', final: true });
-    expect(done.result.hint).toBeNull();
-    expect(done.report.notes.map((n) => n.code)).toContain('offset-hint');
+    const none = { places: [], outlines: [] };
+    // Known places where the file's points truly are: the points read in the right system.
+    const truth = LISTING_IMPORT.build(t, mapping, { crs: 'gcj02', references: none, name: 'n', final: false }).result.inventory.listings;
+    expect(truth.length).toBeGreaterThan(5);
+    const references = { places: truth.map((l) => ({ lonlat: [l.lon, l.lat] as [number, number], names: [], precisionM: 30 })), outlines: [] };
+    const dry = LISTING_IMPORT.build(t, mapping, { crs: 'wgs84', references, name: 'n', final: false });
+    expect(dry.result.detection.choice).toBe('gcj02');
+    expect(dry.report.notes.map((n) => n.code)).not.toContain('crs-clue-places');
+    // The same judgement under another reading (it is worked out once per table and mapping).
+    expect(LISTING_IMPORT.build(t, mapping, { crs: 'bd09', references, name: 'n', final: false }).result.detection).toBe(dry.result.detection);
+    const done = LISTING_IMPORT.build(t, mapping, { crs: 'gcj02', references, name: ' ops ', final: true });
+    expect(done.report.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['crs-converted', 'crs-clue-file-name', 'crs-clue-places']));
     expect(done.result.inventory.name).toBe('ops');
-    // Read as GCJ-02, the points sit on the references: no hint.
-    expect(LISTING_IMPORT.build(t, mapping, { crs: 'gcj02', stations: PLAN_POINTS, name: 'n', final: false }).result.hint).toBeNull();
+    // Each listing keeps the numbers as written, for a later change of system.
+    expect(done.result.inventory.listings[0]!.written).toEqual([121.511411, 31.290987]);
   });
 
   it('loads its engine with the first file and words its messages and fields from the kernel catalogue', async () => {

@@ -53,6 +53,7 @@ describe('buildInventory on the fixtures: accepted and rejected rows, and why', 
       sourceDate: '2026-01-15',
       lon: 121.5305,
       lat: 31.269,
+      written: [121.5305, 31.269],
       sample: false,
     });
     expect(inventory.listings.map((l) => l.spaceType)).toEqual(['lab', 'office', 'light_industrial', 'incubator_desk', 'coworking']);

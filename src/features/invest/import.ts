@@ -1,4 +1,5 @@
-import { checkPoint, offsetHint, SHANGHAI_BBOX, type BBox, type OffsetHint } from '../../lib/import/coords.ts';
+import { checkPoint, SHANGHAI_BBOX, type BBox } from '../../lib/import/coords.ts';
+import { detectCrs, type CrsDetection, type CrsOutline, type CrsReference, type CrsSample } from '../../lib/import/crs-detect.ts';
 import { ignoredColumnsNote, type MissingPart } from '../../lib/import/mapping.ts';
 import { CRS_NAMES, message } from '../../lib/import/messages.ts';
 import { readFile } from '../../lib/import/read.ts';
@@ -48,11 +49,6 @@ export interface BuildOptions {
   sample?: boolean;
   /** The import time (tests pass a fixed one). */
   now?: Date;
-  /**
-   * Reference points (WGS-84 lon/lat): metro stations and the plan's located places. With them the report may
-   * carry a hint that the CRS looks wrong (see `offsetHint`).
-   */
-  stations?: readonly (readonly [number, number])[];
   /** Listings outside this box are refused (default: Shanghai). */
   bbox?: BBox;
 }
@@ -62,7 +58,11 @@ export interface BuildOptions {
  * or rejected, and why. Rows need a name (or building), a floor area and a position; an address alone is
  * reported, never geocoded. Text stays plain text; only http(s) links are kept.
  */
-export function buildInventory(table: ImportTable, mapping: FieldMapping, options: BuildOptions): { inventory: Inventory; report: ImportReport } {
+export function buildInventory(
+  table: ImportTable,
+  mapping: FieldMapping,
+  options: BuildOptions,
+): { inventory: Inventory; report: ImportReport; samples: CrsSample[] } {
   const now = options.now ?? new Date();
   const today = now.toISOString().slice(0, 10);
   const id = options.id ?? freshId('inv', now);
@@ -86,6 +86,8 @@ export function buildInventory(table: ImportTable, mapping: FieldMapping, option
 
   const refs = new Map<string, number>();
   const seen = new Map<string, number>();
+  // Every position as written, whatever the reading: what the coordinate system is judged from.
+  const samples: CrsSample[] = [];
 
   const { items: listings, rows } = buildRows<ListingField, Listing>(table, mapping, ({ row, cell, errors, notes: rowNotes }) => {
     const text = (field: ListingField): string => {
@@ -130,6 +132,7 @@ export function buildInventory(table: ImportTable, mapping: FieldMapping, option
       }
     }
     let lonlat: [number, number] | null = null;
+    if (written && !coordError) samples.push(name ? { written, name } : { written });
     if (coordError) errors.push(coordError);
     else if (!written) {
       errors.push(address ? message('row-not-geocoded', { address: address.slice(0, 80) }) : message('row-no-coordinates'));
@@ -237,6 +240,7 @@ export function buildInventory(table: ImportTable, mapping: FieldMapping, option
       source,
       lon: lonlat[0],
       lat: lonlat[1],
+      written: [written![0], written![1]],
       sample,
       row: row.row,
     };
@@ -252,15 +256,6 @@ export function buildInventory(table: ImportTable, mapping: FieldMapping, option
     return listing;
   });
 
-  if (options.stations && options.stations.length) {
-    const hint = offsetHint(
-      listings.map((l) => [l.lon, l.lat] as [number, number]),
-      options.stations,
-      { crs: options.crs },
-    );
-    if (hint) notes.push(hint.message);
-  }
-
   const inventory: Inventory = {
     id,
     name: cleanListingText(options.name, 'name').value || table.fileName,
@@ -270,22 +265,47 @@ export function buildInventory(table: ImportTable, mapping: FieldMapping, option
     sample,
     listings,
   };
-  return { inventory, report: rowReport(rows, notes, table.rowKind) };
+  return { inventory, report: rowReport(rows, notes, table.rowKind), samples };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The listings' spec of the shared import flow (see import-spec.ts for its words).
 
-/** What the flow's build of a listings file gives: the inventory, and the hint when its points look offset. */
+/** What the flow's build of a listings file gives: the inventory, and how its coordinate system was judged. */
 export interface ListingResult {
   inventory: Inventory;
-  hint: OffsetHint | null;
+  /** The clues to the file's coordinate system (the same whatever reading is chosen). */
+  detection: CrsDetection;
 }
 
-/** What the build needs from the panel: the coordinate system chosen, and the reference points of the hint. */
+/** Places whose true positions are known (metro stations, the plan's precise places, campus outlines). */
+export interface CrsReferences {
+  places: readonly CrsReference[];
+  outlines: readonly CrsOutline[];
+}
+
+/** What the build needs from the panel: the coordinate system chosen, and the known places it is judged against. */
 export interface ListingOptions {
   crs: Crs;
-  stations: readonly (readonly [number, number])[];
+  references: CrsReferences;
+}
+
+// The judgement depends on the file, its coordinate columns and the known places, not on the reading chosen: it is
+// worked out once per table and mapping, not again at each change of the choice.
+const judged = new WeakMap<ImportTable, { key: string; references: CrsReferences; detection: CrsDetection }>();
+function judge(table: ImportTable, mapping: FieldMapping, samples: CrsSample[], references: CrsReferences): CrsDetection {
+  const key = JSON.stringify([mapping.lon, mapping.lat, mapping.lonlat, mapping.name, mapping.building]);
+  const kept = judged.get(table);
+  if (kept && kept.key === key && kept.references === references) return kept.detection;
+  const coordinateHeaders = [mapping.lon, mapping.lat, mapping.lonlat].filter((h): h is string => Boolean(h));
+  const detection = detectCrs(samples, references, {
+    format: table.format,
+    fileName: table.fileName,
+    ...(table.meta && { meta: table.meta }),
+    coordinateHeaders,
+  });
+  judged.set(table, { key, references, detection });
+  return detection;
 }
 
 /** The fields each part `missingRequired` names marks as required in the column step. */
@@ -307,11 +327,12 @@ export const LISTING_IMPORT: TableImport<ListingField, ListingResult, ListingOpt
   suggestNotes: (table) => suggestListingColumns(table.headers, table).notes,
   missing: (mapping, table): MissingPart<ListingField>[] =>
     missingRequired(mapping, hasPoints(table)).map((part) => ({ fields: REQUIRED_FIELDS[part], message: message(`mapping-missing-${part}`) })),
-  build(table, mapping, { crs, stations, name, final }) {
-    // The import itself adds the hint to the report; the review shows it beside the choice of coordinate system.
-    const { inventory, report } = buildInventory(table, mapping, { crs, name, fileName: table.fileName, ...(final && { stations }) });
-    const points = inventory.listings.map((l) => [l.lon, l.lat] as [number, number]);
-    return { result: { inventory, hint: final ? null : offsetHint(points, stations, { crs }) }, report };
+  build(table, mapping, { crs, references, name, final }) {
+    const { inventory, report, samples } = buildInventory(table, mapping, { crs, name, fileName: table.fileName });
+    const detection = judge(table, mapping, samples, references);
+    // The report keeps what the choice was made from.
+    if (final) report.notes.push(...detection.clues.map((c) => c.message));
+    return { result: { inventory, detection }, report };
   },
 };
 

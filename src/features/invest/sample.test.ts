@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { distanceM, fromWgs84, offsetHint, toWgs84 } from '../../lib/import/coords.ts';
+import { distanceM, fromWgs84 } from '../../lib/import/coords.ts';
+import { detectCrs } from '../../lib/import/crs-detect.ts';
+import type { Crs } from '../../lib/import/types.ts';
 import { suggestMapping } from './mapping.ts';
 import { buildSampleInventory, SAMPLE_AUTHORED } from './sample.ts';
 import { loadSampleInventory } from './sample-data.ts';
@@ -88,35 +90,21 @@ describe('the sample inventory', () => {
   });
 });
 
-function planPoints(): [number, number][] {
-  const out: [number, number][] = [];
-  for (const f of readdirSync(resolve(root, 'data/plan')).filter((n) => n.endsWith('.geojson'))) {
-    const fc = JSON.parse(readFileSync(resolve(root, 'data/plan', f), 'utf8')) as FeatureCollection<Geometry | null>;
-    for (const feat of fc.features) if (feat.geometry?.type === 'Point') out.push(feat.geometry.coordinates as [number, number]);
-  }
-  return out;
-}
-
 const stationsFile = sharedPath('data/osm/yangpu-metro-stations.wgs84.geojson');
-describeWithData(stationsFile)('the offset hint against the real metro stations', () => {
-  const stations = (JSON.parse(readFileSync(stationsFile, 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }).features.map(
-    (f) => f.geometry.coordinates,
-  );
-  const points = inventory.listings.map((l) => [l.lon, l.lat] as [number, number]);
-  const shifted = (crs: 'gcj02' | 'bd09') => points.map((p) => toWgs84(fromWgs84(p, crs), 'wgs84'));
+describeWithData(stationsFile)('the judgement of the coordinate system against the real metro stations', () => {
+  const features = (
+    JSON.parse(readFileSync(stationsFile, 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[] }
+  ).features;
+  const places = features.map((f) => ({ lonlat: f.geometry.coordinates, names: [String(f.properties['name'] ?? '')], precisionM: 30 }));
+  const points = inventory.listings.map((l) => ({ written: [l.lon, l.lat] as [number, number], name: l.name }));
+  const as = (crs: Crs) => points.map((p) => ({ ...p, written: fromWgs84(p.written, crs) }));
 
-  it('stays silent for the sample read in the right CRS', () => {
-    expect(offsetHint(points, stations, { crs: 'wgs84' })).toBeNull();
-    expect(offsetHint(points, [...stations, ...planPoints()], { crs: 'wgs84' })).toBeNull();
-  });
-
-  it('stations alone are too far from the parks (median ~470 m) to reveal a 480 m GCJ-02 shift: silent, not wrong', () => {
-    expect(offsetHint(shifted('gcj02'), stations, { crs: 'wgs84' })).toBeNull();
-  });
-
-  it("with the plan's located places as references too, a GCJ-02 or BD-09 sample read as WGS-84 is caught", () => {
-    const refs = [...stations, ...planPoints()];
-    expect(offsetHint(shifted('gcj02'), refs, { crs: 'wgs84' })?.suggested).toBe('gcj02');
-    expect(offsetHint(shifted('bd09'), refs, { crs: 'wgs84' })?.suggested).toBe('bd09');
+  it('never judges the sample to be in another system than the one it is written in', () => {
+    for (const crs of ['wgs84', 'gcj02', 'bd09'] as const) {
+      const d = detectCrs(as(crs), { places });
+      expect([crs, null], crs).toContain(d.choice);
+      // Nothing speaks strongly for a wrong reading (a point may land near a station by chance: a weight of 1).
+      for (const other of ['wgs84', 'gcj02', 'bd09'] as const) if (other !== crs) expect(d.scores[other], `${crs} → ${other}`).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -33,6 +33,11 @@ export interface Listing {
   sourceDate?: string;
   lon: number;
   lat: number;
+  /**
+   * The position as the file wrote it, before conversion from the inventory's coordinate system: kept so that the
+   * system can be changed after the import without reading the file again (absent on sample and older listings).
+   */
+  written?: [number, number];
   /** True for the team's sample inventory: not real offers. */
   sample: boolean;
   /** The row (CSV) or feature number (GeoJSON/KML) the listing was read from, as in the import report. */

@@ -53,6 +53,8 @@ export const typeLabel = (lang: Lang, type: SpaceType): string => t(lang, import
 
 /** The coordinate system's label. */
 export const crsLabel = (lang: Lang, crs: Crs): string => t(lang, importKey(`crs.${crs}`));
+/** Who writes a coordinate system ("GPS, Tianditu, OpenStreetMap"). */
+export const crsUsers = (lang: Lang, crs: Crs): string => t(lang, importKey(`crs.${crs}Users`));
 
 /** A place's name in the reader's language. */
 export const placeName = (lang: Lang, p: PlaceRef): string => localName(p, lang);

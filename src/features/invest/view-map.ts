@@ -8,6 +8,7 @@ import { listingFeatureId } from './layers.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 import type { FactsContext } from './compare.ts';
 import { ZONE_IDS, type ZoneId } from './query.ts';
+import type { CrsReferences } from './import.ts';
 import type { Listing } from './types.ts';
 
 /** Which listings the map shows: the registry rows of imported and sample listings switch them. */
@@ -36,6 +37,30 @@ export function listingsOverlay(listings: readonly Listing[], options: OverlayOp
 
 /** Metro stations of the search index. */
 export const stationsOf = (places: readonly SearchEntry[]): SearchEntry[] => places.filter((p) => p.kind === 'station');
+
+/**
+ * The places an imported file's coordinate system is judged against (see lib/import/crs-detect.ts): the metro
+ * stations (OpenStreetMap, ±30 m), the plan's places located to a known precision, and the campus outlines that are
+ * not indicative. Stations carry both names; the judgement ignores places known less precisely than the shift.
+ */
+export function crsReferences(plan: PlanOutputCollection | null, places: readonly SearchEntry[]): CrsReferences {
+  const features = plan?.features ?? [];
+  return {
+    places: [
+      ...stationsOf(places).map((s) => ({ lonlat: [s.lon, s.lat] as [number, number], names: [s.name_zh, s.name_en], precisionM: 30 })),
+      ...features
+        .filter((f) => f.geometry?.type === 'Point' && typeof f.properties.precision_m === 'number')
+        .map((f) => ({
+          lonlat: (f.geometry as unknown as Point).coordinates.slice(0, 2) as [number, number],
+          names: [f.properties.name_zh, f.properties.name_en],
+          precisionM: f.properties.precision_m as number,
+        })),
+    ],
+    outlines: features
+      .filter((f) => f.properties.class === 'campus' && !f.properties.indicative && f.geometry?.type === 'Polygon')
+      .map((f) => ({ name: f.properties.name_zh, rings: (f.geometry as unknown as Polygon).coordinates as [number, number][][] })),
+  };
+}
 
 /** The plan's zones, science parks and the stations, as the cards and the compare view measure against them. */
 export function factsContext(plan: PlanOutputCollection | null, places: readonly SearchEntry[]): FactsContext {

@@ -46,8 +46,18 @@ export const importZh = {
   'import.mapping-missing-coordinates': '没有指定经度、纬度列，文件中也没有点位：所有行都将被拒绝。',
   'import.crs-wgs84': '坐标按 WGS-84 读取，无需转换。',
   'import.crs-converted': '坐标按 {crs} 读取，并已转换为 WGS-84。',
-  'import.offset-hint':
-    '按 {current} 读取时，各点距最近地铁站的中位距离为 {currentM} 米；按 {suggested} 读取则为 {suggestedM} 米。文件可能使用的是 {suggested} 坐标。',
+  // Clues to the coordinate system (crs-detect.ts).
+  'import.crs-clue-declared': 'GeoJSON 文件声明其坐标系为“{name}”：即 {crs}。',
+  'import.crs-clue-header': '坐标列“{header}”的标题注明是 {crs}。',
+  'import.crs-clue-file-name': '文件名“{file}”指向 {crs}。',
+  'import.crs-clue-tool': '文件由 {tool} 导出，该工具默认写 {crs} 坐标（弱线索）。',
+  'import.crs-clue-tool-any': '文件由 {tool} 导出，该工具可能写 WGS-84，也可能写 GCJ-02（不作判断）。',
+  'import.crs-clue-standard-kml': 'KML 标准规定使用 WGS-84，但国内工具导出的 KML 有时是 GCJ-02（弱线索）。',
+  'import.crs-clue-standard-geojson': 'GeoJSON 标准规定使用 WGS-84，但国内网站导出的 GeoJSON 常是 GCJ-02 或 BD-09（弱线索）。',
+  'import.crs-clue-names':
+    '{count} 行的名称与已知地点相同（如“{example}”）。只有一种读法落在该地点 {m} 米内的：WGS-84 {wgs84} 行，GCJ-02 {gcj02} 行，BD-09 {bd09} 行。',
+  'import.crs-clue-places': '{count} 个点只在一种读法下落在已知地点（地铁站等）{m} 米内：WGS-84 {wgs84} 个，GCJ-02 {gcj02} 个，BD-09 {bd09} 个。',
+  'import.crs-clue-outlines': '{count} 个点只在一种读法下落在校园轮廓内：WGS-84 {wgs84} 个，GCJ-02 {gcj02} 个，BD-09 {bd09} 个。',
   // Row errors: the row is rejected.
   'import.row-bad-quotes': '此行的引号不配对，无法读取。',
   'import.row-unclosed-quote': '此行有一个引号没有闭合：此行及其后的内容都无法读取。',
@@ -116,6 +126,9 @@ export const importZh = {
   'import.crs.wgs84': 'WGS-84（GPS、天地图、OpenStreetMap）',
   'import.crs.gcj02': 'GCJ-02（高德、腾讯）',
   'import.crs.bd09': 'BD-09（百度）',
+  'import.crs.wgs84Users': 'GPS、天地图、OpenStreetMap',
+  'import.crs.gcj02Users': '高德、腾讯',
+  'import.crs.bd09Users': '百度',
   // The import flow both imports share (FileImport.svelte): reading, mapping the columns, the review and the report.
   'import.ui.sessionOnly': '已载入的清单只在本次浏览中可用，刷新后不会保留。',
   'import.ui.cancel': '取消',
@@ -226,8 +239,27 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.mapping-missing-coordinates': 'No longitude and latitude columns are chosen and the file has no points: every row will be rejected.',
   'import.crs-wgs84': 'Coordinates read as WGS-84: no conversion.',
   'import.crs-converted': 'Coordinates read as {crs} and converted to WGS-84.',
-  'import.offset-hint':
-    'Read as {current}, the points lie a median {currentM} m from the nearest metro station; read as {suggested}, {suggestedM} m. The file may be in {suggested}.',
+  // Clues to the coordinate system (crs-detect.ts).
+  'import.crs-clue-declared': 'The GeoJSON file declares its coordinate system as "{name}": {crs}.',
+  'import.crs-clue-header': 'The coordinate column "{header}" is labelled {crs}.',
+  'import.crs-clue-file-name': 'The file name "{file}" points to {crs}.',
+  'import.crs-clue-tool': 'The file was exported by {tool}, which writes {crs} by default (a weak clue).',
+  'import.crs-clue-tool-any': 'The file was exported by {tool}, which may write WGS-84 or GCJ-02 (no clue either way).',
+  'import.crs-clue-standard-kml': 'The KML standard prescribes WGS-84, but KML from Chinese tools is sometimes GCJ-02 (a weak clue).',
+  'import.crs-clue-standard-geojson': 'The GeoJSON standard prescribes WGS-84, but GeoJSON from Chinese websites is often GCJ-02 or BD-09 (a weak clue).',
+  'import.crs-clue-names': {
+    one: '{count} row is named like a known place ("{example}"). Rows landing within {m} m of it under one reading only: WGS-84 {wgs84}, GCJ-02 {gcj02}, BD-09 {bd09}.',
+    other:
+      '{count} rows are named like known places (e.g. "{example}"). Rows landing within {m} m of them under one reading only: WGS-84 {wgs84}, GCJ-02 {gcj02}, BD-09 {bd09}.',
+  },
+  'import.crs-clue-places': {
+    one: '{count} point lands within {m} m of a known place (a metro station…) under one reading only: WGS-84 {wgs84}, GCJ-02 {gcj02}, BD-09 {bd09}.',
+    other: '{count} points land within {m} m of a known place (a metro station…) under one reading only: WGS-84 {wgs84}, GCJ-02 {gcj02}, BD-09 {bd09}.',
+  },
+  'import.crs-clue-outlines': {
+    one: '{count} point lies inside a campus outline under one reading only: WGS-84 {wgs84}, GCJ-02 {gcj02}, BD-09 {bd09}.',
+    other: '{count} points lie inside a campus outline under one reading only: WGS-84 {wgs84}, GCJ-02 {gcj02}, BD-09 {bd09}.',
+  },
   'import.row-bad-quotes': 'The quotes in this row do not pair up: it could not be read.',
   'import.row-unclosed-quote': 'A quote opened in this row is never closed: this row and everything after it could not be read.',
   'import.row-too-many-cells': 'The row has {found} cells, more than the {expected} column headers.',
@@ -291,6 +323,9 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.crs.wgs84': 'WGS-84 (GPS, Tianditu, OpenStreetMap)',
   'import.crs.gcj02': 'GCJ-02 (Amap, Tencent)',
   'import.crs.bd09': 'BD-09 (Baidu)',
+  'import.crs.wgs84Users': 'GPS, Tianditu, OpenStreetMap',
+  'import.crs.gcj02Users': 'Amap, Tencent',
+  'import.crs.bd09Users': 'Baidu',
   // The import flow both imports share (FileImport.svelte): reading, mapping the columns, the review and the report.
   'import.ui.sessionOnly': 'What is loaded stays for this visit only and will be gone after a reload.',
   'import.ui.cancel': 'Cancel',

@@ -1,5 +1,5 @@
 import gcoord from 'gcoord';
-import { CRS_NAMES, message } from './messages.ts';
+import { message } from './messages.ts';
 import type { Crs, ImportMessage } from './types.ts';
 
 /** West, south, east, north in degrees. */
@@ -25,7 +25,8 @@ export function fromWgs84(lonlat: readonly [number, number], crs: Crs): [number,
 }
 
 const inBox = (lon: number, lat: number, b: BBox) => lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Degrees to six decimals (about 0.1 m): as positions are kept. */
+export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * Checks a lon/lat as written in the file and converts it to WGS-84. Refused: values that are no longitude and
@@ -52,84 +53,4 @@ export function distanceM(a: readonly [number, number], b: readonly [number, num
   const dLon = (b[0] - a[0]) * r;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-export interface OffsetHint {
-  /** The coordinate system the points were read in. */
-  current: Crs;
-  /** The one under which they sit clearly closer to the stations. */
-  suggested: Crs;
-  /** Median distance to the nearest station under each reading, metres. */
-  medianM: Record<Crs, number>;
-  /** The note for the report (code `offset-hint`). */
-  message: ImportMessage;
-}
-
-export interface OffsetHintOptions {
-  /** The coordinate system the points were read in (they were converted from it to WGS-84). */
-  crs: Crs;
-  /** Fewer points than this give no hint. */
-  minPoints?: number;
-  /** A reading must bring the median distance down by at least this many metres… */
-  minGainM?: number;
-  /** …and to at most this fraction of the current median. */
-  maxRatio?: number;
-}
-
-/**
- * Guesses whether imported points are in another coordinate system than the one chosen. GCJ-02 shifts points in
- * Shanghai by about 480 m (east-south-east of the truth when read as WGS-84), BD-09 by about 1.2 km. Each reading
- * of the file's numbers (as WGS-84, GCJ-02, BD-09) is scored by the median distance from each point to its
- * nearest reference; a reading clearly better than the chosen one is suggested. Points far from every reference
- * carry no signal: the hint is then null, never a guess. Metro stations alone rarely suffice (Yangpu's parks lie
- * a median ~470 m from one, as much as the GCJ-02 shift); adding the plan's located places (science parks,
- * incubators, platforms), where operators' offers often are, makes the signal clear.
- *
- * @param points the points as imported (WGS-84, converted from `options.crs`)
- * @param stations reference positions in WGS-84: metro stations and the plan's located points
- */
-export function offsetHint(
-  points: readonly (readonly [number, number])[],
-  stations: readonly (readonly [number, number])[],
-  options: OffsetHintOptions,
-): OffsetHint | null {
-  const { crs, minPoints = 5, minGainM = 150, maxRatio = 0.6 } = options;
-  if (points.length < minPoints || stations.length === 0) return null;
-  const written = points.map((p) => fromWgs84(p, crs));
-  const medianM = {} as Record<Crs, number>;
-  for (const reading of ['wgs84', 'gcj02', 'bd09'] as const) {
-    const dists = written.map((w) => {
-      const p = toWgs84(w, reading);
-      let best = Infinity;
-      for (const s of stations) best = Math.min(best, distanceM(p, s));
-      return best;
-    });
-    medianM[reading] = Math.round(median(dists));
-  }
-  let suggested: Crs | null = null;
-  for (const reading of ['wgs84', 'gcj02', 'bd09'] as const) {
-    if (reading === crs) continue;
-    const gain = medianM[crs] - medianM[reading];
-    if (gain >= minGainM && medianM[reading] <= maxRatio * medianM[crs]) {
-      if (!suggested || medianM[reading] < medianM[suggested]) suggested = reading;
-    }
-  }
-  if (!suggested) return null;
-  return {
-    current: crs,
-    suggested,
-    medianM,
-    message: message('offset-hint', {
-      current: CRS_NAMES[crs],
-      suggested: CRS_NAMES[suggested],
-      currentM: medianM[crs],
-      suggestedM: medianM[suggested],
-    }),
-  };
 }

@@ -5,7 +5,8 @@ import { polygonLabelPoint } from '../data/label-point.ts';
 import { keepColumns } from './mapping.ts';
 import { message } from './messages.ts';
 import { parseCoordinate, parseNumber } from './values.ts';
-import type { ImportFormat, ImportMessage, ImportTable, TableRow } from './types.ts';
+import { geojsonCrs, kmlTool } from './meta.ts';
+import type { ImportFormat, ImportMessage, ImportTable, TableMeta, TableRow } from './types.ts';
 
 /** Something with the `DOMParser` interface: the browser's own, or `@xmldom/xmldom`'s in Node. */
 export interface DomParserLike {
@@ -333,9 +334,9 @@ function parseGeoJSON(text: string, opts: typeof DEFAULTS): ParseResult {
   } catch (e) {
     return { fileErrors: [jsonError(text, e)] };
   }
-  const obj = json as { type?: unknown; features?: unknown };
+  const obj = json as { type?: unknown; features?: unknown; crs?: unknown };
   if (obj && typeof obj === 'object' && obj.type === 'FeatureCollection' && Array.isArray(obj.features)) {
-    return featuresToTable(obj.features as Feature<Geometry | null>[], 'geojson', opts);
+    return withMeta(featuresToTable(obj.features as Feature<Geometry | null>[], 'geojson', opts), { crs: geojsonCrs(obj) });
   }
   if (obj && typeof obj === 'object' && obj.type === 'Feature') {
     return featuresToTable([obj as Feature<Geometry | null>], 'geojson', opts);
@@ -399,5 +400,10 @@ function parseKml(text: string, opts: typeof DEFAULTS & { domParser?: DomParserL
   } catch (e) {
     return invalid(e instanceof Error ? e.message : String(e));
   }
-  return featuresToTable(collection.features, 'kml', opts, KML_STYLE_KEYS);
+  return withMeta(featuresToTable(collection.features, 'kml', opts, KML_STYLE_KEYS), { tool: kmlTool(text) });
 }
+
+const withMeta = (result: ParseResult, meta: TableMeta): ParseResult => {
+  const kept = Object.fromEntries(Object.entries(meta).filter(([, v]) => v)) as TableMeta;
+  return 'table' in result && result.table && Object.keys(kept).length ? { table: { ...result.table, meta: kept } } : result;
+};

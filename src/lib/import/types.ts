@@ -69,4 +69,14 @@ export interface ImportTable {
   headerless?: boolean;
   /** Columns read but not kept (a file wider than an import keeps), in file order. */
   droppedColumns?: string[];
+  /** What the file says about itself, for the choice of coordinate system (see crs-detect.ts). */
+  meta?: TableMeta;
+}
+
+/** A file's word on its own coordinates. */
+export interface TableMeta {
+  /** A GeoJSON's `crs` member, as written: its `properties.name` (or `href`), e.g. "urn:ogc:def:crs:OGC:1.3:CRS84". */
+  crs?: string;
+  /** The tool that wrote a KML, as the file names it (its `<Document><name>`, a comment, a namespace), e.g. "2bulu". */
+  tool?: string;
 }
