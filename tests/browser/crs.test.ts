@@ -52,16 +52,17 @@ describe('the coordinate system of an imported file (production build)', () => {
 
     // Nothing decides: no reading is chosen, the import waits and says why, never WGS-84 by default.
     const choice = review.getByTestId('crs-choice');
+    await expect.poll(() => choice.getAttribute('data-detected')).toBe('');
     expect(await choice.getByTestId('crs-verdict').textContent()).toMatch(/^Nothing in the file tells its coordinate system/);
     for (const name of [/^WGS-84/, /^GCJ-02/, /^BD-09/]) expect(await choice.getByRole('radio', { name }).isChecked()).toBe(false);
     const importButton = review.getByRole('button', { name: 'Import', exact: true });
     expect(await importButton.isDisabled()).toBe(true);
     expect(await review.getByTestId('import-waiting').textContent()).toContain('Choose the coordinate system first');
-    // The three readings are drawn over the basemap, side by side.
+    // The three readings are drawn over the basemap, side by side, once they are in view.
     const maps = choice.locator('.map');
     expect(await maps.count()).toBe(3);
-    await expect.poll(() => maps.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.ready)), { timeout: 30_000 }).toEqual(['idle', 'idle', 'idle']);
     await choice.scrollIntoViewIfNeeded();
+    await expect.poll(() => maps.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.ready)), { timeout: 30_000 }).toEqual(['idle', 'idle', 'idle']);
     await page.screenshot({ path: screenshotPath('crs-ask-en') });
     expect(await axeSerious(page, '[data-testid="crs-choice"]')).toEqual([]);
 
@@ -115,7 +116,7 @@ describe('the coordinate system of an imported file (production build)', () => {
     const review = panel.getByRole('region', { name: '检查 poi.csv' });
     await review.waitFor({ timeout: 20_000 });
     const choice = review.getByTestId('crs-choice');
-    expect(await choice.getAttribute('data-detected')).toBe('gcj02');
+    await expect.poll(() => choice.getAttribute('data-detected')).toBe('gcj02');
     expect(await choice.getByTestId('crs-verdict').textContent()).toMatch(/^判断为 GCJ-02/);
     expect(await choice.getByTestId('crs-clues').textContent()).toMatch(/3 行的名称与已知地点相同.*GCJ-02 3 行/);
     expect(await choice.getByRole('radio', { name: /^GCJ-02/ }).isChecked()).toBe(true);

@@ -127,8 +127,8 @@ describe('GCJ-02 and BD-09 files', () => {
     return LISTING_IMPORT.build(table, suggestMapping(table.headers), { crs: 'wgs84', references, name: 'n', final: false }).result.detection;
   };
 
-  it('a GCJ-02 file is judged GCJ-02 from its points sitting at stations only when read so', () => {
-    const d = judged('gcj02.csv', nearbyStations(PLAN_POINTS));
+  it('a GCJ-02 file is judged GCJ-02 from its points sitting at stations only when read so', async () => {
+    const d = await judged('gcj02.csv', nearbyStations(PLAN_POINTS));
     expect(d.choice).toBe('gcj02');
     expect(d.fit.gcj02.near).toBe(6);
     expect(d.fit.wgs84.near + d.fit.bd09.near).toBe(0);
@@ -139,19 +139,19 @@ describe('GCJ-02 and BD-09 files', () => {
     ]);
   });
 
-  it('a BD-09 file is judged BD-09, whatever it is read as', () => {
-    const d = judged('bd09.csv', nearbyStations(PLAN_POINTS));
+  it('a BD-09 file is judged BD-09, whatever it is read as', async () => {
+    const d = await judged('bd09.csv', nearbyStations(PLAN_POINTS));
     expect(d.choice).toBe('bd09');
     expect(d.fit.bd09.near).toBe(6);
   });
 
-  it('no judgement when the points are far from every known place and only the file name speaks: the reader is asked', () => {
+  it('no judgement when the points are far from every known place and only the file name speaks: the reader is asked', async () => {
     // Stations 3 km away: every reading is far; nothing to say.
     const far: P[] = nearbyStations(PLAN_POINTS).map(([lon, lat]) => [lon + 0.03, lat + 0.012]);
-    const d = judged('gcj02.csv', far);
+    const d = await judged('gcj02.csv', far);
     expect(d.choice).toBeNull();
     expect(d.undecided).toBe('weak');
     expect(d.clues.map((c) => c.message.code)).toEqual(['crs-clue-file-name']);
-    expect(judged('gcj02.csv', []).choice).toBeNull();
+    expect((await judged('gcj02.csv', [])).choice).toBeNull();
   });
 });

@@ -37,7 +37,7 @@ describe('the listings import in the shared flow', () => {
     expect(LISTING_IMPORT.missing({ building: 'x', areaM2: 'y' }, table(['x', 'y'], [['1', '2']], [121.5, 31.3]))).toEqual([]);
   });
 
-  it("judges the file's coordinate system in the dry run, whatever reading is chosen, and keeps the clues in the report", () => {
+  it("judges the file's coordinate system in the dry run, whatever reading is chosen, and keeps the clues in the report", async () => {
     const t = tableOf('gcj02.csv');
     const mapping = LISTING_IMPORT.suggest(t.headers);
     const none = { places: [], outlines: [] };
@@ -46,7 +46,7 @@ describe('the listings import in the shared flow', () => {
     expect(truth.length).toBeGreaterThan(5);
     const references = { places: truth.map((l) => ({ lonlat: [l.lon, l.lat] as [number, number], names: [], precisionM: 30 })), outlines: [] };
     const dry = LISTING_IMPORT.build(t, mapping, { crs: 'wgs84', references, name: 'n', final: false });
-    expect(dry.result.detection.choice).toBe('gcj02');
+    expect((await dry.result.detection).choice).toBe('gcj02');
     expect(dry.report.notes.map((n) => n.code)).not.toContain('crs-clue-places');
     // The same judgement under another reading (it is worked out once per table and mapping).
     expect(LISTING_IMPORT.build(t, mapping, { crs: 'bd09', references, name: 'n', final: false }).result.detection).toBe(dry.result.detection);

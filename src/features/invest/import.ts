@@ -274,8 +274,11 @@ export function buildInventory(
 /** What the flow's build of a listings file gives: the inventory, and how its coordinate system was judged. */
 export interface ListingResult {
   inventory: Inventory;
-  /** The clues to the file's coordinate system (the same whatever reading is chosen). */
-  detection: CrsDetection;
+  /**
+   * The clues to the file's coordinate system (the same whatever reading is chosen), worked out in a task of its
+   * own after the review is shown: a file of thousands of points should not hold the page while it appears.
+   */
+  detection: Promise<CrsDetection>;
 }
 
 /** Places whose true positions are known (metro stations, the plan's precise places, campus outlines). */
@@ -292,20 +295,31 @@ export interface ListingOptions {
 
 // The judgement depends on the file, its coordinate columns and the known places, not on the reading chosen: it is
 // worked out once per table and mapping, not again at each change of the choice.
-const judged = new WeakMap<ImportTable, { key: string; references: CrsReferences; detection: CrsDetection }>();
-function judge(table: ImportTable, mapping: FieldMapping, samples: CrsSample[], references: CrsReferences): CrsDetection {
+interface Judgement {
+  key: string;
+  references: CrsReferences;
+  /** The judgement, in a task of its own. */
+  promise: Promise<CrsDetection>;
+  /** The judgement at once (the import itself needs it), worked out now if the later task has not yet come. */
+  now: () => CrsDetection;
+}
+const judged = new WeakMap<ImportTable, Judgement>();
+function judge(table: ImportTable, mapping: FieldMapping, samples: CrsSample[], references: CrsReferences): Judgement {
   const key = JSON.stringify([mapping.lon, mapping.lat, mapping.lonlat, mapping.name, mapping.building]);
   const kept = judged.get(table);
-  if (kept && kept.key === key && kept.references === references) return kept.detection;
+  if (kept && kept.key === key && kept.references === references) return kept;
   const coordinateHeaders = [mapping.lon, mapping.lat, mapping.lonlat].filter((h): h is string => Boolean(h));
-  const detection = detectCrs(samples, references, {
-    format: table.format,
-    fileName: table.fileName,
-    ...(table.meta && { meta: table.meta }),
-    coordinateHeaders,
-  });
-  judged.set(table, { key, references, detection });
-  return detection;
+  let value: CrsDetection | undefined;
+  const now = () =>
+    (value ??= detectCrs(samples, references, {
+      format: table.format,
+      fileName: table.fileName,
+      ...(table.meta && { meta: table.meta }),
+      coordinateHeaders,
+    }));
+  const judgement: Judgement = { key, references, now, promise: new Promise((done) => setTimeout(() => done(now()), 0)) };
+  judged.set(table, judgement);
+  return judgement;
 }
 
 /** The fields each part `missingRequired` names marks as required in the column step. */
@@ -329,10 +343,10 @@ export const LISTING_IMPORT: TableImport<ListingField, ListingResult, ListingOpt
     missingRequired(mapping, hasPoints(table)).map((part) => ({ fields: REQUIRED_FIELDS[part], message: message(`mapping-missing-${part}`) })),
   build(table, mapping, { crs, references, name, final }) {
     const { inventory, report, samples } = buildInventory(table, mapping, { crs, name, fileName: table.fileName });
-    const detection = judge(table, mapping, samples, references);
+    const judgement = judge(table, mapping, samples, references);
     // The report keeps what the choice was made from.
-    if (final) report.notes.push(...detection.clues.map((c) => c.message));
-    return { result: { inventory, detection }, report };
+    if (final) report.notes.push(...judgement.now().clues.map((c) => c.message));
+    return { result: { inventory, detection: judgement.promise }, report };
   },
 };
 

@@ -27,7 +27,7 @@ export function previewReadings(lang: Lang, listings: readonly Listing[], detect
     id: r,
     label: CRS_NAMES[r],
     detail: crsUsers(lang, r),
-    points: listings.map((l) => ({ lonlat: toWgs84(l.written ?? [l.lon, l.lat], r) })).filter((p) => near(p.lonlat, detection.focus)),
+    points: () => listings.map((l) => ({ lonlat: toWgs84(l.written ?? [l.lon, l.lat], r) })).filter((p) => near(p.lonlat, detection.focus)),
     summary: t(lang, 'investReadingFit', { named: detection.fit[r].named, near: detection.fit[r].near }),
   }));
 }
