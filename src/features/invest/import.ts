@@ -2,7 +2,7 @@ import { checkPoint, SHANGHAI_BBOX, type BBox } from '../../lib/import/coords.ts
 import { detectCrs, type CrsDetection, type CrsOutline, type CrsReference, type CrsSample } from '../../lib/import/crs-detect.ts';
 import { ignoredColumnsNote, type MissingPart } from '../../lib/import/mapping.ts';
 import { CRS_NAMES, message } from '../../lib/import/messages.ts';
-import { readFile } from '../../lib/import/read.ts';
+import { readFile, type ReadFileOptions, type ReadFileResult } from '../../lib/import/read.ts';
 import { keyText, type KeptImport } from '../../lib/import/reimport.ts';
 import { buildRows, freshId, rowReport } from '../../lib/import/rows.ts';
 import type { TableImport } from '../../lib/import/spec.ts';
@@ -331,10 +331,16 @@ const REQUIRED_FIELDS: Record<ReturnType<typeof missingRequired>[number], readon
 const POSITION_FIELDS: readonly ListingField[] = ['lon', 'lat', 'lonlat'];
 const hasPoints = (table: ImportTable) => table.rows.some((r) => r.lonlat);
 
+/**
+ * Reads a listings file: a wide file keeps the columns a listing can use first (see keepColumns). The same on the
+ * page and in the import's worker (read.worker.ts), which passes xmldom's parser for KML.
+ */
+export const readListingFile = (file: { name: string; bytes: Uint8Array }, options: Pick<ReadFileOptions, 'domParser'> = {}): ReadFileResult =>
+  readFile(file, { keep: isListingHeader, ...options });
+
 /** The listings import as the shared flow runs it. */
 export const LISTING_IMPORT: TableImport<ListingField, ListingResult, ListingOptions> = {
-  // A wide file keeps the columns a listing can use first (see keepColumns).
-  read: (file) => readFile(file, { keep: isListingHeader }),
+  read: (file) => readListingFile(file),
   // A file with its own points needs no coordinate columns.
   fields: (table) => (hasPoints(table) ? LISTING_FIELDS.filter((f) => !POSITION_FIELDS.includes(f)) : LISTING_FIELDS),
   suggest: suggestMapping,

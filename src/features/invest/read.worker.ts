@@ -3,13 +3,13 @@
  * posts each file's bytes here and gets its table or its file errors back.
  */
 import { serveReadsInWorker } from '../../lib/import/read-worker.ts';
-import { readFile, type ReadFileResult } from '../../lib/import/read.ts';
+import type { ReadFileResult } from '../../lib/import/read.ts';
 import { workerDomParser } from '../../lib/import/worker-dom.ts';
-import { isListingHeader } from './mapping.ts';
+import { readListingFile as readListings } from './import.ts';
 
 const domParser = workerDomParser();
 
 /** The listings reader (`LISTING_IMPORT.read`) with xmldom for KML: a worker has no `DOMParser`. */
-export const readListingFile = (file: { name: string; bytes: Uint8Array }): ReadFileResult => readFile(file, { keep: isListingHeader, domParser });
+export const readListingFile = (file: { name: string; bytes: Uint8Array }): ReadFileResult => readListings(file, { domParser });
 
 serveReadsInWorker(readListingFile);
