@@ -253,6 +253,10 @@ describe('plan monitor: task progress and snapshots (production build)', () => {
     await expect.poll(() => latest.getByTestId('indicator-latest').textContent(), { timeout: 20_000 }).toMatch(/1,?210/);
     // The map's symbols show the figures by place: gazelle firms, the indicator that has them.
     await page.getByTestId('monitor-pick-indicator').selectOption('gazelle_firms');
+    // The card's chart loads with Plot, after the figures: its text (and the drawing's) is read once it is drawn,
+    // else the colleague's drawn card could never match a "loading" one (seen on a busy machine).
+    await expect.poll(() => latest.locator('.plot svg').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await latest.textContent()).not.toContain('图表加载中');
     const ownFigures = await latest.textContent();
     const ownPlaces = await page.getByTestId('monitor-places').textContent();
     const ownCounts = await page.getByTestId('task-counts').textContent();
