@@ -95,6 +95,11 @@ describe('suggestions that look at the content', () => {
     // A rent of words other than 面议 is no rent; 面议 itself is.
     expect(suggestMapping(['租金'], values(['面议', '3.5'], '租金'))).toEqual({ rent: '租金' });
     expect(suggestMapping(['租金'], values(['含物业费', '含税'], '租金'))).toEqual({});
+    // An availability is a date from 2000 on (or "now"); OpenStreetMap's start_date of a building is not.
+    expect(suggestMapping(['可入驻日期'], values(['2026-03-01', '即时', '2026年6月'], '可入驻日期'))).toEqual({ availableFrom: '可入驻日期' });
+    const built = suggestListingColumns(['start_date'], values(['1930', '1988', 'C19'], 'start_date'));
+    expect(built.mapping).toEqual({});
+    expect(built.notes.map((n) => [n.code, n.params?.['example']])).toEqual([['mapping-content-range', '1930']]);
   });
 
   it('checks nothing a spec does not ask about', () => {

@@ -1,7 +1,7 @@
 import { columnSample, suggestColumns, type ContentCheck, type Suggestion } from '../../lib/import/mapping.ts';
 import { message } from '../../lib/import/messages.ts';
 import type { ImportMessage, ImportTable, TableRow } from '../../lib/import/types.ts';
-import { ascii, parseCoordinate, parseCoordinatePair, parseNumber, withoutApproximation, type Approximation } from '../../lib/import/values.ts';
+import { ascii, parseCoordinate, parseCoordinatePair, parseDate, parseNumber, withoutApproximation, type Approximation } from '../../lib/import/values.ts';
 import type { FieldMapping, ListingField, SpaceType } from './types.ts';
 
 /*
@@ -231,6 +231,9 @@ function valueFits(field: ListingField, raw: string): 'ok' | 'text' | 'range' {
     }
     case 'lonlat':
       return fits(parseCoordinatePair(raw) !== null);
+    // An availability is a date from 2000 on, or "即时"/"now": OpenStreetMap's start_date (a building's "1930") is not.
+    case 'availableFrom':
+      return fits(parseDate(raw, '2000-01-01') !== null);
     default:
       return 'ok';
   }
