@@ -100,6 +100,11 @@ describe('suggestions that look at the content', () => {
     const built = suggestListingColumns(['start_date'], values(['1930', '1988', 'C19'], 'start_date'));
     expect(built.mapping).toEqual({});
     expect(built.notes.map((n) => [n.code, n.params?.['example']])).toEqual([['mapping-content-range', '1930']]);
+    // OpenStreetMap's building=* says what kind a building is, not which one: no building name.
+    expect(suggestMapping(['building'], values(['楼A', 'B座', '3号楼'], 'building'))).toEqual({ building: 'building' });
+    const kinds = suggestListingColumns(['building'], values(['yes', 'office', 'yes', 'university'], 'building'));
+    expect(kinds.mapping).toEqual({});
+    expect(kinds.notes.map((n) => [n.code, n.params?.['example']])).toEqual([['mapping-content-tag', 'yes']]);
   });
 
   it('checks nothing a spec does not ask about', () => {
@@ -193,7 +198,8 @@ describe('a file wider than an import keeps', () => {
     expect(t.droppedColumns).toEqual(['note', ...Array.from({ length: 23 }, (_, j) => `tag:${152 + 3 * j}`)]);
     expect(t.notes.at(-1)).toEqual(message('columns-dropped', { columns: 224, kept: 200, count: 24 }));
     expect(t.rows.map((row) => Object.keys(row.values).length)).toEqual([200, 200, 200]);
-    expect(suggestMapping(t.headers, t)).toEqual({ name: 'name', address: 'addr:street', building: 'building' });
+    // The overpass "building" column says the kind ("office"), not a building's name: not suggested.
+    expect(suggestMapping(t.headers, t)).toEqual({ name: 'name', address: 'addr:street' });
   });
 
   it('keeps the most filled columns without a list of its own, and keeps a file within the limit whole', () => {

@@ -206,7 +206,12 @@ const PLAUSIBLE_SHARE = 0.5;
 const AREA_MAX = 1_000_000;
 
 /** Whether one value reads as the field, or why not: text where a figure belongs, or a figure out of range. */
-function valueFits(field: ListingField, raw: string): 'ok' | 'text' | 'range' {
+// OpenStreetMap's building=* values: a column of them (an overpass export's "building") says what kind of building
+// a feature is, not which building an offer is in.
+const BUILDING_TAGS =
+  /^(?:yes|no|office|commercial|residential|apartments|house|industrial|retail|university|school|college|hospital|church|temple|warehouse|construction|public|civic|government|dormitory|hotel|train_station|roof|garage)$/i;
+
+function valueFits(field: ListingField, raw: string): 'ok' | 'text' | 'range' | 'tag' {
   const hasDigit = /\d/.test(ascii(raw));
   const fits = (ok: boolean) => (ok ? 'ok' : hasDigit ? 'range' : 'text');
   switch (field) {
@@ -234,6 +239,8 @@ function valueFits(field: ListingField, raw: string): 'ok' | 'text' | 'range' {
     // An availability is a date from 2000 on, or "即时"/"now": OpenStreetMap's start_date (a building's "1930") is not.
     case 'availableFrom':
       return fits(parseDate(raw, '2000-01-01') !== null);
+    case 'building':
+      return BUILDING_TAGS.test(raw.trim()) ? 'tag' : 'ok';
     default:
       return 'ok';
   }
@@ -250,8 +257,9 @@ function contentCheck(rows: readonly TableRow[]): ContentCheck<ListingField> {
     const verdicts = sample.map((v) => valueFits(field, v));
     if (verdicts.filter((v) => v === 'ok').length >= sample.length * PLAUSIBLE_SHARE) return null;
     const bad = sample.find((_, i) => verdicts[i] !== 'ok')!;
-    const text = verdicts.filter((v) => v === 'text').length >= verdicts.filter((v) => v === 'range').length;
-    return message(text ? 'mapping-content-text' : 'mapping-content-range', { column: header, example: bad.slice(0, 40), field });
+    const count = (kind: string) => verdicts.filter((v) => v === kind).length;
+    const code = count('tag') > 0 ? 'mapping-content-tag' : count('text') >= count('range') ? 'mapping-content-text' : 'mapping-content-range';
+    return message(code, { column: header, example: bad.slice(0, 40), field });
   };
 }
 

@@ -41,6 +41,7 @@ export const importZh = {
   'import.columns-dropped': '文件有 {columns} 列，只保留了可以对应到字段、或填写最多的 {kept} 列；其余 {count} 列未保留（列对应中列出）。',
   'import.mapping-content-text': '列“{column}”的内容是文字（如“{example}”），不是“{field}”：未自动对应，如确有需要可手动选择。',
   'import.mapping-content-range': '列“{column}”的数值（如“{example}”）不在“{field}”的合理范围内：未自动对应，如确有需要可手动选择。',
+  'import.mapping-content-tag': '列“{column}”的值（如“{example}”）是 OpenStreetMap 的建筑类别，不是“{field}”：未自动对应，如确有需要可手动选择。',
   'import.mapping-missing-name': '没有指定“名称”列：所有行都将被拒绝。',
   'import.mapping-missing-area': '没有指定“面积”列：所有行都将被拒绝。',
   'import.mapping-missing-coordinates': '没有指定经度、纬度列，文件中也没有点位：所有行都将被拒绝。',
@@ -234,6 +235,8 @@ export const importEn: Record<keyof typeof importZh, Message> = {
   'import.mapping-content-text': 'Column "{column}" holds text (such as "{example}"), not "{field}": not chosen; choose it yourself if it is.',
   'import.mapping-content-range':
     'The figures in column "{column}" (such as "{example}") are not plausible for "{field}": not chosen; choose it yourself if they are.',
+  'import.mapping-content-tag':
+    'The values in column "{column}" (such as "{example}") are OpenStreetMap building kinds, not "{field}": not chosen; choose it yourself if they are.',
   'import.mapping-missing-name': 'No column is chosen for the name: every row will be rejected.',
   'import.mapping-missing-area': 'No column is chosen for the floor area: every row will be rejected.',
   'import.mapping-missing-coordinates': 'No longitude and latitude columns are chosen and the file has no points: every row will be rejected.',
