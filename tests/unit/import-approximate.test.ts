@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArea, parseRent, rentApproxNote } from '../../src/features/invest/mapping.ts';
+import { parseArea, parseRent, rentApproxNote } from '../../src/features/invest/values.ts';
 import { buildInventory } from '../../src/features/invest/import.ts';
 import { suggestMapping } from '../../src/features/invest/mapping.ts';
 import type { ImportTable } from '../../src/lib/import/types.ts';

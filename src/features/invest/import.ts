@@ -9,19 +9,9 @@ import type { TableImport } from '../../lib/import/spec.ts';
 import { cleanText, NAME_MAX_LENGTH, safeUrl, type TextResult } from '../../lib/import/text.ts';
 import type { Crs, ImportMessage, ImportReport, ImportTable } from '../../lib/import/types.ts';
 import { parseCoordinate, parseCoordinatePair, parseDate } from '../../lib/import/values.ts';
-import {
-  isListingHeader,
-  missingRequired,
-  normaliseSpaceType,
-  parseArea,
-  parseRent,
-  rentApproxNote,
-  rentPeriod,
-  splitIndustries,
-  suggestListingColumns,
-  suggestMapping,
-} from './mapping.ts';
+import { isListingHeader, missingRequired, suggestListingColumns, suggestMapping } from './mapping.ts';
 import { LISTING_FIELDS, type FieldMapping, type Inventory, type Listing, type ListingField } from './types.ts';
+import { normaliseSpaceType, parseArea, parseRent, rentApproxNote, rentPeriod, splitIndustries } from './values.ts';
 
 /*
  * The listings import: an operator's table (or map file) of offers into an inventory, with the row-by-row report.

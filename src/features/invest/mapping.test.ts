@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missingRequired, normaliseSpaceType, parseArea, parseRent, rentPeriod, splitIndustries, suggestMapping } from './mapping.ts';
+import { missingRequired, suggestMapping } from './mapping.ts';
+import { normaliseSpaceType, parseArea, parseRent, rentPeriod, splitIndustries } from './values.ts';
 import { normaliseHeader } from '../../lib/import/mapping.ts';
 import { parseCoordinate, parseCoordinatePair, parseDate, parseNumber } from '../../lib/import/values.ts';
 
