@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceM, fromWgs84 } from '../../lib/import/coords.ts';
-import { recastInventory } from './recast.ts';
+import { distanceM, fromWgs84, toWgs84 } from '../../lib/import/coords.ts';
+import { recastInventory, writtenOf } from './recast.ts';
 import type { Inventory, Listing } from './types.ts';
 
 // Two offers at known places (WGS-84), as a GCJ-02 file writes them.
@@ -55,6 +55,15 @@ describe('recastInventory', () => {
     const there = recastInventory(start, 'bd09').inventory;
     const back = recastInventory(there, 'wgs84').inventory;
     back.listings.forEach((l, i) => expect(distanceM([l.lon, l.lat], [start.listings[i]!.lon, start.listings[i]!.lat])).toBeLessThan(0.2));
+  });
+
+  it("works back an older listing's numbers from the system its inventory was read in", () => {
+    // Kept before listings carried their numbers, read (rightly) as GCJ-02: its position is the truth.
+    const older = listing(0, TRUE[0]!);
+    expect(distanceM(writtenOf(older, 'gcj02'), fromWgs84(TRUE[0]!, 'gcj02'))).toBeLessThan(0.2);
+    expect(distanceM(toWgs84(writtenOf(older, 'gcj02'), 'gcj02'), TRUE[0]!)).toBeLessThan(1);
+    // A listing that has its numbers gives them whatever the system.
+    expect(writtenOf(listing(1, TRUE[1]!, [1, 2]), 'bd09')).toEqual([1, 2]);
   });
 
   it('changes nothing when the system is the same', () => {

@@ -5,11 +5,12 @@
  */
 import { distanceM, toWgs84 } from '../../lib/import/coords.ts';
 import type { CrsDetection } from '../../lib/import/crs-detect.ts';
-import { CRS_CHOICES } from '../../lib/import/types.ts';
+import { CRS_CHOICES, type Crs } from '../../lib/import/types.ts';
 import type { Lang } from '../../lib/i18n/index.ts';
 import type { Reading } from '../../lib/map/readings-preview.ts';
 import type { CrsReferences } from './import.ts';
 import { t } from './messages.ts';
+import { writtenOf } from './recast.ts';
 import type { Listing } from './types.ts';
 import { CRS_NAMES } from '../../lib/import/messages.ts';
 import { crsUsers } from './view-format.ts';
@@ -21,13 +22,16 @@ const PRECISE_M = 150;
 
 const near = (p: readonly [number, number], focus: [number, number] | null) => focus !== null && distanceM(p, focus) <= RADIUS_M;
 
-/** Each reading of the listings' numbers as the file wrote them, near the focus, with what it shows in words. */
-export function previewReadings(lang: Lang, listings: readonly Listing[], detection: CrsDetection): Reading[] {
+/**
+ * Each reading of the listings' numbers as the file wrote them (`crs`: the system they were read in), near the focus,
+ * with what it shows in words.
+ */
+export function previewReadings(lang: Lang, listings: readonly Listing[], crs: Crs, detection: CrsDetection): Reading[] {
   return CRS_CHOICES.map((r) => ({
     id: r,
     label: CRS_NAMES[r],
     detail: crsUsers(lang, r),
-    points: () => listings.map((l) => ({ lonlat: toWgs84(l.written ?? [l.lon, l.lat], r) })).filter((p) => near(p.lonlat, detection.focus)),
+    points: () => listings.map((l) => ({ lonlat: toWgs84(writtenOf(l, crs), r) })).filter((p) => near(p.lonlat, detection.focus)),
     summary: t(lang, 'investReadingFit', { named: detection.fit[r].named, near: detection.fit[r].near }),
   }));
 }
