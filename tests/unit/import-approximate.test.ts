@@ -92,26 +92,24 @@ describe('rentApproxNote', () => {
   });
 });
 
+/** One CSV row through the listings import (WGS-84, fixed id and time): its listing and its row's note codes. */
+function importRow(values: Record<string, string>) {
+  const headers = Object.keys(values);
+  const t: ImportTable = { format: 'csv', fileName: 't.csv', encoding: 'UTF-8', rowKind: 'row', headers, rows: [{ row: 2, values }], notes: [] };
+  const { inventory, report } = buildInventory(t, suggestMapping(headers), {
+    crs: 'wgs84',
+    name: 'n',
+    fileName: 't.csv',
+    id: 'x',
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
+  return { listing: inventory.listings[0], notes: report.rows[0]!.messages.map((m) => m.code) };
+}
+
 describe('the listings import notes an approximate area on its row', () => {
   const run = (area: string) => {
-    const headers = ['name', 'area', 'lon', 'lat'];
-    const t: ImportTable = {
-      format: 'csv',
-      fileName: 't.csv',
-      encoding: 'UTF-8',
-      rowKind: 'row',
-      headers,
-      rows: [{ row: 2, values: { name: 'A', area, lon: '121.5', lat: '31.3' } }],
-      notes: [],
-    };
-    const { inventory, report } = buildInventory(t, suggestMapping(headers), {
-      crs: 'wgs84',
-      name: 'n',
-      fileName: 't.csv',
-      id: 'x',
-      now: new Date('2026-01-01T00:00:00Z'),
-    });
-    return { area: inventory.listings[0]?.areaM2, notes: report.rows[0]!.messages.map((m) => m.code) };
+    const { listing, notes } = importRow({ name: 'A', area, lon: '121.5', lat: '31.3' });
+    return { area: listing?.areaM2, notes };
   };
 
   it.each(['约200平', '200左右', '200平左右'])('%s: kept as 200, with a note', (raw) => {
@@ -126,25 +124,8 @@ describe('the listings import notes an approximate area on its row', () => {
 
 describe('the listings import notes an approximate rent on its row', () => {
   const run = (rent: string) => {
-    const headers = ['name', 'area', 'lon', 'lat', 'rent'];
-    const t: ImportTable = {
-      format: 'csv',
-      fileName: 't.csv',
-      encoding: 'UTF-8',
-      rowKind: 'row',
-      headers,
-      rows: [{ row: 2, values: { name: 'A', area: '100', lon: '121.5', lat: '31.3', rent } }],
-      notes: [],
-    };
-    const { inventory, report } = buildInventory(t, suggestMapping(headers), {
-      crs: 'wgs84',
-      name: 'n',
-      fileName: 't.csv',
-      id: 'x',
-      now: new Date('2026-01-01T00:00:00Z'),
-    });
-    const l = inventory.listings[0]!;
-    return { rent: [l.rentMin, l.rentMax], notes: report.rows[0]!.messages.map((m) => m.code) };
+    const { listing, notes } = importRow({ name: 'A', area: '100', lon: '121.5', lat: '31.3', rent });
+    return { rent: [listing!.rentMin, listing!.rentMax], notes };
   };
 
   it.each(['约4.5', '4.5左右'])('%s: kept as 4.5, with a note', (raw) => {
