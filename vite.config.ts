@@ -39,16 +39,85 @@ export const CSP_DIRECTIVES: Record<string, string[]> = {
   'form-action': ["'none'"],
 };
 
-// Only a header can forbid framing (browsers ignore frame-ancestors in <meta>).
-const HEADER_ONLY: Record<string, string[]> = { 'frame-ancestors': ["'none'"] };
-
 const policy = (d: Record<string, string[]>): string =>
   Object.entries(d)
     .map(([k, v]) => `${k} ${v.join(' ')}`)
     .join('; ');
 
-/** The policy as hosts should send it in the `Content-Security-Policy` header. */
-export const CSP_HEADER = policy({ ...CSP_DIRECTIVES, ...HEADER_ONLY });
+/** The policy every response carries in its `Content-Security-Policy` header (and index.html's <meta>). */
+export const CSP_HEADER = policy(CSP_DIRECTIVES);
+
+/**
+ * Who may frame the embed page (`embed.html`): a deployment setting, a CSP `frame-ancestors` source list, from
+ * YANGPU_EMBED_ANCESTORS at build time (docs/hosting.md). The default `*` admits any web page: in CSP3 a bare `*`
+ * matches every http: and https: ancestor (not file:, data: or an app's own scheme, which no site is). A list of
+ * origins (`'self' https://www.shyp.gov.cn https://*.example.cn`) narrows it; `'none'` turns embedding off.
+ */
+export function embedAncestors(setting = process.env.YANGPU_EMBED_ANCESTORS): string {
+  const value = (setting ?? '').trim().replace(/\s+/g, ' ') || '*';
+  // One source expression per token; a `;` or `,` would smuggle in another directive or policy.
+  const source = /^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*:\/\/)?(\*\.)?[a-z0-9.-]+(:(\d+|\*))?(\/[^\s;,]*)?)$/i;
+  const bad = value.split(' ').filter((t) => !source.test(t));
+  if (bad.length) throw new Error(`YANGPU_EMBED_ANCESTORS: not a frame-ancestors source: ${bad.join(' ')}`);
+  if (value.includes("'none'") && value !== "'none'") throw new Error("YANGPU_EMBED_ANCESTORS: 'none' must stand alone");
+  return value;
+}
+
+/**
+ * The build's second page: the lean map other sites put in an <iframe> (`?embed=map|panels`, src/lib/state/embed.ts).
+ * The same app as index.html, in a file of its own because hosts set headers, and with them who may frame a page,
+ * by path. It is index.html as built (not a second Rolldown input: two entries of one module split the first view's
+ * code into many chunks), marked `noindex`, and `vite dev` serves index.html under its name.
+ */
+export const EMBED_PAGE = 'embed.html';
+
+/**
+ * The response headers per path, as `_headers` gives them to hosts (docs/hosting.md). Hosts merge every rule a path
+ * matches and join a header named twice with a comma, and two CSPs joined so are two policies, both enforced: so
+ * the full policy sits on every path without frame-ancestors, and each page adds a policy of frame-ancestors alone
+ * (the app's page may not be framed at all; the embed page by the configured ancestors). Only a header can carry
+ * frame-ancestors (browsers ignore it in a <meta>). Each path gets exactly one Cache-Control.
+ */
+export function headerRules(base: string, ancestors = embedAncestors()): { path: string; headers: [string, string][] }[] {
+  const deny: [string, string][] = [
+    ['Content-Security-Policy', "frame-ancestors 'none'"],
+    ['X-Frame-Options', 'DENY'],
+  ];
+  return [
+    {
+      path: `${base}*`,
+      headers: [
+        ['Content-Security-Policy', CSP_HEADER],
+        ['X-Content-Type-Options', 'nosniff'],
+        ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+      ],
+    },
+    { path: `${base}assets/*`, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] },
+    { path: base, headers: [...deny, ['Cache-Control', 'no-cache']] },
+    { path: `${base}index.html`, headers: [...deny, ['Cache-Control', 'no-cache']] },
+    {
+      path: `${base}${EMBED_PAGE}`,
+      headers: [
+        ['Content-Security-Policy', `frame-ancestors ${ancestors}`],
+        ['Cache-Control', 'no-cache'],
+      ],
+    },
+    ...[`${base}sw.js`, `${base}favicon.svg`, `${base}data/*`, `${base}tiles/*`].map((path) => ({
+      path,
+      headers: [['Cache-Control', 'no-cache']] as [string, string][],
+    })),
+  ];
+}
+
+/** The headers a host sends for `path` under `rules`: every matching rule's, a repeated name joined with `, `. */
+export function headersFor(rules: ReturnType<typeof headerRules>, path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) {
+    const match = rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+    if (match) for (const [k, v] of rule.headers) out[k] = out[k] ? `${out[k]}, ${v}` : v;
+  }
+  return out;
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
@@ -67,34 +136,29 @@ function productionShell(): Plugin {
     configResolved(c) {
       config = c;
     },
-    // Right after <meta charset> (which must stay first), before any script or stylesheet.
+    // Right after <meta charset> (which must stay first), before any script or stylesheet; in both pages.
     transformIndexHtml(html) {
       const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(CSP_DIRECTIVES)}" />`;
       const out = html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${meta}`);
-      if (out === html) throw new Error('index.html: no <meta charset> to put the CSP after');
+      if (out === html) throw new Error('a page without <meta charset> to put the CSP after');
       return out;
     },
-    generateBundle() {
-      const base = config.base;
-      this.emitFile({
-        type: 'asset',
-        fileName: '_headers',
-        // Hosts merge the headers of every rule a path matches (joining repeated names with commas), so each
-        // path gets exactly one Cache-Control rule.
-        source: [
-          `${base}*`,
-          `  Content-Security-Policy: ${CSP_HEADER}`,
-          '  X-Content-Type-Options: nosniff',
-          '  Referrer-Policy: strict-origin-when-cross-origin',
-          `${base}assets/*`,
-          '  Cache-Control: public, max-age=31536000, immutable',
-          ...[base, `${base}index.html`, `${base}sw.js`, `${base}favicon.svg`, `${base}data/*`, `${base}tiles/*`].flatMap((p) => [
-            p,
-            '  Cache-Control: no-cache',
-          ]),
-          '',
-        ].join('\n'),
-      });
+    generateBundle: {
+      // After Vite has written index.html into the bundle.
+      order: 'post',
+      handler(_options, bundle) {
+        const page = bundle['index.html'];
+        if (page?.type !== 'asset') throw new Error('no index.html in the bundle to make embed.html of');
+        const html = String(page.source);
+        const embed = html.replace(/(\s*)<title>/, '$1<meta name="robots" content="noindex" />$1<title>');
+        if (embed === html) throw new Error('index.html: no <title> to put the embed page’s robots <meta> before');
+        this.emitFile({ type: 'asset', fileName: EMBED_PAGE, source: embed });
+        this.emitFile({
+          type: 'asset',
+          fileName: '_headers',
+          source: [...headerRules(config.base).flatMap((r) => [r.path, ...r.headers.map(([k, v]) => `  ${k}: ${v}`)]), ''].join('\n'),
+        });
+      },
     },
     async closeBundle() {
       const out = resolve(config.root, config.build.outDir);
@@ -119,13 +183,34 @@ function productionShell(): Plugin {
   };
 }
 
+/** `vite dev` answers the embed page with the app's page; `vite preview` sends `_headers`' headers by path, as a host would. */
+function previewHeaders(): Plugin {
+  return {
+    name: 'yangpu-preview-headers',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && new URL(req.url, 'http://x').pathname === `${server.config.base}${EMBED_PAGE}`) req.url = req.url.replace(EMBED_PAGE, 'index.html');
+        next();
+      });
+    },
+    configurePreviewServer(server) {
+      const rules = headerRules(server.config.base);
+      server.middlewares.use((req, res, next) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        for (const [k, v] of Object.entries(headersFor(rules, path))) if (k !== 'Cache-Control') res.setHeader(k, v);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), productionShell()],
+  plugins: [svelte(), productionShell(), previewHeaders()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
   },
-  preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CSP_HEADER } },
+  preview: { port: 4173, strictPort: false },
   test: {
     projects: [
       {

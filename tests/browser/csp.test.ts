@@ -30,18 +30,24 @@ function assertStrict(policy: string): void {
 describe('strict Content-Security-Policy (production build)', () => {
   it('ships a strict policy as a header and as a <meta>, and the header carries frame-ancestors', async () => {
     const res = await fetch(suite.server.url);
-    const header = res.headers.get('content-security-policy') ?? '';
+    // Two policies, both enforced (a host joins the CSP of each rule a path matches with a comma): the site's, and
+    // the page's frame-ancestors alone (tests/browser/embed.test.ts frames the pages).
+    const [header = '', framing, ...more] = (res.headers.get('content-security-policy') ?? '').split(/\s*,\s*/);
+    expect(more).toEqual([]);
     assertStrict(header);
-    expect(header).toContain("frame-ancestors 'none'");
+    expect(framing).toBe("frame-ancestors 'none'");
     const html = await res.text();
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     assertStrict(meta);
     // The <meta> comes before every script and stylesheet of the page, or they would load unchecked.
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<script|<link rel="(stylesheet|modulepreload)"/));
-    // Assets carry the header too (the map's worker is a document of its own).
+    // Assets carry the site's policy too (the map's worker is a document of its own), and so does the embed page.
     const worker = /assets\/[^"]+\.js/.exec(html)?.[0];
     expect(worker).toBeTruthy();
     expect((await fetch(`${suite.server.url}${worker}`)).headers.get('content-security-policy')).toBe(header);
+    const embed = await fetch(`${suite.server.url}embed.html?embed=map`);
+    expect(embed.headers.get('content-security-policy')).toBe(`${header}, frame-ancestors *`);
+    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(await embed.text())?.[1]).toBe(meta);
   });
 
   it('walks every tab, search, a card, the PNG export, the dashboard, an investors’ import and the monitor without a violation', async () => {

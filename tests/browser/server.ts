@@ -97,19 +97,61 @@ export function cacheControl(path: string): string {
   return 'no-cache';
 }
 
+/** One rule of a `_headers` file (Netlify / Cloudflare Pages syntax): a path pattern and the headers it adds. */
+export interface HeaderRule {
+  pattern: string;
+  headers: [name: string, value: string][];
+}
+
+/** The rules of the build's `_headers` file, in order; null when the build has none. */
+export function readHeaderRules(root: string): HeaderRule[] | null {
+  let text: string;
+  try {
+    text = readFileSync(join(root, '_headers'), 'utf8');
+  } catch {
+    return null;
+  }
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (/^\S/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const m = /^\s+([^:\s]+):\s*(.*)$/.exec(line);
+      if (m && rules.length) rules.at(-1)!.headers.push([m[1]!, m[2]!.trim()]);
+    }
+  }
+  return rules;
+}
+
+/** Whether a `_headers` pattern matches a path: exactly, or with `*` standing for any run of characters. */
+export function ruleMatches(pattern: string, path: string): boolean {
+  const literal = (part: string) => part.replace(/[.+?^$|()[\]{}\\]/g, '\\$&');
+  return new RegExp(`^${pattern.split('*').map(literal).join('.*')}$`).test(path);
+}
+
 /**
- * The site's Content-Security-Policy header: the `Content-Security-Policy` line of the build's `_headers`
- * file (the documented header), else the `<meta http-equiv>` policy of its index.html, else none.
+ * The headers a host sends for a path, as Netlify and Cloudflare Pages do: those of every rule that matches, a header
+ * named by several rules joined with `, ` (two CSPs so joined are two policies, both enforced).
+ */
+export function ruleHeaders(rules: readonly HeaderRule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const names = new Map<string, string>();
+  for (const rule of rules) {
+    if (!ruleMatches(rule.pattern, path)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = names.get(name.toLowerCase()) ?? name;
+      names.set(name.toLowerCase(), key);
+      out[key] = out[key] ? `${out[key]}, ${value}` : value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The site's Content-Security-Policy for a build without `_headers`: the `<meta http-equiv>` policy of its
+ * index.html, else none.
  */
 export function sitePolicy(root: string): string | null {
-  try {
-    const line = readFileSync(join(root, '_headers'), 'utf8')
-      .split('\n')
-      .find((l) => /^\s+Content-Security-Policy:/i.test(l));
-    if (line) return line.replace(/^\s+Content-Security-Policy:\s*/i, '').trim();
-  } catch {
-    /* no _headers in this build */
-  }
   try {
     const html = readFileSync(join(root, 'index.html'), 'utf8');
     const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
@@ -134,8 +176,8 @@ interface Entry {
 /**
  * A static server for a production build that behaves like a well-configured CDN: single-range requests
  * (`206`, `Content-Range`, `Accept-Ranges`, `416`), strong ETags with `If-None-Match` (`304`) and `If-Range`,
- * gzip for text only (never on `.pmtiles`), long immutable caching for `/assets/*` and revalidation for the
- * rest, the site's CSP header on every response, and a SPA fallback to index.html for paths without a file
+ * gzip for text only (never on `.pmtiles`), the headers of the build's `_headers` by path (the CSP, who may frame
+ * which page, Cache-Control: immutable for `/assets/*`, revalidation for the rest), and a SPA fallback to index.html for paths without a file
  * extension. `fault` lets a test break any answer (see {@link Fault}).
  */
 export async function startServer(options: ServerOptions): Promise<TestServer> {
@@ -143,7 +185,15 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
   let hook: FaultHook | null = options.fault ?? null;
   const requests: RequestRecord[] = [];
   const cache = new Map<string, Entry>();
-  const policy = sitePolicy(root);
+  // The build's `_headers`, applied by path as a host does; a build without one gets the <meta>'s policy everywhere.
+  const rules = readHeaderRules(root);
+  const policy = rules ? null : sitePolicy(root);
+  const hostHeaders = (path: string): Record<string, string> => {
+    if (rules) return ruleHeaders(rules, path);
+    const out: Record<string, string> = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
+    if (policy) out['Content-Security-Policy'] = policy;
+    return out;
+  };
 
   function load(file: string): Entry | null {
     let st;
@@ -182,11 +232,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     requests.push(record);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
 
-    const headers: Record<string, string> = {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'strict-origin-when-cross-origin',
-    };
-    if (policy) headers['Content-Security-Policy'] = policy;
+    let headers: Record<string, string> = hostHeaders(path);
     const send = (status: number, body: Buffer | string | null, extra: Record<string, string> = {}) => {
       const all: Record<string, string> = { ...headers, ...extra };
       for (const [k, v] of Object.entries(fault?.headers ?? {})) {
@@ -220,6 +266,8 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
       entry = load(join(root, 'index.html'));
       ext = '.html';
       servedPath = '/index.html';
+      // The app's page under another name is still the app's page (nginx's try_files keeps its headers too).
+      headers = hostHeaders(servedPath);
     }
     if (!entry) return send(404, 'not found', { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
 
@@ -230,7 +278,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
       etag = etagOf(body);
     }
     headers['Content-Type'] = TYPES[ext] ?? 'application/octet-stream';
-    headers['Cache-Control'] = cacheControl(servedPath);
+    headers['Cache-Control'] ??= cacheControl(servedPath);
     headers['Last-Modified'] = new Date(Math.floor(entry.mtimeMs / 1000) * 1000).toUTCString();
 
     const rangeHeader = req.headers.range;

@@ -18,6 +18,9 @@ const PREFIX = 'yangpu-';
 const CURRENT = `${PREFIX}${PRECACHE.version}`;
 const scopeUrl = (path: string): string => new URL(path, self.registration.scope).href;
 const SHELL = scopeUrl('index.html');
+// The build's pages: the app's, and the embed page other sites frame (which must come back as itself, with the
+// headers it was cached with: they say who may frame it).
+const PAGES = new Set(PRECACHE.files.filter((f) => f.endsWith('.html')).map(scopeUrl));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -52,9 +55,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin || !req.url.startsWith(self.registration.scope)) return;
   if (req.mode === 'navigate') {
-    // Any page of the site is the one-page app: its query string is state, not another document.
+    // A page of the build is itself; any other address in the scope is the app (its query string is state, not
+    // another document).
     if (/\.[a-z0-9]+$/i.test(url.pathname) && !url.pathname.endsWith('.html')) return;
-    event.respondWith(fromCache(SHELL, req));
+    const page = `${url.origin}${url.pathname}`;
+    event.respondWith(fromCache(PAGES.has(page) ? page : SHELL, req));
     return;
   }
   event.respondWith(answer(req));

@@ -3,6 +3,7 @@ import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../dat
 import { roundVertex } from '../data/drawn-area.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, defaultVisibility, type LayerDef } from '../layers/registry.ts';
+import { parseEmbed, type EmbedMode } from './embed-mode.ts';
 import type { BasemapFault } from './faults.ts';
 import type { SearchEntry } from '../search/types.ts';
 import type { FeatureDef, FeatureState, FeatureStates } from './feature.ts';
@@ -108,6 +109,8 @@ export class AppState {
   readonly panels: readonly PanelId[];
   /** The sheet a link without `panel` opens: the layers beside a wide map, nothing over a phone's. */
   readonly defaultPanel: PanelId | 'none';
+  /** The map is embedded in another site's page (`embed=` in its address, see embed-mode.ts); null in the full app. */
+  readonly embed: EmbedMode | null;
   private readonly knownLayers: ReadonlySet<string>;
   private cameraSeq = 0;
 
@@ -118,6 +121,7 @@ export class AppState {
     this.panels = [...CORE_PANELS, ...this.featureDefs.filter((f) => f.panel).map((f) => f.id)];
     this.visible = defaultVisibility(this.registry);
     this.features = Object.fromEntries(this.featureDefs.map((f) => [f.id, f.createState(this)])) as unknown as FeatureStates;
+    this.embed = parseEmbed(search);
     const link = this.parseLink(search);
     this.defaultPanel = narrow ? 'none' : 'layers';
     this.lang = initialLang(link.lang, languages);
