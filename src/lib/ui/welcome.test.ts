@@ -34,4 +34,22 @@ describe('the welcome', () => {
     expect(welcomed(blocked)).toBe(false);
     expect(greets('', blocked)).toBe(true);
   });
+
+  it('greets without failing where even reading localStorage throws (a third-party frame with storage denied)', () => {
+    const own = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+    try {
+      expect(welcomed()).toBe(false);
+      expect(() => rememberWelcomed()).not.toThrow();
+      expect(greets('')).toBe(true);
+    } finally {
+      if (own) Object.defineProperty(globalThis, 'localStorage', own);
+      else delete (globalThis as { localStorage?: Storage }).localStorage;
+    }
+  });
 });

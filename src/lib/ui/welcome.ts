@@ -5,7 +5,16 @@
  */
 const KEY = 'yangpu:welcomed';
 
-export function welcomed(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+/** The page's localStorage, or undefined where merely reading the property throws (storage denied to the page). */
+function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function welcomed(storage: Pick<Storage, 'getItem'> | undefined = pageStorage()): boolean {
   try {
     return storage?.getItem(KEY) === '1';
   } catch {
@@ -13,7 +22,7 @@ export function welcomed(storage: Pick<Storage, 'getItem'> | undefined = globalT
   }
 }
 
-export function rememberWelcomed(storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function rememberWelcomed(storage: Pick<Storage, 'setItem'> | undefined = pageStorage()): void {
   try {
     storage?.setItem(KEY, '1');
   } catch {
