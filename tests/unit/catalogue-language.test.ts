@@ -1,4 +1,6 @@
-import { describe, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { airLabelsEn, airLabelsZh } from '../../src/features/air/labels.ts';
 import { airEn, airZh } from '../../src/features/air/messages.ts';
 import { analysisLabelsEn, analysisLabelsZh } from '../../src/features/analysis/labels.ts';
@@ -8,6 +10,8 @@ import { investEn, investZh } from '../../src/features/invest/messages.ts';
 import { monitorImportEn, monitorImportZh } from '../../src/features/monitor/import-catalogue.ts';
 import { monitorLabelsEn, monitorLabelsZh } from '../../src/features/monitor/labels.ts';
 import { monitorEn, monitorZh } from '../../src/features/monitor/messages.ts';
+import { nearLabelsEn, nearLabelsZh } from '../../src/features/near/labels.ts';
+import { nearEn, nearZh } from '../../src/features/near/messages.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { faultsEn, faultsZh } from '../../src/lib/i18n/faults.ts';
 import type { Message } from '../../src/lib/i18n/index.ts';
@@ -15,6 +19,10 @@ import { panelsEn, panelsZh } from '../../src/lib/i18n/panels.ts';
 import { zh } from '../../src/lib/i18n/zh.ts';
 import { importEn, importZh } from '../../src/lib/import/catalogue.ts';
 import { aboutEn, aboutZh } from '../../src/lib/ui/about-messages.ts';
+import { navigateEn, navigateZh } from '../../src/lib/ui/card/navigate-messages.ts';
+import { embedEn, embedZh } from '../../src/lib/ui/embed-messages.ts';
+import { shareEn, shareZh } from '../../src/lib/ui/share-messages.ts';
+import { ROOT, walk } from '../support/imports.ts';
 import { expectOneLanguage } from '../support/language.ts';
 
 // Written in the other language on purpose: the other title in the page's title, and the language button's
@@ -38,7 +46,23 @@ describe('every catalogue keeps to its language, key for key', () => {
     ['monitor labels', monitorLabelsZh, monitorLabelsEn],
     ['monitor', monitorZh, monitorEn],
     ['monitor import', monitorImportZh, monitorImportEn],
+    ['near labels', nearLabelsZh, nearLabelsEn],
+    ['near', nearZh, nearEn],
+    ['navigate', navigateZh, navigateEn],
+    ['embed', embedZh, embedEn],
+    ['share', shareZh, shareEn],
   ] as [string, Record<string, Message>, Record<string, Message>][])('%s', (_name, zhCatalogue, enCatalogue) => {
     expectOneLanguage(own(zhCatalogue), own(enCatalogue));
   });
+});
+
+// A catalogue this file does not import would escape the check above.
+it('checks every catalogue the site registers', () => {
+  const registering = walk(resolve(ROOT, 'src'))
+    .filter((f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.test.ts') && !f.endsWith('src/lib/i18n/index.ts'))
+    .filter((f) => /\bregisterMessages\(\{/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f).replace(/\\/g, '/'));
+  const self = readFileSync(resolve(ROOT, 'tests/unit/catalogue-language.test.ts'), 'utf8');
+  expect(registering.length).toBeGreaterThan(10);
+  expect(registering.filter((f) => !self.includes(`'../../${f}'`))).toEqual([]);
 });

@@ -37,7 +37,8 @@ export const invest: FeatureDef<InvestState> = {
   pickable: [{ source: 'listings', selection: (p) => (typeof p.lid === 'string' ? `${LISTING_SELECTION}${p.lid}` : null) }],
   draws: AREA_TARGET,
   createState: () => new InvestState(),
-  wanted: (app, state) => app.panel === 'invest' || state.wanted(app.visible, app.selection),
+  // "Near me" asks for the listings too (app.nearbyWanted).
+  wanted: (app, state) => app.panel === 'invest' || app.nearbyWanted || state.wanted(app.visible, app.selection),
   // Opening the investors' view shows the listings on the map, unless a link or the user set their rows already;
   // in the same update as the tab opens, so the link gains one history entry, not two.
   opened: (app) => {

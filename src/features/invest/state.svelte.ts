@@ -2,7 +2,8 @@ import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spe
 import type { FeatureCollection } from 'geojson';
 import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
 import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
-import type { FeatureState } from '../../lib/state/feature.ts';
+import { t, type MessageKey } from '../../lib/i18n/index.ts';
+import type { FeatureState, NearbyPlace } from '../../lib/state/feature.ts';
 import type { ListingFacts } from './compare.ts';
 import { DEFAULT_SORT, type ListingFilters, type ListingSort } from './query.ts';
 import type { Inventory, Listing } from './types.ts';
@@ -114,6 +115,25 @@ export class InvestState implements FeatureState<InvestLink> {
   marked(selection: string | null): { source: string; id: number } | undefined {
     const id = selectedListingId(selection);
     return id === null ? undefined : { source: 'listings', id: listingFeatureId(id) };
+  }
+
+  /**
+   * Every loaded listing, for "near me" (filters aside: a visitor asks what is near, not what matches a search);
+   * null until the inventories are read. The kinds' words come with the view's chunk, which reading them loads.
+   */
+  nearby(): readonly NearbyPlace[] | null {
+    if (this.load !== 'ready') return null;
+    const kind = (lang: 'zh' | 'en', l: Listing) => t(lang, `import.type.${l.spaceType}` as MessageKey);
+    return this.inventories.flatMap((inv) =>
+      inv.listings.map((l) => ({
+        selection: `${LISTING_SELECTION}${l.id}`,
+        name: { zh: l.name, en: l.name },
+        kind: { zh: kind('zh', l), en: kind('en', l) },
+        lon: l.lon,
+        lat: l.lat,
+        sample: l.sample,
+      })),
+    );
   }
 
   /** The investors' part of a link: only what differs from the defaults. */

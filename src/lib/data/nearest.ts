@@ -71,6 +71,26 @@ export function nearestStation<S extends SearchEntry | Feature<Point>>(
   return { station: best.station, distance: units === 'kilometers' ? best.metres / 1000 : best.metres };
 }
 
+/**
+ * Straight-line (great-circle) distance from a point to the nearest point of a geometry: 0 on or inside it. Null when
+ * the geometry has no valid part.
+ *
+ * @param from a `[lon, lat]` position
+ * @param target a GeoJSON Feature or Geometry, or a `[lon, lat]` position
+ * @param options `units`: `'meters'` (default) or `'kilometers'`
+ */
+export function distanceToGeometry(from: Position, target: Feature | Geometry | Position, options: NearestOptions = {}): number | null {
+  const geometry = toGeometry(target);
+  if (!geometry || !isPosition(from)) return null;
+  let metres = Infinity;
+  for (const part of flatten(geometry)) {
+    metres = Math.min(metres, metresTo(from, part));
+    if (metres === 0) break;
+  }
+  if (!Number.isFinite(metres)) return null;
+  return options.units === 'kilometers' ? metres / 1000 : metres;
+}
+
 type Part =
   | { type: 'Point'; coordinates: Position }
   | { type: 'LineString'; coordinates: Position[] }

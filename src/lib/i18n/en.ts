@@ -40,6 +40,7 @@ export const en: Record<keyof typeof zh, Message> = {
   closePanel: 'Close the panel',
   exportPng: 'Export PNG',
   exportPngHint: 'Export the current view as a PNG image, with legend, scale and attribution',
+  shareOpen: 'Share this view: link, QR code, embed code',
   exportDone: 'PNG exported',
   exportFailed: 'Export failed: {reason}',
   // Search

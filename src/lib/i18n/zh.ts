@@ -39,6 +39,7 @@ export const zh = {
   closePanel: '关闭面板',
   exportPng: '导出 PNG',
   exportPngHint: '将当前视图导出为 PNG 图片（含图例、比例尺和数据来源）',
+  shareOpen: '分享此视图：链接、二维码、嵌入代码',
   exportDone: '已导出 PNG',
   exportFailed: '导出失败：{reason}',
   // Search

@@ -128,6 +128,14 @@ export interface AnalysisPalette {
   scenarioB: string;
 }
 
+/** The visitor's own position ("near me"): the blue dot every map app uses, in a ring of its accuracy. */
+export interface NearPalette {
+  dot: string;
+  dotLine: string;
+  accuracyFill: string;
+  accuracyLine: string;
+}
+
 /** Colours of the monitor's symbols and charts: a teal apart from the plan's classes. */
 export interface MonitorPalette {
   fill: string;
@@ -214,6 +222,7 @@ export interface Theme {
   listings: ListingPalette;
   analysis: AnalysisPalette;
   monitor: MonitorPalette;
+  near: NearPalette;
   air: AirPalette;
   ui: UiPalette;
   export: ExportPalette;
@@ -367,6 +376,7 @@ export const light: Theme = {
     scenarioB: ui.warningStrong,
   },
   monitor: { fill: ui.teal, line: '#ffffff', text: ui.tealText, halo: '#ffffff', target: ui.warningStrong, targetText: ui.sampleLine, derivedFill: '#ffffff' },
+  near: { dot: '#1a73e8', dotLine: '#ffffff', accuracyFill: '#1a73e8', accuracyLine: '#1a73e8' },
   air: {
     corridor: plan.drone,
     corridorFill: '#fecaca',

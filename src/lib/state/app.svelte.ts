@@ -63,6 +63,8 @@ export class AppState {
 
   /** Something asks for the plan's records and the searchable places before the first view is drawn (the search box). */
   dataWanted = $state(false);
+  /** Something asks the features for the places they offer near a point ("near me"): those features load their data. */
+  nearbyWanted = $state(false);
 
   /**
    * Whether what the first screen does not show (the sheet's panels, the tour, the update prompt, the searchable
@@ -118,7 +120,7 @@ export class AppState {
     this.featureDefs = setup.features ?? [];
     this.registry = setup.registry ?? CORE_REGISTRY;
     this.knownLayers = new Set(this.registry.map((d) => d.id));
-    this.panels = [...CORE_PANELS, ...this.featureDefs.filter((f) => f.panel).map((f) => f.id)];
+    this.panels = [...CORE_PANELS, ...this.featureDefs.filter((f) => f.panel && f.tab !== false).map((f) => f.id)];
     this.visible = defaultVisibility(this.registry);
     this.features = Object.fromEntries(this.featureDefs.map((f) => [f.id, f.createState(this)])) as unknown as FeatureStates;
     this.embed = parseEmbed(search);

@@ -1,5 +1,6 @@
 import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Component } from 'svelte';
+import type { Bilingual, MessageKey } from '../i18n/index.ts';
 import type { LayerDef } from '../layers/types.ts';
 import type { AppState } from './app.svelte.ts';
 
@@ -35,6 +36,36 @@ export interface FeatureState<L = unknown> {
   marked?(selection: string | null): { source: string; id: number } | undefined;
   /** Adds a vertex to the drawing the feature owns (see {@link FeatureDef.draws}). */
   addDrawPoint?(point: [number, number]): void;
+  /**
+   * Places of the feature's a visitor may go to (listings, say), for "near me"; null while the feature's data is not
+   * loaded. Asked only while `app.nearbyWanted` holds, which also makes a feature that has such places wanted.
+   */
+  nearby?(): readonly NearbyPlace[] | null;
+}
+
+/** A place a feature offers to "near me": where it is, what it is called, and the selection that opens its card. */
+export interface NearbyPlace {
+  selection: string;
+  /** Its name in each language (an operator's name may be the same in both). */
+  name: Bilingual;
+  /** What kind of place it is, in each language ("Office listing"). */
+  kind: Bilingual;
+  lon: number;
+  lat: number;
+  /** The team's sample data, not a real place or offer: said beside it. */
+  sample?: boolean;
+}
+
+/**
+ * A button of the feature's on the map, under the map's own controls: a pictogram with an accessible name. Its
+ * click runs `activate` (in the click's task, so that what it asks of the browser counts as the user's gesture).
+ */
+export interface MapControl<S extends FeatureState = FeatureState> {
+  /** An SVG path on a 24-unit grid, drawn as a round 2-unit stroke (see ui/icons.ts). */
+  icon: string;
+  /** The button's accessible name and tooltip: a message of the first view's catalogue. */
+  label: MessageKey;
+  activate(app: AppState, state: S): void;
 }
 
 /** What a feature's lazy chunk brings: its panel, and an engine mounted while the feature is wanted. */
@@ -49,8 +80,12 @@ export interface FeatureView {
 export interface FeatureDef<S extends FeatureState = FeatureState> {
   /** The feature's name: its key in `app.features`, in a parsed link, and (when it has one) its panel's id. */
   id: string;
-  /** Whether it adds a tab to the sheet (named by the message `tab.<id>`). */
+  /** Whether it has a panel in the sheet (titled by the message `tab.<id>`). */
   panel: boolean;
+  /** False: the panel has no tab; it opens from the feature's map control (or a link). Default true. */
+  tab?: boolean;
+  /** A button on the map (see {@link MapControl}). */
+  control?: MapControl<S>;
   /** Its tab's pictogram: an SVG path on a 24-unit grid, drawn as a round 2-unit stroke (see ui/icons.ts). */
   icon?: string;
   /** Its layer rows; the composition root places them in the registry's drawing order. */

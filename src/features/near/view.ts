@@ -1,0 +1,3 @@
+// "Near me"'s lazy chunk: its panel (what is near the position, and what went wrong).
+import './messages.ts';
+export { default as Panel } from './NearPanel.svelte';
