@@ -71,6 +71,16 @@ describe('near me (production build)', () => {
     }
     expect(await axeSerious(page, '[data-testid="near-panel"]')).toEqual([]);
 
+    // The share dialog says the position is not in the link, and it is not: neither in the link nor in its QR code.
+    await page.getByTestId('share-open').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(await page.getByTestId('share-dialog').innerText()).toMatch(/Your position is not in it\./);
+    expect(link).toBe(page.url());
+    expect(await readQr(page)).toBe(link);
+    expect(await page.getByTestId('share-embed-code').inputValue()).toMatch(/embed\.html\?embed=map&amp;lang=en&amp;.*title="Yangpu Innovation Map"/);
+    expect(await axeSerious(page, '[data-testid="share-dialog"]')).toEqual([]);
+    await page.getByTestId('share-dialog').getByRole('button', { name: 'Close', exact: true }).click();
+
     // Cleared: the dot goes, and the button asks again.
     await page.getByTestId('near-clear').click();
     await expect.poll(async () => (await renderedCounts(page, ['near-dot']))['near-dot']).toBe(0);
