@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 /**
  * `npm run bench [-- --only idle,bytes,lighthouse,tiles,analysis]`: prints the project's benchmark tables, one per
- * section, then a summary against the aims of issues 15 and 8. Each section comes from its own module under
+ * section, then a summary against the aims of issues 15, 8 and 18. Each section comes from its own module under
  * scripts/bench/.
  *
  *   1 idle        navigation → basemap first paint and first map idle, app vs a plain-MapLibre page of the same
@@ -11,7 +11,8 @@
  *                 their difference (--lighthouse-runs 3, --lighthouse-desktop for the desktop preset too,
  *                 --no-lighthouse-baseline for the app alone)
  *   4 tiles       the basemap archive's size and its largest tiles
- *   5 analysis    the dispersion analysis against naive Turf (--sizes 100,1000 --no-naive)
+ *   5 analysis    the dispersion analysis against naive Turf (--sizes 100,1000 --no-naive); issue 18's significance
+ *                 tests and consolidation against their aims
  *
  * `web` names 1 and 2. The browser sections build the app (from this checkout, or --source DIR) and the baseline into
  * a temporary folder and serve it with vite preview. A benchmark, not a test: it never fails on a slow machine.
@@ -19,7 +20,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analysisSection } from './bench/analysis.ts';
+import { analysisSection, significanceSection } from './bench/analysis.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
 import { BASELINE_PATH, buildSite, launchBench, ROOT, serve, type BuiltSite, type Server } from './bench/site.ts';
 import { formatSection, type BenchSection } from './bench/table.ts';
@@ -184,12 +185,17 @@ try {
       met: tiles.largest <= 200 * 1024,
     });
   }
-  if (wanted.has('analysis')) print(await analysisSection({ sizes, naive: !values['no-naive'], log }));
+  if (wanted.has('analysis')) {
+    print(await analysisSection({ sizes, naive: !values['no-naive'], log }));
+    const sig = significanceSection(log);
+    print(sig.section);
+    for (const a of sig.aims) aims.push({ issue: '18', what: a.what, value: `${a.ms.toFixed(0)} ms`, aim: `< ${a.aimMs} ms`, met: a.ms < a.aimMs });
+  }
   if (aims.length) {
     // Issue 15's aims first (they hold in one run on a quiet machine, medians of ≥ 9 rounds), then issue 8's rest.
     const ordered = [...aims.filter((a) => a.issue.startsWith('15')), ...aims.filter((a) => !a.issue.startsWith('15'))];
     print({
-      title: 'Summary against the aims (issues 15 and 8)',
+      title: 'Summary against the aims (issues 15, 8 and 18)',
       notes: [
         `Issue 15: first idle app / baseline ≤ 1.15 and basemap first paint ≤ 1.05 (medians of ≥ ${MIN_ROUNDS} rounds), first view`,
         'beyond MapLibre ≤ 60 KB gzip, Lighthouse performance within 3 points of the baseline page in the same run,',

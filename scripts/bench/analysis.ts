@@ -2,10 +2,17 @@
  * The analysis section of `npm run bench`: analyseDispersion on 100 … 100,000 synthetic parks over Yangpu, beside
  * the naive all-pairs Turf implementation of the same figures, in the same process.
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { consolidate, type ConsolidationSite } from '../../src/features/analysis/consolidate.ts';
 import { analyseDispersion, clearDispersionCache } from '../../src/features/analysis/dispersion.ts';
+import type { ParkFeature } from '../../src/features/analysis/dispersion-types.ts';
+import { selectParks, zonesOf, type PlanLike } from '../../src/features/analysis/scenario.ts';
+import { SCENARIO_TODAY } from '../../src/features/analysis/scenario-spec.ts';
+import { testSignificance, type SignificanceOptions } from '../../src/features/analysis/significance.ts';
 import { NAIVE_STEPS, naiveContext, naiveDispersion, type NaiveContext } from './naive.ts';
-import { syntheticScenario, type Scenario } from './synthetic.ts';
+import { rng, studyArea, syntheticScenario, type Scenario } from './synthetic.ts';
 import { ms, type BenchSection } from './table.ts';
 
 export interface AnalysisBenchOptions {
@@ -236,5 +243,109 @@ export async function analysisSection(opts: AnalysisBenchOptions = {}): Promise<
         ? [{ caption: 'Naive steps (ms; ≈ estimated):', columns: ['step', ...sizes.map((n) => n.toLocaleString('en'))], rows: [...naiveRows.values()] }]
         : []),
     ],
+  };
+}
+
+/** One of issue 18's aims, measured: for the summary of scripts/bench.ts. */
+export interface AnalysisAim {
+  what: string;
+  ms: number;
+  aimMs: number;
+}
+
+/** Best and median of `runs` timed calls (after two untimed ones, so the code is compiled). */
+function timeRuns(run: () => unknown, runs: number): { best: number; median: number } {
+  run();
+  run();
+  const t: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    run();
+    t.push(performance.now() - t0);
+  }
+  return { best: Math.min(...t), median: median(t) };
+}
+
+/**
+ * Issue 18's aims: the Monte Carlo test of significance for the plan's parks (999 placements) and for 1,000
+ * synthetic parks (199), the L function's envelope, and the p-median for 100 parks and 30 candidates.
+ */
+export function significanceSection(log: (line: string) => void = () => {}): { section: BenchSection; aims: AnalysisAim[] } {
+  const root = resolve(import.meta.dirname, '../..');
+  const outline = studyArea(root).geometry;
+  const plan = JSON.parse(readFileSync(resolve(root, 'public/data/plan.geojson'), 'utf8')) as { features: PlanLike[] };
+  const zones = zonesOf(plan.features);
+  const centroids = (parks: readonly ParkFeature[]) => analyseDispersion(parks, { studyArea: outline, overlays: false }).parks.map((p) => p.centroid);
+  const planPoints = centroids(selectParks(plan.features, SCENARIO_TODAY, { zones }));
+  const components = plan.features.filter((f) => f.properties.class === 'zone_component' && f.geometry);
+  const synthetic = centroids(syntheticScenario(1000).parks);
+  const rand = rng(18);
+  const [x0, y0, x1, y1] = [121.49, 31.26, 121.56, 31.33];
+  const site = (id: string): ConsolidationSite => ({ id, lon: x0 + rand() * (x1 - x0), lat: y0 + rand() * (y1 - y0) });
+  const hubParks = Array.from({ length: 100 }, (_, i) => site(`p${i}`));
+  const hubCandidates = Array.from({ length: 30 }, (_, i) => site(`c${i}`));
+
+  const rows: string[][] = [];
+  const aims: AnalysisAim[] = [];
+  const row = (what: string, aimMs: number | null, run: () => unknown, runs: number, note: string) => {
+    log(`analysis: ${what} …`);
+    const t = timeRuns(run, runs);
+    rows.push([
+      what,
+      `${ms(t.best)} (${ms(t.median)})`,
+      aimMs === null ? '—' : `< ${aimMs.toLocaleString('en')}`,
+      aimMs === null ? '' : t.best < aimMs ? 'met' : 'MISSED',
+      note,
+    ]);
+    if (aimMs !== null) aims.push({ what, ms: t.best, aimMs });
+  };
+  const nnOnly = (simulations: number): SignificanceOptions => ({ studyArea: outline, simulations, lFunction: false });
+  const n = planPoints.length;
+  row(`Monte Carlo test, plan's parks (n = ${n}), 999 placements`, 300, () => testSignificance(planPoints, nnOnly(999)), 9, 'nearest-neighbour test only');
+  row(
+    `… with the L function (20 distances, 99 placements)`,
+    null,
+    () => testSignificance(planPoints, { studyArea: outline, simulations: 999 }),
+    9,
+    'the whole request the panel sends',
+  );
+  row('Monte Carlo test, 1,000 parks, 199 placements', 1500, () => testSignificance(synthetic, nnOnly(199)), 5, 'synthetic parks (seed 20240101)');
+  row(
+    '… L function of 1,000 parks, 99 placements',
+    null,
+    () => testSignificance(synthetic, { studyArea: outline, simulations: 0 }),
+    2,
+    'isotropic correction, r ≤ ¼ shorter side',
+  );
+  row('p-median, 100 parks, 30 candidates, k = 5', 200, () => consolidate(hubParks, hubCandidates, { hubs: 5 }), 9, 'greedy + Teitz–Bart, 9 starts');
+  row('p-median, 100 parks, 30 candidates, k = 3', 200, () => consolidate(hubParks, hubCandidates, { hubs: 3 }), 9, 'exact (4,060 sets)');
+  row(
+    'cover within 1 km, 100 parks, 30 candidates',
+    null,
+    () => consolidate(hubParks, hubCandidates, { distanceM: 1000 }),
+    5,
+    'exact sizes within budget, then greedy + substitution',
+  );
+  row(
+    `p-median of the plan's parks among ${components.length} zone components, k = 3`,
+    null,
+    () => {
+      const pts = planPoints.map((p, i) => ({ id: `p${i}`, lon: p[0], lat: p[1] }));
+      const cands = centroids(components as unknown as ParkFeature[]).map((p, i) => ({ id: `z${i}`, lon: p[0], lat: p[1] }));
+      return consolidate(pts, cands, { hubs: 3 });
+    },
+    9,
+    'exact',
+  );
+  return {
+    section: {
+      title: 'Analysis — issue 18: significance (significance.ts) and consolidation (consolidate.ts)',
+      notes: [
+        'Timed in this process (as the dispersion rows above), not in a Web Worker: the worker runs the same code on its own thread,',
+        "so these are the worker's compute times and the page stays responsive meanwhile. Times in ms: best (median) of k runs.",
+      ],
+      tables: [{ columns: ['measure', 'ms', 'aim ms', 'met', 'note'], rows, align: ['left', 'right', 'right', 'left', 'left'] }],
+    },
+    aims,
   };
 }
