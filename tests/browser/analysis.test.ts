@@ -18,6 +18,12 @@ const SITES = 14;
 const figure = (panel: Locator, id: string, column = 1) => panel.locator(`tr[data-figure="${id}"] td`).nth(column - 1);
 const count = async (panel: Locator, column = 1) => Number(await figure(panel, 'count', column).textContent());
 
+/** The settings and scenarios fold below the results: opened before a test changes them. */
+async function openSettings(panel: Locator): Promise<void> {
+  const fold = panel.getByTestId('analysis-settings');
+  if ((await fold.getAttribute('open')) === null) await fold.locator(':scope > summary').click();
+}
+
 const fitYangpu = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as MapHandle).__yangpu.map.fitBounds([121.49, 31.25, 121.58, 31.34], {
@@ -31,11 +37,32 @@ describe('dispersion dashboard (production build)', () => {
     const { page, problems } = await shared.visit('?lang=en&panel=analysis');
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
-    expect((await panel.textContent()) ?? '').toContain(`(${PLACES} of ${PLACES} counted)`);
+    // The readings and the tests lead; the settings wait, folded, below them.
+    expect(await panel.getByTestId('analysis-settings').getAttribute('open')).toBeNull();
     const readings = (await panel.getByTestId('readings-a').textContent()) ?? '';
-    expect(readings).toMatch(/R = \d\.\d\d: (more clustered than random|not distinguishable from random|more evenly spread than random) \(z = /);
+    expect(readings).not.toMatch(/R = /);
+    // The counts add up (places → distinct sites → counted), and the tests name themselves, n and p.
+    const tests = panel.getByTestId('significance-a');
+    await expect.poll(() => tests.textContent(), { timeout: 30_000 }).toMatch(/two-sided p = 0\.\d+/);
+    const said = (await tests.textContent()) ?? '';
+    expect(said).toMatch(
+      new RegExp(
+        `${PLACES} places chosen → ${SITES} distinct sites \\(\\d+ of the places share a site with another; a shared site counts once\\) → ${SITES} in the tests`,
+      ),
+    );
+    expect(said).toMatch(
+      new RegExp(
+        `Monte Carlo test \\(999 random placements of ${SITES} parks inside Yangpu\\): the parks are (closer together|farther apart) than random placement \\(R = \\d\\.\\d\\d\\), (significantly so|but not significantly) at the 5 % level`,
+      ),
+    );
+    expect(said).toMatch(/Donnelly's edge correction: R = \d\.\d\d, z = −?\d\.\d\d\. Without the correction it reads \d\.\d\d/);
+    expect(said).toMatch(/Ripley's L: .*Global envelope test p = 0\.\d+\./);
+    await expect.poll(() => panel.locator('[data-testid="l-function"] svg').count(), { timeout: 20_000 }).toBe(1);
+    expect(await figure(panel, 'monte_carlo_p').textContent()).toMatch(/^0\.\d+$/);
     expect(readings).toMatch(/Half the parks have another park within \d+\.\d km\./);
-    expect(readings).toMatch(/At 500 m the parks form \d+ clusters?/);
+    expect(readings).toMatch(
+      /At 500 m the parks form \d+ clusters?; \d+ stands? alone\. \(A cluster: at least 2 parks, each within 500 m of another; DBSCAN\.\)/,
+    );
     // The plan publishes no park areas: the dashboard says so rather than inventing them.
     expect(readings).toMatch(/known only as points|has an outline/);
     expect(readings).toMatch(/duplicates \(same id or same place\) and are counted once/);
@@ -58,6 +85,7 @@ describe('dispersion dashboard (production build)', () => {
 
     // A wider distance joins parks into fewer, larger clusters; the link keeps it.
     const clustersAt500 = Number(await figure(panel, 'clusters').textContent()) + Number(await figure(panel, 'noise').textContent());
+    await openSettings(panel);
     const distanceBox = panel.getByRole('spinbutton', { name: 'Cluster distance (m)' });
     await distanceBox.fill('2000');
     await distanceBox.press('Enter');
@@ -70,6 +98,20 @@ describe('dispersion dashboard (production build)', () => {
     await distanceBox.press('Enter');
     expect((await panel.textContent()) ?? '').toMatch(/Enter a number from 50 to 5000; 2000 is kept/);
     expect(page.url()).toMatch(/cd=2000/);
+    // The fewest parks in a cluster is a setting, said where the clusters are read, and kept in the link.
+    await panel.getByRole('combobox', { name: 'Fewest parks in a cluster' }).selectOption('3');
+    await expect.poll(() => page.url()).toMatch(/cmin=3/);
+    await expect
+      .poll(async () => (await panel.getByTestId('readings-a').textContent()) ?? '', { timeout: 20_000 })
+      .toMatch(/A cluster: at least 3 parks, each within 2000 m/);
+
+    // The overlays belong to the open tab: they leave the map with it and come back with it.
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await settle(page);
+    expect((await renderedCounts(page, ['analysis-tree-line']))['analysis-tree-line']).toBe(0);
+    await page.getByRole('tab', { name: 'Analysis' }).click();
+    await settle(page);
+    await expect.poll(async () => (await renderedCounts(page, ['analysis-tree-line']))['analysis-tree-line']).toBeGreaterThan(0);
 
     const axe = await new AxeBuilder({ page }).include('[data-testid="analysis-panel"]').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -93,6 +135,7 @@ describe('dispersion dashboard (production build)', () => {
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
 
     // B: the plan's consolidation, the same parks counted inside the two zones only.
+    await openSettings(panel);
     await panel.getByRole('checkbox', { name: 'Compare with scenario B' }).check();
     await expect.poll(() => figure(panel, 'count', 2).textContent(), { timeout: 20_000 }).toMatch(/^\d+$/);
     const inZones = await count(panel, 2);

@@ -5,6 +5,7 @@ import { airLabelsEn, airLabelsZh } from '../../src/features/air/labels.ts';
 import { airEn, airZh } from '../../src/features/air/messages.ts';
 import { analysisLabelsEn, analysisLabelsZh } from '../../src/features/analysis/labels.ts';
 import { analysisEn, analysisZh } from '../../src/features/analysis/messages.ts';
+import { significanceEn, significanceZh } from '../../src/features/analysis/significance-messages.ts';
 import { investLabelsEn, investLabelsZh } from '../../src/features/invest/labels.ts';
 import { investEn, investZh } from '../../src/features/invest/messages.ts';
 import { monitorImportEn, monitorImportZh } from '../../src/features/monitor/import-catalogue.ts';
@@ -41,6 +42,7 @@ describe('every catalogue keeps to its language, key for key', () => {
     ['air', airZh, airEn],
     ['analysis labels', analysisLabelsZh, analysisLabelsEn],
     ['analysis', analysisZh, analysisEn],
+    ['significance', significanceZh, significanceEn],
     ['invest labels', investLabelsZh, investLabelsEn],
     ['invest', investZh, investEn],
     ['monitor labels', monitorLabelsZh, monitorLabelsEn],

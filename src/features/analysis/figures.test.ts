@@ -40,17 +40,15 @@ const base: DispersionResult = {
 };
 
 describe('dashboard figures', () => {
-  it('read R in plain words, with its z-score and significance', () => {
-    expect(readings(base, 'en', 800)[0]).toBe('R = 0.62: more clustered than random (z = −2.35, significant at 5 %).');
-    expect(readings(base, 'zh', 800)[0]).toBe('R = 0.62：比随机分布更聚集（z = −2.35，在5%水平显著）。');
-    const random = { ...base, clarkEvans: { ...base.clarkEvans!, R: 1.05, z: 0.4, reading: 'random' as const, significant: false } };
-    expect(readings(random, 'en', 800)[0]).toBe('R = 1.05: not distinguishable from random (z = 0.40, not significant).');
+  it('leave Clark–Evans out of the readings: uncorrected, R reads high at small n (the significance section reads it)', () => {
+    expect(readings(base, 'en', 800).join(' ')).not.toMatch(/R = |Clark/);
+    expect(figureRows(base, null, 'en').find((r) => r.id === 'clark_evans_r')!.label).toBe('Clark–Evans nearest-neighbour ratio R (no edge correction)');
   });
 
   it('read distances, clusters, the tree, coverage and zones', () => {
-    expect(readings(base, 'en', 800).slice(1)).toEqual([
+    expect(readings(base, 'en', 800)).toEqual([
       'Half the parks have another park within 1.3 km.',
-      'At 500 m the parks form 1 cluster; 2 stand alone.',
+      'At 500 m the parks form 1 cluster; 2 stand alone. (A cluster: at least 2 parks, each within 500 m of another; DBSCAN.)',
       'Joining every park with straight lines takes 3.5 km; the longest link is 2.0 km.',
       '50 % of the parks lie within 800 m of a metro station; 25 % within 800 m of a campus.',
       '75 % of the parks lie in Future Valley, 0 % in the Yang-Shu-Pu belt.',
@@ -94,7 +92,9 @@ describe('dashboard figures', () => {
     const csv = figuresCsv(rows, true, 'en');
     expect(csv.startsWith('\uFEFFfigure,label,unit,scenario_a,scenario_b\r\n')).toBe(true);
     expect(csv).toContain('\r\ncount,Park sites (distinct locations),count,4,2\r\n');
-    expect(csv).toContain('\r\nclark_evans_r,Clark–Evans nearest-neighbour ratio R,,0.618,0.618\r\n');
+    expect(csv).toContain('\r\nclark_evans_r,Clark–Evans nearest-neighbour ratio R (no edge correction),,0.618,0.618\r\n');
+    // The tests' rows are there, empty until the tests are computed.
+    expect(csv).toContain('\r\nmonte_carlo_p,Monte Carlo test p (two-sided),,,\r\n');
     expect(csv).toContain('\r\ntotal_area,Total area,m²,,\r\n');
     // In Chinese, headers, labels and units are Chinese; a figure's id stays the key it is.
     const zh = figuresCsv(figureRows(base, b, 'zh'), true, 'zh');

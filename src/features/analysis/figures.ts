@@ -3,6 +3,7 @@
  * and a language in, rows and strings out.
  */
 import type { DispersionMessage, DispersionResult } from './dispersion-types.ts';
+import type { SignificanceResult } from './significance.ts';
 import { ZONE_IDS } from './scenario-spec.ts';
 import { csvText } from '../../lib/data/csv.ts';
 import { localName, joinList, type Lang } from '../../lib/i18n/index.ts';
@@ -13,7 +14,7 @@ import { t } from './messages.ts';
 export interface FigureRow {
   id: string;
   label: string;
-  unit: 'count' | 'm' | 'm2' | 'share' | 'ratio';
+  unit: 'count' | 'm' | 'm2' | 'share' | 'ratio' | 'p';
   a: number | null;
   b: number | null;
 }
@@ -45,8 +46,22 @@ const finite = (v: number | null | undefined): number | null => (typeof v === 'n
 /** A scenario's name as the panel writes it: "情景 A", "Scenario B". */
 export const scenarioName = (lang: Lang, which: 'a' | 'b'): string => t(lang, 'anScenario', { name: t(lang, which === 'a' ? 'anScenarioA' : 'anScenarioB') });
 
-/** The results table's rows for one or two scenarios. */
-export function figureRows(a: DispersionResult | null, b: DispersionResult | null, lang: Lang): FigureRow[] {
+type SigGetter = (s: SignificanceResult) => number | null | undefined;
+/** The significance tests' figures, after Clark–Evans's own (see significance.ts). */
+const SIG_ROWS: { id: string; key: MessageKey; unit: FigureRow['unit']; get: SigGetter }[] = [
+  { id: 'donnelly_r', key: 'anDonnellyR', unit: 'ratio', get: (s) => s.donnelly?.R },
+  { id: 'donnelly_z', key: 'anDonnellyZ', unit: 'ratio', get: (s) => s.donnelly?.z },
+  { id: 'monte_carlo_r', key: 'anMonteCarloR', unit: 'ratio', get: (s) => s.monteCarlo?.R },
+  { id: 'monte_carlo_p', key: 'anMonteCarloP', unit: 'p', get: (s) => s.monteCarlo?.pTwoSided },
+];
+
+/** The results table's rows for one or two scenarios, with their significance tests once computed. */
+export function figureRows(
+  a: DispersionResult | null,
+  b: DispersionResult | null,
+  lang: Lang,
+  significance: { a?: SignificanceResult | null; b?: SignificanceResult | null } = {},
+): FigureRow[] {
   const rows: FigureRow[] = ROWS.map((row) => ({
     id: row.id,
     label: t(lang, row.key),
@@ -54,6 +69,20 @@ export function figureRows(a: DispersionResult | null, b: DispersionResult | nul
     a: a ? finite(row.get(a)) : null,
     b: b ? finite(row.get(b)) : null,
   }));
+  const at = rows.findIndex((r) => r.id === 'clark_evans_z') + 1;
+  const sa = a ? significance.a : null;
+  const sb = b ? significance.b : null;
+  rows.splice(
+    at,
+    0,
+    ...SIG_ROWS.map((row) => ({
+      id: row.id,
+      label: t(lang, row.key),
+      unit: row.unit,
+      a: sa ? finite(row.get(sa)) : null,
+      b: sb ? finite(row.get(sb)) : null,
+    })),
+  );
   const zones = [...(a?.zones ?? []), ...(b?.zones ?? [])];
   for (const id of [...new Set(zones.map((z) => z.id))].sort()) {
     const zone = zones.find((z) => z.id === id)!;
@@ -78,6 +107,8 @@ export function formatFigure(value: number | null, unit: FigureRow['unit'], lang
       return percent(value);
     case 'ratio':
       return value.toFixed(2).replace('-', '−');
+    case 'p':
+      return value < 0.01 ? value.toFixed(3) : value.toFixed(2);
     case 'm':
       return distance(value, lang);
     case 'm2':
@@ -87,31 +118,23 @@ export function formatFigure(value: number | null, unit: FigureRow['unit'], lang
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
-const distance = (m: number, lang: Lang) => (m < 1000 ? t(lang, 'unitM', { value: Math.round(m) }) : t(lang, 'unitKm', { value: (m / 1000).toFixed(2) }));
+/** A distance as the panel writes it: metres under a kilometre, else kilometres to two decimals. */
+export const distance = (m: number, lang: Lang) =>
+  m < 1000 ? t(lang, 'unitM', { value: Math.round(m) }) : t(lang, 'unitKm', { value: (m / 1000).toFixed(2) });
 const km = (m: number) => (m / 1000).toFixed(1);
 
 /** Plain-language readings of the key figures, one sentence each, for the figures that exist. */
 export function readings(r: DispersionResult, lang: Lang, coverageM: number): string[] {
   const out: string[] = [];
-  const ce = r.clarkEvans;
-  if (ce && Number.isFinite(ce.R) && Number.isFinite(ce.z)) {
-    const reading = ce.reading === 'clustered' ? 'anReadClustered' : ce.reading === 'dispersed' ? 'anReadDispersed' : 'anReadRandom';
-    out.push(
-      t(lang, 'anReadR', {
-        r: ce.R.toFixed(2),
-        reading: t(lang, reading),
-        z: ce.z.toFixed(2).replace('-', '−'),
-        significance: t(lang, ce.significant ? 'anSignificant' : 'anNotSignificant'),
-      }),
-    );
-  }
+  // Clark–Evans's R and its z-test are read in the significance section, edge-corrected and beside the Monte Carlo
+  // test: uncorrected, R reads high at Yangpu's park counts and called mild clustering random.
   if (r.nnCentroid) out.push(t(lang, 'anReadNn', { km: km(r.nnCentroid.medianM) }));
   if (r.count >= 2) {
     const { count, noise } = r.clusters;
     // The counts' plural forms are the catalogue's (Chinese counts with a measure word in the template).
     const clusters = t(lang, 'anClusterCount', { count });
     const alone = t(lang, 'anAloneCount', { count: noise });
-    out.push(t(lang, 'anReadClusters', { distance: r.clusters.distanceM, clusters, noise: alone }));
+    out.push(t(lang, 'anReadClusters', { distance: r.clusters.distanceM, clusters, noise: alone, min: r.clusters.minPoints }));
   }
   if (r.mst && r.mst.edges.length) out.push(t(lang, 'anReadTree', { total: km(r.mst.totalM), longest: km(r.mst.longestM) }));
   const c = r.coverage;
@@ -160,7 +183,7 @@ export function messageTexts(r: DispersionResult, lang: Lang, names: (id: string
 
 /** The figures table as CSV in `lang` (headers and units; a figure's id stays a key): raw values in SI units, both scenarios. */
 export function figuresCsv(rows: FigureRow[], compare: boolean, lang: Lang): string {
-  const unit = (u: FigureRow['unit']) => (u === 'ratio' ? '' : t(lang, `anCsv.unit.${u}`));
+  const unit = (u: FigureRow['unit']) => (u === 'ratio' || u === 'p' ? '' : t(lang, `anCsv.unit.${u}`));
   const header = [
     t(lang, 'anCsv.figure'),
     t(lang, 'anCsv.label'),

@@ -1,7 +1,7 @@
 import { normaliseScenario, SCENARIO_CLASSES, SCENARIO_ZONES, type Scenario, type ScenarioClass, type ScenarioZone } from './scenario-spec.ts';
 
 /** Ranges the dashboard's distances may take (m), and the most vertices a drawn polygon keeps. */
-export const ANALYSIS_LIMITS = { clusterM: [50, 5000], coverageM: [100, 3000], areaPoints: 50, off: 200 } as const;
+export const ANALYSIS_LIMITS = { clusterM: [50, 5000], coverageM: [100, 3000], minPoints: [2, 10], areaPoints: 50, off: 200 } as const;
 
 /** What a link carries of the dispersion dashboard. Absent fields mean "the default". */
 export interface AnalysisLink {
@@ -9,6 +9,8 @@ export interface AnalysisLink {
   clusterM?: number;
   /** Coverage distance from stations and campuses (m). */
   coverageM?: number;
+  /** The fewest parks a cluster has. */
+  minPoints?: number;
   /** Scenario A; absent means "today's park space". */
   a?: Scenario;
   /** Scenario B; absent means "the plan's consolidation". */
@@ -62,6 +64,8 @@ export function parseAnalysisLink(q: URLSearchParams): AnalysisLink | undefined 
   if (q.has('cd') && Number.isFinite(cd)) out.clusterM = clamp(Math.round(cd), ANALYSIS_LIMITS.clusterM);
   const cov = Number(q.get('cov'));
   if (q.has('cov') && Number.isFinite(cov)) out.coverageM = clamp(Math.round(cov), ANALYSIS_LIMITS.coverageM);
+  const cmin = Number(q.get('cmin'));
+  if (q.has('cmin') && Number.isFinite(cmin)) out.minPoints = clamp(Math.round(cmin), ANALYSIS_LIMITS.minPoints);
   const a = parseScenario(q, 'a');
   if (a) out.a = a;
   const b = parseScenario(q, 'b');
@@ -85,6 +89,7 @@ export function parseAnalysisLink(q: URLSearchParams): AnalysisLink | undefined 
 export function writeAnalysisLink(state: AnalysisLink, q: URLSearchParams): void {
   if (state.clusterM !== undefined) q.set('cd', String(state.clusterM));
   if (state.coverageM !== undefined) q.set('cov', String(state.coverageM));
+  if (state.minPoints !== undefined) q.set('cmin', String(state.minPoints));
   if (state.a) writeScenario(state.a, q, 'a');
   if (state.b) writeScenario(state.b, q, 'b');
   if (state.compare) q.set('cmp', '1');

@@ -18,6 +18,9 @@ function loadStudyArea(base: string): Promise<Polygon | MultiPolygon | null> {
   return studyArea;
 }
 
+/** The tests the dashboard runs: seeded, so that a link reproduces its p-values. */
+const SIGNIFICANCE = { simulations: 999, seed: 1, alpha: 0.05, lFunction: { steps: 20, simulations: 99 } } as const;
+
 const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
 
 /**
@@ -36,20 +39,34 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
   const campuses = features.filter((f) => f.properties.class === 'campus' && f.geometry) as unknown as Feature<Polygon | MultiPolygon | Point>[];
   const clusterDistanceM = an.clusterM;
   const coverageDistanceM = an.coverageM;
+  const clusterMinPoints = an.minPoints;
 
   let cancelled = false;
   const timer = setTimeout(async () => {
     an.running = true;
     try {
-      const [{ runDispersion }, area] = await Promise.all([import('./dispersion-client.ts'), loadStudyArea(base)]);
-      const options: DispersionOptions = { studyArea: area, clusterDistanceM, coverageDistanceM, stations, campuses, zones };
+      const [{ runDispersion, runSignificance }, area] = await Promise.all([import('./dispersion-client.ts'), loadStudyArea(base)]);
+      const options: DispersionOptions = { studyArea: area, clusterDistanceM, clusterMinPoints, coverageDistanceM, stations, campuses, zones };
       // One after the other: the worker answers the latest request, and B must not cancel A.
       const a = await runDispersion(parksA, options);
       const b = parksB ? await runDispersion(parksB, options) : null;
       if (cancelled) return;
       an.resultA = a;
       an.resultB = b;
+      an.placesA = parksA.length;
+      an.placesB = parksB?.length ?? 0;
       an.error = null;
+      // The tests come after the figures (which show at once): 999 placements and the L function's 99 take a moment.
+      const significanceOf = (r: typeof a) =>
+        runSignificance(
+          r.parks.map((p) => p.centroid),
+          { ...SIGNIFICANCE, studyArea: area },
+        );
+      const sa = await significanceOf(a);
+      const sb = b ? await significanceOf(b) : null;
+      if (cancelled) return;
+      an.significanceA = sa;
+      an.significanceB = sb;
     } catch (err) {
       if (cancelled || isAbort(err)) return;
       an.error = err instanceof Error ? err.message : String(err);

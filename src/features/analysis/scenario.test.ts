@@ -104,6 +104,7 @@ describe('the dashboard in the link', () => {
   const link: AnalysisLink = {
     clusterM: 750,
     coverageM: 1200,
+    minPoints: 3,
     a: { classes: ['university_science_park', 'zone_component'], zone: 'any', inArea: true, off: ['sp-fudan'] },
     b: { classes: ['incubator'], zone: 'either', inArea: false, off: [] },
     compare: true,
@@ -117,15 +118,16 @@ describe('the dashboard in the link', () => {
 
   it('round-trips through the whole link, readably', () => {
     const s = formatLink({ analysis: link }, FEATURES);
-    expect(s).toBe('?cd=750&cov=1200&acls=sp,zc&aarea=1&aoff=sp-fudan&bcls=inc&bzone=both&cmp=1&amap=b&apoly=121.5,31.3;121.52,31.3;121.52,31.32');
+    expect(s).toBe('?cd=750&cov=1200&cmin=3&acls=sp,zc&aarea=1&aoff=sp-fudan&bcls=inc&bzone=both&cmp=1&amap=b&apoly=121.5,31.3;121.52,31.3;121.52,31.32');
     expect(parseLink(s, new Set(), FEATURES).analysis).toEqual(link);
   });
 
   it('clamps distances, drops unknown classes and hostile ids, and keeps a polygon only whole', () => {
-    const q = new URLSearchParams('cd=1e9&cov=-5&acls=sp,evil,<script>&aoff=ok-id,<img>,javascript:x&azone=mars&apoly=121.5,31.3;1,1;121.52,31.32');
+    const q = new URLSearchParams('cd=1e9&cov=-5&cmin=99&acls=sp,evil,<script>&aoff=ok-id,<img>,javascript:x&azone=mars&apoly=121.5,31.3;1,1;121.52,31.32');
     expect(parseAnalysisLink(q)).toEqual({
       clusterM: 5000,
       coverageM: 100,
+      minPoints: 10,
       a: { classes: ['university_science_park'], zone: 'any', inArea: false, off: ['ok-id'] },
     });
   });

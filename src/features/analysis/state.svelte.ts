@@ -4,11 +4,16 @@ import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
 import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
 import type { FeatureState } from '../../lib/state/feature.ts';
 import type { DispersionResult } from './dispersion-types.ts';
+import type { SignificanceResult } from './significance.ts';
 import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario-spec.ts';
 import type { AnalysisLink } from './link.ts';
 
-/** Defaults of the dashboard's distances (m): DBSCAN's neighbourhood, and a ten-minute walk for coverage. */
-export const ANALYSIS_DEFAULTS = { clusterM: 500, coverageM: 800 } as const;
+/**
+ * Defaults of the dashboard's settings: DBSCAN's neighbourhood (m) and the fewest parks a cluster has (two: a pair of
+ * parks within the distance already shares services; Turf's default of three would call such a pair scattered), and a
+ * ten-minute walk (m) for coverage.
+ */
+export const ANALYSIS_DEFAULTS = { clusterM: 500, coverageM: 800, minPoints: 2 } as const;
 
 const same = (x: Scenario, y: Scenario) => JSON.stringify(x) === JSON.stringify(y);
 
@@ -19,6 +24,8 @@ export const AREA_TARGET = 'analysis';
 export class AnalysisState implements FeatureState<AnalysisLink> {
   clusterM = $state<number>(ANALYSIS_DEFAULTS.clusterM);
   coverageM = $state<number>(ANALYSIS_DEFAULTS.coverageM);
+  /** The fewest parks a cluster has (DBSCAN's minPoints). */
+  minPoints = $state<number>(ANALYSIS_DEFAULTS.minPoints);
   /** The two scenarios: A (today, by default) and B (the plan's consolidation). */
   a = $state.raw<Scenario>(SCENARIO_TODAY);
   b = $state.raw<Scenario>(SCENARIO_CONSOLIDATED);
@@ -32,6 +39,17 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   studyArea = $state.raw<Polygon | MultiPolygon | null>(null);
   resultA = $state.raw<DispersionResult | null>(null);
   resultB = $state.raw<DispersionResult | null>(null);
+  /** Places each scenario chose before duplicates were merged (the first count of "places → sites → counted"). */
+  placesA = $state(0);
+  placesB = $state(0);
+  /** The significance tests of each scenario's parks (Monte Carlo, Donnelly, Ripley's L); null until computed. */
+  significanceA = $state.raw<SignificanceResult | null>(null);
+  significanceB = $state.raw<SignificanceResult | null>(null);
+  /**
+   * Whether the dashboard's overlays are on the map: while its panel is open. A link may keep the dashboard's
+   * settings without the panel; the overlays then wait until it opens, and leave when it closes.
+   */
+  onMap = $state(false);
   /** Whether an analysis is running (in the worker). */
   running = $state(false);
   /** Why the last run failed, in plain words; null when it did not. */
@@ -50,7 +68,7 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   }
 
   sources(): Record<string, GeoJSONSourceSpecification> {
-    return { analysis: { type: 'geojson', data: this.overlay ?? EMPTY_COLLECTION } };
+    return { analysis: { type: 'geojson', data: (this.onMap && this.overlay) || EMPTY_COLLECTION } };
   }
 
   /** The dashboard's part of a link: only what differs from the defaults. */
@@ -58,6 +76,7 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     const out: AnalysisLink = {};
     if (this.clusterM !== ANALYSIS_DEFAULTS.clusterM) out.clusterM = this.clusterM;
     if (this.coverageM !== ANALYSIS_DEFAULTS.coverageM) out.coverageM = this.coverageM;
+    if (this.minPoints !== ANALYSIS_DEFAULTS.minPoints) out.minPoints = this.minPoints;
     if (!same(this.a, SCENARIO_TODAY)) out.a = this.a;
     if (!same(this.b, SCENARIO_CONSOLIDATED)) out.b = this.b;
     if (this.compare) out.compare = true;
@@ -70,6 +89,7 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   apply(link: AnalysisLink | undefined): void {
     this.clusterM = link?.clusterM ?? ANALYSIS_DEFAULTS.clusterM;
     this.coverageM = link?.coverageM ?? ANALYSIS_DEFAULTS.coverageM;
+    this.minPoints = link?.minPoints ?? ANALYSIS_DEFAULTS.minPoints;
     this.a = link?.a ?? SCENARIO_TODAY;
     this.b = link?.b ?? SCENARIO_CONSOLIDATED;
     this.compare = link?.compare ?? false;

@@ -126,6 +126,8 @@ export interface AnalysisPalette {
   vertexFill: string;
   scenarioA: string;
   scenarioB: string;
+  /** The band of random placements behind a chart's observed line. */
+  envelope: string;
 }
 
 /** The visitor's own position ("near me"): the blue dot every map app uses, in a ring of its accuracy. */
@@ -374,6 +376,7 @@ export const light: Theme = {
     vertexFill: '#ffffff',
     scenarioA: ui.accent,
     scenarioB: ui.warningStrong,
+    envelope: '#d9dee4',
   },
   monitor: { fill: ui.teal, line: '#ffffff', text: ui.tealText, halo: '#ffffff', target: ui.warningStrong, targetText: ui.sampleLine, derivedFill: '#ffffff' },
   near: { dot: '#1a73e8', dotLine: '#ffffff', accuracyFill: '#1a73e8', accuracyLine: '#1a73e8' },
