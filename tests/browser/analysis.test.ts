@@ -105,6 +105,21 @@ describe('dispersion dashboard (production build)', () => {
       .poll(async () => (await panel.getByTestId('readings-a').textContent()) ?? '', { timeout: 20_000 })
       .toMatch(/A cluster: at least 3 parks, each within 2000 m/);
 
+    // Task 2 asks to solve the scattering: three hubs gather the parks, drawn, tabulated and kept in the link.
+    await panel.getByRole('combobox', { name: 'Method' }).selectOption('count');
+    await panel.getByRole('combobox', { name: 'Number of hubs' }).selectOption('3');
+    await expect.poll(() => page.url()).toMatch(/hk=3/);
+    const hubRows = panel.getByTestId('hub-table').locator('tbody tr');
+    await expect.poll(() => hubRows.count(), { timeout: 20_000 }).toBe(3);
+    expect(await panel.getByTestId('hubs').locator('p').first().textContent()).toMatch(
+      new RegExp(
+        `^3 hubs \\((the optimum, by trying every choice|Teitz–Bart's vertex substitution, not proved optimal)\\) would gather the ${SITES} parks: a park is on average (\\d+ m|\\d\\.\\d\\d km) from its hub`,
+      ),
+    );
+    expect(await panel.getByTestId('hub-figures').locator('tbody tr').first().locator('td').allTextContents()).toEqual([String(SITES), '3']);
+    await settle(page);
+    await expect.poll(async () => (await renderedCounts(page, ['analysis-hub']))['analysis-hub']).toBe(3);
+
     // The overlays belong to the open tab: they leave the map with it and come back with it.
     await page.getByRole('tab', { name: 'Layers' }).click();
     await settle(page);
@@ -209,9 +224,14 @@ describe('dispersion dashboard (production build)', () => {
   });
 
   it('works as a bottom sheet on a phone', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh&panel=analysis&cmp=1', { width: 390, height: 844 });
+    const { page, problems } = await openPage(suite, '?lang=zh&panel=analysis&cmp=1&hd=1500', { width: 390, height: 844 });
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
+    // Hubs from the link, every park within 1.5 km, said in Chinese.
+    await expect
+      .poll(() => panel.getByTestId('hubs').locator('p').first().textContent(), { timeout: 20_000 })
+      .toMatch(/^要让每个园区都在 1\.50 公里 内，至少需要 \d+ 个集中点/);
+    expect(await panel.getByTestId('significance-a').textContent()).toMatch(/蒙特卡洛检验|正在与随机放置比较/);
     await panel.getByTestId('figures').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('analysis-phone-zh') });
     expect(problems.errors).toEqual([]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DispersionResult } from './dispersion-types.ts';
 import { csvText as toCsv } from '../../lib/data/csv.ts';
-import { figureRows, figuresCsv, formatFigure, histogram, messageTexts, parksCsv, readings } from './figures.ts';
+import { figureRows, figuresCsv, formatFigure, histogram, hubsCsv, messageTexts, parksCsv, readings } from './figures.ts';
+import type { ConsolidationResult } from './consolidate.ts';
+import './significance-messages.ts';
 
 const base: DispersionResult = {
   count: 4,
@@ -101,6 +103,26 @@ describe('dashboard figures', () => {
     expect(zh.startsWith('\uFEFF指标编号,指标,单位,情景A,情景B\r\n')).toBe(true);
     expect(zh.split('\r\n').find((l) => l.startsWith('total_area,'))).toMatch(/^total_area,[^,]*[\u4e00-\u9fff][^,]*,平方米,,$/);
     expect(zh.replace(/^\uFEFF[^\r]*\r\n/, '').replace(/^[a-z_-]+,/gm, '')).not.toMatch(/[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}[ ,.;:'’-]+[A-Za-z]{2,}/);
+  });
+
+  it('export each park with its hub, numbered as the map numbers them, in the reader’s language', () => {
+    const c = {
+      hubs: [
+        { id: 'h2', lon: 121.5, lat: 31.3, parks: ['a'], meanM: 0, maxM: 0 },
+        { id: 'h1', lon: 121.6, lat: 31.3, parks: ['b'], meanM: 250.4, maxM: 250.4 },
+      ],
+      assignments: [
+        { parkId: 'a', hubId: 'h2', distanceM: 0 },
+        { parkId: 'b', hubId: 'h1', distanceM: 250.4 },
+      ],
+    } as unknown as ConsolidationResult;
+    const names = (id: string) => ({ zh: `园${id}`, en: `Park ${id}` });
+    expect(hubsCsv(c, names, 'en').split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFpark_id,park_name_zh,park_name_en,hub_number,hub_id,hub_name_zh,hub_name_en,distance_m',
+      'a,园a,Park a,1,h2,园h2,Park h2,0',
+      'b,园b,Park b,2,h1,园h1,Park h1,250.4',
+    ]);
+    expect(hubsCsv(c, names, 'zh').startsWith('\uFEFF园区编号,')).toBe(true);
   });
 
   it('word messages in the user language, naming the parks', () => {

@@ -4,6 +4,7 @@
  */
 import type { DispersionMessage, DispersionResult } from './dispersion-types.ts';
 import type { SignificanceResult } from './significance.ts';
+import type { ConsolidationResult } from './consolidate.ts';
 import { ZONE_IDS } from './scenario-spec.ts';
 import { csvText } from '../../lib/data/csv.ts';
 import { localName, joinList, type Lang } from '../../lib/i18n/index.ts';
@@ -219,6 +220,19 @@ export function parksCsv(r: DispersionResult, names: (id: string) => { zh: strin
         round(p.nnEdgeM),
         p.cluster,
       ];
+    }),
+  );
+}
+
+/** Each park's proposed hub as CSV, headers in `lang`: the park and the hub with both their names, and the distance (m). */
+export function hubsCsv(c: ConsolidationResult, names: (id: string) => { zh: string; en: string }, lang: Lang): string {
+  const order = new Map(c.hubs.map((h, i) => [h.id, i + 1] as const));
+  return csvText(
+    t(lang, 'hubCsvHeader').split(','),
+    c.assignments.map((a) => {
+      const park = names(a.parkId);
+      const hub = names(a.hubId);
+      return [a.parkId, park.zh, park.en, order.get(a.hubId) ?? null, a.hubId, hub.zh, hub.en, round(a.distanceM)];
     }),
   );
 }

@@ -202,4 +202,50 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
       },
     ],
   },
+  {
+    id: 'analysis_hubs',
+    group: 'analysis',
+    label: { zh: '建议的集中点（整合方案）', en: 'Proposed hubs (consolidation)' },
+    note: {
+      zh: '按所选方法建议的集中点，以及每个园区到其集中点的直线连线；只在要求整合方案时出现。',
+      en: 'Hub sites the chosen method proposes, and a straight line from each park to its hub; shown only when hubs are asked for.',
+    },
+    defaultVisible: true,
+    source: 'analysis',
+    sourceLayers: [],
+    legend: (t) => ({ kind: 'circle', fill: t.analysis.hub, line: t.analysis.vertexFill }),
+    style: (t) => [
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'analysis-hub-spoke',
+          type: 'line',
+          source: 'analysis',
+          filter: role('hub-spoke'),
+          paint: { 'line-color': t.analysis.hub, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+        },
+      },
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'analysis-hub',
+          type: 'circle',
+          source: 'analysis',
+          filter: role('hub'),
+          paint: { 'circle-color': t.analysis.hub, 'circle-stroke-color': t.analysis.vertexFill, 'circle-stroke-width': 2.5, 'circle-radius': 10 },
+        },
+      },
+      {
+        slot: 'zone-labels',
+        layer: {
+          id: 'analysis-hub-number',
+          type: 'symbol',
+          source: 'analysis',
+          filter: role('hub'),
+          layout: { 'text-field': ['to-string', ['get', 'n']], 'text-font': FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+          paint: { 'text-color': t.analysis.vertexFill },
+        },
+      },
+    ],
+  },
 ];

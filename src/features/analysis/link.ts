@@ -1,7 +1,15 @@
 import { normaliseScenario, SCENARIO_CLASSES, SCENARIO_ZONES, type Scenario, type ScenarioClass, type ScenarioZone } from './scenario-spec.ts';
 
 /** Ranges the dashboard's distances may take (m), and the most vertices a drawn polygon keeps. */
-export const ANALYSIS_LIMITS = { clusterM: [50, 5000], coverageM: [100, 3000], minPoints: [2, 10], areaPoints: 50, off: 200 } as const;
+export const ANALYSIS_LIMITS = {
+  clusterM: [50, 5000],
+  coverageM: [100, 3000],
+  minPoints: [2, 10],
+  hubs: [1, 10],
+  hubWithinM: [100, 5000],
+  areaPoints: 50,
+  off: 200,
+} as const;
 
 /** What a link carries of the dispersion dashboard. Absent fields mean "the default". */
 export interface AnalysisLink {
@@ -21,7 +29,26 @@ export interface AnalysisLink {
   show?: 'a' | 'b';
   /** The drawn selection polygon, lon/lat. */
   area?: [number, number][];
+  /** Consolidation hubs asked for (absent: none). */
+  hubs?: HubSettings;
 }
+
+/** Where hubs may go: the plan's zone components, the parks themselves, or either. */
+export type HubCandidates = 'components' | 'parks' | 'both';
+
+/**
+ * Consolidation options (task 2 asks to solve the scattering): `hubs` k for a p-median (0: none asked), or every park
+ * within `withinM` of a hub by the fewest hubs (`by: 'distance'`), among `candidates`.
+ */
+export interface HubSettings {
+  by: 'count' | 'distance';
+  hubs: number;
+  withinM: number;
+  candidates: HubCandidates;
+}
+export const HUBS_OFF: HubSettings = { by: 'count', hubs: 0, withinM: 1000, candidates: 'components' };
+
+const HUB_CANDIDATES: Record<HubCandidates, string> = { components: 'comp', parks: 'parks', both: 'both' };
 
 const CODE_TO_CLASS = new Map(Object.entries(SCENARIO_CLASSES).map(([cls, code]) => [code as string, cls as ScenarioClass]));
 const ZONE_CODES: Record<ScenarioZone, string> = { any: 'any', future_valley: 'fv', yangshupu: 'ysp', either: 'both' };
@@ -72,6 +99,13 @@ export function parseAnalysisLink(q: URLSearchParams): AnalysisLink | undefined 
   if (b) out.b = b;
   if (q.get('cmp') === '1') out.compare = true;
   if (q.get('amap') === 'b') out.show = 'b';
+  // Hubs: `hk` (their number) or `hd` (every park within it, m), and where they may go (`hc`).
+  const hk = Number(q.get('hk'));
+  const hd = Number(q.get('hd'));
+  const hc = (Object.entries(HUB_CANDIDATES).find(([, code]) => code === q.get('hc'))?.[0] ?? 'components') as HubCandidates;
+  if (q.has('hd') && Number.isFinite(hd)) out.hubs = { by: 'distance', hubs: 0, withinM: clamp(Math.round(hd), ANALYSIS_LIMITS.hubWithinM), candidates: hc };
+  else if (q.has('hk') && Number.isFinite(hk) && hk >= 1)
+    out.hubs = { by: 'count', hubs: clamp(Math.round(hk), ANALYSIS_LIMITS.hubs), withinM: HUBS_OFF.withinM, candidates: hc };
   // A polygon is kept only whole, like the drone sketch: one bad vertex and it is dropped rather than bent.
   const poly = q.get('apoly');
   if (poly) {
@@ -94,5 +128,10 @@ export function writeAnalysisLink(state: AnalysisLink, q: URLSearchParams): void
   if (state.b) writeScenario(state.b, q, 'b');
   if (state.compare) q.set('cmp', '1');
   if (state.show === 'b') q.set('amap', 'b');
+  if (state.hubs) {
+    if (state.hubs.by === 'distance') q.set('hd', String(state.hubs.withinM));
+    else q.set('hk', String(state.hubs.hubs));
+    if (state.hubs.candidates !== 'components') q.set('hc', HUB_CANDIDATES[state.hubs.candidates]);
+  }
   if (state.area?.length) q.set('apoly', state.area.map(([x, y]) => `${Number(x.toFixed(5))},${Number(y.toFixed(5))}`).join(';'));
 }

@@ -40,12 +40,21 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
   const clusterDistanceM = an.clusterM;
   const coverageDistanceM = an.coverageM;
   const clusterMinPoints = an.minPoints;
+  const hubs = an.hubsOn ? an.hubSettings : null;
+  // Hub sites among the plan's zone components sit at the search index's point inside each (as the cards do).
+  const at = new Map(app.places.map((p) => [p.id, p] as const));
+  const components = features
+    .filter((f) => f.properties.class === 'zone_component')
+    .flatMap((f) => {
+      const e = at.get(`plan:${f.properties.id}`);
+      return e ? [{ id: f.properties.id, lon: e.lon, lat: e.lat }] : [];
+    });
 
   let cancelled = false;
   const timer = setTimeout(async () => {
     an.running = true;
     try {
-      const [{ runDispersion, runSignificance }, area] = await Promise.all([import('./dispersion-client.ts'), loadStudyArea(base)]);
+      const [{ runDispersion, runSignificance, runConsolidation }, area] = await Promise.all([import('./dispersion-client.ts'), loadStudyArea(base)]);
       const options: DispersionOptions = { studyArea: area, clusterDistanceM, clusterMinPoints, coverageDistanceM, stations, campuses, zones };
       // One after the other: the worker answers the latest request, and B must not cancel A.
       const a = await runDispersion(parksA, options);
@@ -67,6 +76,14 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
       if (cancelled) return;
       an.significanceA = sa;
       an.significanceB = sb;
+      // Hubs for scenario A's parks, when asked for: the plan's task 2 asks to solve the scattering, not only to measure it.
+      if (hubs) {
+        const parks = a.parks.map((p) => ({ id: p.id, lon: p.centroid[0], lat: p.centroid[1] }));
+        const candidates = [...(hubs.candidates !== 'parks' ? components : []), ...(hubs.candidates !== 'components' ? parks : [])];
+        const c = await runConsolidation(parks, candidates, hubs.by === 'distance' ? { distanceM: hubs.withinM } : { hubs: hubs.hubs, objective: 'median' });
+        if (cancelled) return;
+        an.consolidation = c;
+      } else an.consolidation = null;
     } catch (err) {
       if (cancelled || isAbort(err)) return;
       an.error = err instanceof Error ? err.message : String(err);

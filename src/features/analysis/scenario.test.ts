@@ -109,6 +109,7 @@ describe('the dashboard in the link', () => {
     b: { classes: ['incubator'], zone: 'either', inArea: false, off: [] },
     compare: true,
     show: 'b',
+    hubs: { by: 'count', hubs: 3, withinM: 1000, candidates: 'both' },
     area: [
       [121.5, 31.3],
       [121.52, 31.3],
@@ -118,7 +119,9 @@ describe('the dashboard in the link', () => {
 
   it('round-trips through the whole link, readably', () => {
     const s = formatLink({ analysis: link }, FEATURES);
-    expect(s).toBe('?cd=750&cov=1200&cmin=3&acls=sp,zc&aarea=1&aoff=sp-fudan&bcls=inc&bzone=both&cmp=1&amap=b&apoly=121.5,31.3;121.52,31.3;121.52,31.32');
+    expect(s).toBe(
+      '?cd=750&cov=1200&cmin=3&acls=sp,zc&aarea=1&aoff=sp-fudan&bcls=inc&bzone=both&cmp=1&amap=b&hk=3&hc=both&apoly=121.5,31.3;121.52,31.3;121.52,31.32',
+    );
     expect(parseLink(s, new Set(), FEATURES).analysis).toEqual(link);
   });
 
@@ -130,6 +133,16 @@ describe('the dashboard in the link', () => {
       minPoints: 10,
       a: { classes: ['university_science_park'], zone: 'any', inArea: false, off: ['ok-id'] },
     });
+  });
+
+  it('reads hubs by number or by distance, clamped, and nothing for hostile values', () => {
+    expect(parseAnalysisLink(new URLSearchParams('hd=99999&hc=parks'))?.hubs).toEqual({ by: 'distance', hubs: 0, withinM: 5000, candidates: 'parks' });
+    expect(parseAnalysisLink(new URLSearchParams('hk=40&hc=<x>'))?.hubs).toEqual({ by: 'count', hubs: 10, withinM: 1000, candidates: 'components' });
+    expect(parseAnalysisLink(new URLSearchParams('hk=0'))).toBeUndefined();
+    expect(parseAnalysisLink(new URLSearchParams('hk=abc&hd=NaN'))).toBeUndefined();
+    const q = new URLSearchParams();
+    writeAnalysisLink({ hubs: { by: 'distance', hubs: 0, withinM: 800, candidates: 'components' } }, q);
+    expect(q.toString()).toBe('hd=800');
   });
 
   it('writes nothing for an absent dashboard state', () => {

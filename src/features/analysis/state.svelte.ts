@@ -5,8 +5,9 @@ import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
 import type { FeatureState } from '../../lib/state/feature.ts';
 import type { DispersionResult } from './dispersion-types.ts';
 import type { SignificanceResult } from './significance.ts';
+import type { ConsolidationResult } from './consolidate.ts';
 import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario-spec.ts';
-import type { AnalysisLink } from './link.ts';
+import { HUBS_OFF, type AnalysisLink, type HubSettings } from './link.ts';
 
 /**
  * Defaults of the dashboard's settings: DBSCAN's neighbourhood (m) and the fewest parks a cluster has (two: a pair of
@@ -45,6 +46,13 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   /** The significance tests of each scenario's parks (Monte Carlo, Donnelly, Ripley's L); null until computed. */
   significanceA = $state.raw<SignificanceResult | null>(null);
   significanceB = $state.raw<SignificanceResult | null>(null);
+  /** The consolidation asked for (scenario A's parks gathered at hubs), and its result; off by default. */
+  hubSettings = $state.raw<HubSettings>(HUBS_OFF);
+  consolidation = $state.raw<ConsolidationResult | null>(null);
+  /** Whether hubs are asked for. */
+  get hubsOn(): boolean {
+    return this.hubSettings.by === 'distance' || this.hubSettings.hubs > 0;
+  }
   /**
    * Whether the dashboard's overlays are on the map: while its panel is open. A link may keep the dashboard's
    * settings without the panel; the overlays then wait until it opens, and leave when it closes.
@@ -58,8 +66,30 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   /** What the map draws: the shown scenario's clusters, tree and coverage, and the drawn polygon. */
   get overlay(): FeatureCollection | null {
     const result = this.show === 'b' && this.compare ? this.resultB : this.resultA;
-    const features: Feature[] = [...(result?.overlays.features ?? []), ...drawnAreaFeatures(this.area)];
+    const features: Feature[] = [...(result?.overlays.features ?? []), ...this.hubFeatures(), ...drawnAreaFeatures(this.area)];
     return features.length ? { type: 'FeatureCollection', features } : null;
+  }
+
+  /** The proposed hubs and a spoke from each park to its hub (scenario A's parks), while asked for. */
+  private hubFeatures(): Feature[] {
+    const c = this.hubsOn ? this.consolidation : null;
+    const parks = new Map((this.resultA?.parks ?? []).map((p) => [p.id, p.centroid] as const));
+    if (!c) return [];
+    const hubAt = new Map(c.hubs.map((h) => [h.id, [h.lon, h.lat]]));
+    return [
+      ...c.assignments.flatMap((a): Feature[] => {
+        const from = parks.get(a.parkId);
+        const to = hubAt.get(a.hubId);
+        return from && to && a.distanceM > 0
+          ? [{ type: 'Feature', properties: { role: 'hub-spoke', lengthM: a.distanceM }, geometry: { type: 'LineString', coordinates: [from, to] } }]
+          : [];
+      }),
+      ...c.hubs.map((h, i): Feature => ({
+        type: 'Feature',
+        properties: { role: 'hub', n: i + 1, parks: h.parks.length },
+        geometry: { type: 'Point', coordinates: [h.lon, h.lat] },
+      })),
+    ];
   }
 
   /** Adds a vertex to the selection polygon. */
@@ -82,6 +112,7 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     if (this.compare) out.compare = true;
     if (this.show === 'b') out.show = 'b';
     if (this.area.length) out.area = this.area;
+    if (this.hubsOn) out.hubs = { ...this.hubSettings };
     return Object.keys(out).length ? out : undefined;
   }
 
@@ -95,5 +126,6 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     this.compare = link?.compare ?? false;
     this.show = link?.show ?? 'a';
     this.area = link?.area ?? [];
+    this.hubSettings = link?.hubs ?? HUBS_OFF;
   }
 }

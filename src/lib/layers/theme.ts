@@ -128,6 +128,8 @@ export interface AnalysisPalette {
   scenarioB: string;
   /** The band of random placements behind a chart's observed line. */
   envelope: string;
+  /** A proposed consolidation hub and the spokes that join its parks to it. */
+  hub: string;
 }
 
 /** The visitor's own position ("near me"): the blue dot every map app uses, in a ring of its accuracy. */
@@ -377,6 +379,7 @@ export const light: Theme = {
     scenarioA: ui.accent,
     scenarioB: ui.warningStrong,
     envelope: '#d9dee4',
+    hub: '#0f5f73',
   },
   monitor: { fill: ui.teal, line: '#ffffff', text: ui.tealText, halo: '#ffffff', target: ui.warningStrong, targetText: ui.sampleLine, derivedFill: '#ffffff' },
   near: { dot: '#1a73e8', dotLine: '#ffffff', accuracyFill: '#1a73e8', accuracyLine: '#1a73e8' },
