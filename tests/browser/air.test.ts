@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { downloadPath, type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
+import { axeSerious, downloadPath, type MapHandle, openPage, renderedCounts, screenshotPath, settle, useBrowserSuite, useSharedPages } from './harness.ts';
 
 const suite = useBrowserSuite();
 // The tests change only the app's state (the sketch lives in the link): they take turns on one page (see useSharedPages).
@@ -10,6 +10,13 @@ const shared = useSharedPages(suite);
 
 const jump = (page: Page, lon: number, lat: number, zoom = 15) =>
   page.evaluate(([x, y, z]) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [x!, y!], zoom: z! }), [lon, lat, zoom]);
+const camera = (page: Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as MapHandle).__yangpu.map;
+    return { pitch: map.getPitch(), bearing: map.getBearing() };
+  });
+const tilt = (page: Page, pitch: number) => page.evaluate((p) => (window as unknown as MapHandle).__yangpu.map.jumpTo({ pitch: p }), pitch);
+const PANEL = '[data-testid="air-panel"]';
 
 describe('low-altitude layer (production build)', () => {
   it('shows the reported routes with corridors, figures, conflicts and a 3D view when pitched', async () => {
@@ -114,6 +121,87 @@ describe('low-altitude layer (production build)', () => {
     expect((await renderedCounts(again.page, ['sketch-vertex']))['sketch-vertex']).toBe(2);
     expect(again.problems.errors).toEqual([]);
     await again.page.close();
+  });
+
+  it('turns the 3D view on and off, lists each obstacle once, and takes the tab’s overlays off the map with the tab', async () => {
+    const { page, problems } = await shared.visit('?lang=en&panel=air&sketch=121.515,31.3065;121.532,31.3065');
+    const panel = page.getByRole('tabpanel');
+    await expect.poll(() => panel.getByRole('button', { name: /Show on map/ }).count(), { timeout: 20_000 }).toBe(3);
+
+    // The 3D view: the corridors on, the map pitched, the bearing kept; all of it in the link.
+    await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.jumpTo({ center: [121.517, 31.292], zoom: 13.5, bearing: -20 }));
+    await settle(page);
+    const toggle = panel.getByRole('button', { name: '3D view' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await settle(page);
+    const pitched = await camera(page);
+    expect(pitched.pitch).toBeGreaterThanOrEqual(55);
+    expect(pitched.bearing).toBeCloseTo(-20, 5);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.url()).toMatch(/layers=[^&]*corridors/);
+    expect(page.url()).toMatch(/map=[^&]*\/-20\/60(&|$)/);
+    expect((await renderedCounts(page, ['corridors-3d']))['corridors-3d']).toBeGreaterThan(0);
+    expect(await axeSerious(page, PANEL)).toEqual([]);
+    // Off again: flat, and the corridors' row back off as it was.
+    await toggle.click();
+    await settle(page);
+    expect((await camera(page)).pitch).toBe(0);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.url()).not.toMatch(/corridors/);
+
+    // Conflicts once per obstacle: the route to Internet Baodi crosses the inner ring road's two carriageways, 84 m apart.
+    const baodi = panel.locator('li.route').filter({ has: page.getByRole('heading', { name: /Internet Baodi/ }) });
+    await baodi.getByRole('button', { name: /Conflicts \(\d+\)/ }).click();
+    const ring = baodi.getByRole('button', { name: /Neihuan Elevated Road/ });
+    expect(await ring.count()).toBe(1);
+    expect(await ring.textContent()).toMatch(/route crosses 2 times/);
+
+    // The sketch and the conflicts leave the map with the tab and come back with it.
+    await jump(page, 121.5235, 31.3065, 13.5);
+    await settle(page);
+    const overlays = () => renderedCounts(page, ['sketch-vertex', 'conflicts-circle']);
+    expect(await overlays()).toEqual({ 'sketch-vertex': 2, 'conflicts-circle': expect.any(Number) });
+    expect((await overlays())['conflicts-circle']).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await expect.poll(overlays).toEqual({ 'sketch-vertex': 0, 'conflicts-circle': 0 });
+    await page.getByRole('tab', { name: 'Drones' }).click();
+    await expect.poll(async () => (await overlays())['sketch-vertex']).toBe(2);
+    expect((await overlays())['conflicts-circle']).toBeGreaterThan(0);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('on a phone, in Chinese, hints at the corridors when the map is tilted without them', async () => {
+    const { page, problems } = await shared.visit('?lang=zh&panel=air', { width: 390, height: 844 });
+    const panel = page.getByRole('tabpanel');
+    const toggle = panel.getByRole('button', { name: '三维视图' });
+    await expect.poll(() => toggle.isEnabled(), { timeout: 20_000 }).toBe(true);
+    const hint = panel.getByRole('status').filter({ hasText: '地图已倾斜' });
+    expect(await hint.count()).toBe(0);
+
+    await tilt(page, 45);
+    await settle(page);
+    await expect.poll(() => hint.count()).toBe(1);
+    const show = panel.getByRole('button', { name: '打开走廊' });
+    const box = (await show.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await axeSerious(page, PANEL)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('air-tilt-hint-zh-phone') });
+
+    // Its button turns the corridors on and keeps the tilt: the 3D view is on, the hint gone.
+    await show.click();
+    await expect.poll(() => hint.count()).toBe(0);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect((await camera(page)).pitch).toBeCloseTo(45, 5);
+    await expect.poll(() => page.url()).toMatch(/layers=[^&]*corridors/);
+
+    // Flat again, with the corridors off: no hint.
+    await toggle.click();
+    await settle(page);
+    expect(page.url()).not.toMatch(/corridors/);
+    expect(await hint.count()).toBe(0);
+    expect(problems.errors).toEqual([]);
   });
 
   it('adds points by clicking the map while drawing, and only then', async () => {

@@ -16,7 +16,7 @@ import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { boxesMeet, boxOf, grow, type Box } from '../../lib/data/box.ts';
 import { distinctCount, round } from './positions.ts';
-import type { Conflict } from './types.ts';
+import type { Conflict, ObstacleConflict } from './types.ts';
 
 /** Crossings of one elevated road closer than this (m) are one crossing (its two carriageways, a ramp). */
 export const CROSSING_MERGE_M = 50;
@@ -91,6 +91,33 @@ export function findConflicts(line: Feature<LineString>, corridorPoly: Feature<P
   return out;
 }
 
+/**
+ * A route's conflicts, one per obstacle (kind and id): a road crossed twice, or mapped as several ways that the route
+ * meets apart, is listed once, with its number of crossings, or — when it is only inside the corridor — the closest it
+ * comes to the centre line. Obstacles keep the order in which the route first meets them; each keeps its points in
+ * the order given (findConflicts gives them along the route). Pure.
+ */
+export function groupConflicts(conflicts: readonly Conflict[]): ObstacleConflict[] {
+  const groups = new Map<string, ObstacleConflict>();
+  for (const c of conflicts) {
+    const key = `${c.kind}|${c.id}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { kind: c.kind, id: c.id, name_zh: c.name_zh, name_en: c.name_en, how: 'within_corridor', crossings: 0, locations: [] };
+      groups.set(key, g);
+    }
+    g.locations.push([c.location[0], c.location[1]]);
+    if (c.how === 'crosses') {
+      g.how = 'crosses';
+      g.crossings += 1;
+      delete g.nearestM;
+    } else if (g.crossings === 0 && c.metres !== undefined) {
+      g.nearestM = Math.min(g.nearestM ?? Infinity, c.metres);
+    }
+  }
+  return [...groups.values()];
+}
+
 const UNNAMED = { id: 'elevated:unnamed', name_zh: '未命名高架', name_en: 'unnamed elevated road' };
 
 function elevatedConflicts(line: Feature<LineString>, corridorPoly: Feature<Polygon>, corridorBox: Box, elevated: Obstacles['elevated']): Conflict[] {
@@ -129,7 +156,7 @@ function elevatedConflicts(line: Feature<LineString>, corridorPoly: Feature<Poly
     for (const group of merged) out.push({ kind: 'elevated_road', how: 'crosses', ...names, location: round(group[0]!) });
     const near = road.near;
     if (near && !road.crossings.some((c) => distance(c, near.at, { units: 'meters' }) <= 2 * CROSSING_MERGE_M)) {
-      out.push({ kind: 'elevated_road', how: 'within_corridor', ...names, location: round(near.at) });
+      out.push({ kind: 'elevated_road', how: 'within_corridor', ...names, location: round(near.at), metres: Math.round(near.metres) });
     }
   }
   return out;
@@ -173,7 +200,10 @@ function areaConflicts(line: Feature<LineString>, lineBox: Box, corridorPoly: Fe
     if (!booleanIntersects(g, corridorPoly)) continue;
     const entry = firstInside(line, g);
     if (entry) out.push({ ...names, how: 'crosses', location: round(entry) });
-    else out.push({ ...names, how: 'within_corridor', location: round(nearestOnLineTo(line, g)) });
+    else {
+      const near = nearestOnLineTo(line, g);
+      out.push({ ...names, how: 'within_corridor', location: round(near.at), metres: Math.round(near.metres) });
+    }
   }
   return out;
 }
@@ -192,8 +222,8 @@ function firstInside(line: Feature<LineString>, g: Polygon | MultiPolygon): Posi
   return best?.at ?? null;
 }
 
-/** The point of the centre line nearest a polygon it does not enter. */
-function nearestOnLineTo(line: Feature<LineString>, g: Polygon | MultiPolygon): Position {
+/** The point of the centre line nearest a polygon it does not enter, and how far the polygon is from it (m). */
+function nearestOnLineTo(line: Feature<LineString>, g: Polygon | MultiPolygon): { at: Position; metres: number } {
   let best: { at: Position; metres: number } = { at: line.geometry.coordinates[0]!, metres: Infinity };
   const rings = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const ring of rings.flat()) {
@@ -206,7 +236,7 @@ function nearestOnLineTo(line: Feature<LineString>, g: Polygon | MultiPolygon): 
     const metres = Math.abs(pointToPolygonDistance(v, g, { units: 'meters' }));
     if (metres < best.metres) best = { at: v, metres };
   }
-  return best.at;
+  return best;
 }
 
 /** Whether two centre lines cross at a point that is not an end both share (a common pad). */

@@ -48,6 +48,26 @@ const analysis: RouteAnalysis = {
       location: [121.5299999999, 31.3000000001],
     },
   ],
+  obstacles: [
+    {
+      kind: 'elevated_road',
+      how: 'crosses',
+      id: 'elevated:中环路',
+      name_zh: '中环路',
+      name_en: 'Middle Ring Road',
+      crossings: 1,
+      locations: [[121.5201234567, 31.2887654321]],
+    },
+    {
+      kind: 'sensitive_area',
+      how: 'within_corridor',
+      id: 'area:campus-fudan',
+      name_zh: '复旦大学',
+      name_en: 'Fudan University',
+      crossings: 0,
+      locations: [[121.5299999999, 31.3000000001]],
+    },
+  ],
 };
 const date = new Date(2025, 2, 7, 9, 5, 30);
 

@@ -25,8 +25,9 @@ const pos = (p: Position): [number, number] => [round(p[0] ?? 0, COORD_DECIMALS)
 
 /**
  * The planner's sketch as a GeoJSON FeatureCollection (RFC 7946, WGS-84, [lon, lat]): the centre line with the
- * settings and results, the corridor polygon, and one point per conflict. What the file says in words (`name`,
- * `note`) is in `lang`; places keep both their names. Pure: the date is passed in.
+ * settings and results, the corridor polygon, and one point per conflict (a road crossed twice is two points, with one
+ * `obstacle`). What the file says in words (`name`, `note`) is in `lang`; places keep both their names. Pure: the
+ * date is passed in.
  */
 export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSettings, date: Date, lang: Lang): FeatureCollection {
   const [minAlt, maxAlt] = analysis.altitude;
@@ -43,7 +44,8 @@ export function sketchToGeoJSON(analysis: RouteAnalysis, settings: SketchSetting
       width_m: round(settings.widthM),
       cruise_kmh: round(settings.cruiseKmh, 1),
       altitude_m: [round(minAlt), round(maxAlt)],
-      conflicts: analysis.conflicts.length,
+      // Counted as the panel counts them, one per obstacle; the points below are one per place.
+      conflicts: analysis.obstacles.length,
       created: date.toISOString(),
       note: t(lang, 'airFileNote'),
     },

@@ -31,7 +31,7 @@ export const air: FeatureDef<AirState> = {
   rows: AIR_REGISTRY,
   link: { parse: parseAirLink, write: (link, q) => writeAirLink(link as AirLink, q) },
   draws: SKETCH_TARGET,
-  createState: () => new AirState(),
+  createState: (app) => new AirState(app),
   wanted: (app, state) => state.wanted(app.panel, app.visible),
   load: () => import('./view.ts'),
 };

@@ -4,7 +4,8 @@ import type { LayerDef } from '../../lib/layers/types.ts';
 /**
  * Layer rows of the low-altitude analysis (source `air`, see overlay.ts): the corridors, extruded to their altitude
  * band, the conflicts found along them, and the planner's sketch. The composition root places them after the plan's
- * drone routes, so that they draw over the routes and list beside them.
+ * drone routes, so that they draw over the routes and list beside them. The conflicts and the sketch are the drones
+ * tab's working view and draw only while it is open (overlay.ts); their rows say so.
  */
 export const AIR_REGISTRY: LayerDef[] = [
   {
@@ -57,8 +58,8 @@ export const AIR_REGISTRY: LayerDef[] = [
     group: 'low_altitude',
     label: { zh: '航线冲突点', en: 'Route conflicts' },
     note: {
-      zh: '走廊穿越高架、其他走廊或敏感区域（校园、公园）的位置，带编号“!”。',
-      en: 'Where a corridor meets an elevated road, another corridor or a sensitive area (campus, park), marked “!”.',
+      zh: '走廊穿越高架、其他走廊或敏感区域（校园、公园）的位置，带编号“!”；在“低空”面板打开时显示。',
+      en: 'Where a corridor meets an elevated road, another corridor or a sensitive area (campus, park), marked “!”; shown while the Drones tab is open.',
     },
     defaultVisible: true,
     source: 'air',
@@ -92,6 +93,7 @@ export const AIR_REGISTRY: LayerDef[] = [
     id: 'sketch',
     group: 'low_altitude',
     label: { zh: '航线草图', en: 'Route sketch' },
+    note: { zh: '在“低空”面板打开时显示。', en: 'Shown while the Drones tab is open.' },
     defaultVisible: true,
     source: 'air',
     sourceLayers: [],

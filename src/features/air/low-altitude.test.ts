@@ -262,6 +262,8 @@ describe('findConflicts: sensitive areas', () => {
     const cs = findConflicts(routeA, cA, only('green-triangle'));
     expect(summary(cs)).toEqual(['sensitive_area within_corridor area:green-triangle']);
     expectNear(cs[0]!.location, [121.503, 31.3]);
+    // Its apex is 0.0002° of latitude (22 m) north of the line.
+    expect(cs[0]!.metres).toBe(22);
     expect(findConflicts(routeA, cA, only('green-far'))).toEqual([]);
   });
 

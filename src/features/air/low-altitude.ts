@@ -7,7 +7,7 @@
  * other corridors (conflicts.ts).
  */
 import type { Feature, GeoJsonProperties, LineString, Position } from 'geojson';
-import { findConflicts, type Obstacles } from './conflicts.ts';
+import { findConflicts, groupConflicts, type Obstacles } from './conflicts.ts';
 import { dedupe, distinctCount } from './positions.ts';
 import { altitudeProfile, corridor, DEFAULT_ALTITUDE, DEFAULT_CRUISE_KMH, DEFAULT_WIDTH_M, flightTime, routeLength } from './route.ts';
 import type { AirResult, RouteAnalysis } from './types.ts';
@@ -28,7 +28,8 @@ export interface AirInput {
  * The low-altitude analysis: every route's corridor, length, time, profile and conflicts (each route against the
  * obstacles and the other routes' corridors), and the same for the sketch (against the obstacles and the routes'
  * corridors; null with fewer than two distinct points). Routes that are not LineStrings with two distinct points are
- * left out. Route ids are `plan:<id>`; the sketch is `sketch` (草图 / Sketch) at [60, 120] m.
+ * left out. Each analysis lists its conflicts point by point and one per obstacle (groupConflicts). Route ids are
+ * `plan:<id>`; the sketch is `sketch` (草图 / Sketch) at [60, 120] m.
  */
 export function analyseAir(input: AirInput): AirResult {
   const widthM = input.widthM ?? DEFAULT_WIDTH_M;
@@ -44,7 +45,7 @@ export function analyseAir(input: AirInput): AirResult {
     const shell = describe(line, { widthM, cruiseKmh, altitude });
     built.push({
       planId,
-      analysis: { id: `plan:${planId}`, name_zh: String(p.name_zh ?? planId), name_en: String(p.name_en ?? planId), ...shell, conflicts: [] },
+      analysis: { id: `plan:${planId}`, name_zh: String(p.name_zh ?? planId), name_en: String(p.name_en ?? planId), ...shell, conflicts: [], obstacles: [] },
     });
   }
   const corridors = built.map(({ analysis: a, planId }) => ({
@@ -55,17 +56,18 @@ export function analyseAir(input: AirInput): AirResult {
     line: a.line,
   }));
   const all: Obstacles = { ...input.obstacles, corridors };
-  const routes = built.map(({ analysis, planId }) => ({
-    ...analysis,
-    conflicts: findConflicts(analysis.line, analysis.corridor, all, { selfId: planId }),
-  }));
+  const routes = built.map(({ analysis, planId }) => {
+    const conflicts = findConflicts(analysis.line, analysis.corridor, all, { selfId: planId });
+    return { ...analysis, conflicts, obstacles: groupConflicts(conflicts) };
+  });
 
   let sketch: RouteAnalysis | null = null;
   const points = (input.sketch ?? []).filter((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]));
   if (distinctCount(points) >= 2) {
     const line = cloneLine(dedupe(points), { id: 'sketch', name_zh: '草图', name_en: 'Sketch' });
     const shell = describe(line, { widthM, cruiseKmh, altitude: DEFAULT_ALTITUDE });
-    sketch = { id: 'sketch', name_zh: '草图', name_en: 'Sketch', ...shell, conflicts: findConflicts(line, shell.corridor, all) };
+    const conflicts = findConflicts(line, shell.corridor, all);
+    sketch = { id: 'sketch', name_zh: '草图', name_en: 'Sketch', ...shell, conflicts, obstacles: groupConflicts(conflicts) };
   }
   return { routes, sketch, widthM, cruiseKmh };
 }

@@ -3,6 +3,10 @@ import { registerMessages, type Message } from '../../lib/i18n/index.ts';
 /** The low-altitude panel's messages, loaded with its chunk. Chinese defines the keys. */
 export const airZh = {
   airPanel: '低空航线',
+  air3d: '三维视图',
+  air3dNote: '打开无人机走廊并倾斜地图，走廊按飞行高度带立起；再按一次回到平面地图。',
+  airTiltHint: '地图已倾斜：打开无人机走廊，即可看到它们的三维高度带。',
+  airTiltShow: '打开走廊',
   airSettings: '分析设置',
   airWidth: '走廊宽度（米）',
   airWidthHint: '请输入 {min}–{max} 之间的数字；仍按 {value} 米计算。',
@@ -29,6 +33,8 @@ export const airZh = {
   airKindSensitive: '敏感区域',
   airHowCrosses: '航线穿越',
   airHowWithin: '位于走廊内',
+  airHowCrossesTimes: '航线穿越 {count} 次',
+  airHowWithinAt: '位于走廊内，距航线 {metres} 米',
   airProfile: '高度剖面',
   airProfileLabel: '{name}的高度剖面',
   airProfileSummary: '全长 {length} 公里，最高 {max} 米；飞行高度带 {min}–{top} 米。',
@@ -60,6 +66,10 @@ export const airZh = {
 /** English, key for key. */
 export const airEn: Record<keyof typeof airZh, Message> = {
   airPanel: 'Low-altitude routes',
+  air3d: '3D view',
+  air3dNote: 'Turns on the drone corridors and tilts the map so they stand at their altitude bands; press again for the flat map.',
+  airTiltHint: 'Tilted: turn on the drone corridors to see them in 3D.',
+  airTiltShow: 'Turn on the corridors',
   airSettings: 'Analysis settings',
   airWidth: 'Corridor width (m)',
   airWidthHint: 'Enter a number from {min} to {max}; still using {value} m.',
@@ -86,6 +96,8 @@ export const airEn: Record<keyof typeof airZh, Message> = {
   airKindSensitive: 'Sensitive area',
   airHowCrosses: 'route crosses',
   airHowWithin: 'inside the corridor',
+  airHowCrossesTimes: 'route crosses {count} times',
+  airHowWithinAt: 'inside the corridor, {metres} m from the route',
   airProfile: 'Altitude profile',
   airProfileLabel: 'Altitude profile of {name}',
   airProfileSummary: '{length} km long, highest point {max} m; altitude band {min}–{top} m.',

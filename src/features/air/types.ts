@@ -12,6 +12,28 @@ export interface Conflict {
   name_en: string;
   /** A representative point of the conflict (the crossing, or the nearest point inside the corridor). */
   location: [number, number];
+  /** For an obstacle inside the corridor but not crossed: how close it comes to the centre line (m), where known. */
+  metres?: number;
+}
+
+/**
+ * One obstacle a route runs into, however many times (a road crossed twice, a road mapped as several ways): what the
+ * panel lists and counts.
+ */
+export interface ObstacleConflict {
+  kind: Conflict['kind'];
+  /** The obstacle's id, as its conflicts carry it. */
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** `crosses` when the centre line crosses it at least once, else `within_corridor`. */
+  how: Conflict['how'];
+  /** How many separate crossings (0 when it only lies inside the corridor). */
+  crossings: number;
+  /** When it is not crossed: the closest it comes to the centre line (m), where known. */
+  nearestM?: number;
+  /** Its conflicts' points, in order along the route. */
+  locations: [number, number][];
 }
 
 /** One point of a route's altitude profile: distance along the route (m) and height above ground (m). */
@@ -36,7 +58,10 @@ export interface RouteAnalysis {
   /** Altitude band [min, max] (m above ground). */
   altitude: [number, number];
   profile: ProfilePoint[];
+  /** Every conflict point, in order along the route (a road crossed twice is two). */
   conflicts: Conflict[];
+  /** The same conflicts, one per obstacle, in the order the route first meets each. */
+  obstacles: ObstacleConflict[];
 }
 
 /** The low-altitude analysis: every reported route and the sketch (null when it has fewer than two points). */
