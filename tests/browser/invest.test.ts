@@ -238,12 +238,18 @@ describe('investors’ view (production build)', () => {
 
     await panel.getByText('Search and filters').click();
     const filters = panel.getByTestId('invest-filters');
-    // The industries are the plan's, in English, whatever the sample file wrote; one the plan does not name stays as
-    // written and is marked Chinese. The rent's unit and the zones are English too.
+    // The industries are in English whatever the sample file wrote: the plan's, and the common ones it does not name.
+    // The rent's unit and the zones are English too.
     const industries = filters.getByRole('group', { name: 'Industry' });
     expect(await industries.getByRole('checkbox', { name: 'Artificial intelligence' }).count()).toBe(1);
     expect(await industries.getByRole('checkbox', { name: 'Digital economy' }).count()).toBe(1);
-    expect(await industries.locator('[lang="zh-Hans"]', { hasText: '科技服务' }).count()).toBe(1);
+    expect(await industries.getByRole('checkbox', { name: 'Technology services', exact: true }).count()).toBe(1);
+    expect(await industries.getByRole('checkbox', { name: 'Biomedicine', exact: true }).count()).toBe(1);
+    expect(await industries.locator('[lang="zh-Hans"]').count()).toBe(0);
+    // So are the sample's own words: its parks' names in the results.
+    const names = await panel.getByTestId('invest-results').locator('li .name').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => /[\u3400-\u9fff]/.test(n))).toEqual([]);
     expect(await filters.getByRole('group', { name: 'Rent' }).textContent()).toContain('yuan/m²/day');
     expect(await filters.getByRole('radio', { name: 'Inside Future Valley' }).count()).toBe(1);
     expect(await languageLeaks(panel)).toEqual([]);
@@ -276,6 +282,10 @@ describe('investors’ view (production build)', () => {
     expect(await dialog.getByRole('columnheader').count()).toBe(2);
     expect(await dialog.getByRole('rowheader', { name: 'Nearest metro station' }).count()).toBe(1);
     expect(await dialog.textContent()).toMatch(/best/);
+    // The sample's names and operator in English; the source's date set off by a space.
+    expect(await dialog.locator('[lang="zh-Hans"]').count()).toBe(0);
+    expect(await dialog.textContent()).toContain('Sample operator (fictional)');
+    expect(await dialog.textContent()).toMatch(/\w \(20\d\d-\d\d-\d\d\)/);
     expect(await axeSerious(page, '[data-testid="compare-dialog"]')).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);

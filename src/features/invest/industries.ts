@@ -1,4 +1,4 @@
-import type { Lang } from '../../lib/i18n/index.ts';
+import type { Bilingual, Lang } from '../../lib/i18n/index.ts';
 import { INDUSTRY_LABELS } from '../../lib/data/vocab.ts';
 import type { Industry } from '../../lib/data/plan-schema.ts';
 import { dataRun, type TextRun } from '../../lib/import/runs.ts';
@@ -34,6 +34,18 @@ const SYNONYMS: Partial<Record<Industry, readonly string[]>> = {
   biotech: ['生物科技', 'biotech'],
 };
 
+/**
+ * Industries operators often write that the plan does not name: shown in the reader's language and one choice in the
+ * filter whichever language they were written in, but never taken for one of the plan's (生物医药 is not biotech).
+ */
+const OTHER_INDUSTRIES: readonly (Bilingual & { also: readonly string[] })[] = [
+  { zh: '科技服务', en: 'Technology services', also: ['科技服务业', 'tech services', 'science and technology services'] },
+  { zh: '生物医药', en: 'Biomedicine', also: ['biomedical', 'biopharma', 'biopharmaceuticals'] },
+];
+const OTHER_BY_NAME: ReadonlyMap<string, (typeof OTHER_INDUSTRIES)[number]> = new Map(
+  OTHER_INDUSTRIES.flatMap((o) => [o.zh, o.en, ...o.also].map((name) => [norm(name), o] as const)),
+);
+
 const BY_NAME: ReadonlyMap<string, Industry> = (() => {
   const m = new Map<string, Industry>();
   for (const [id, label] of Object.entries(INDUSTRY_LABELS) as [Industry, (typeof INDUSTRY_LABELS)[Industry]][]) {
@@ -54,7 +66,9 @@ const shortLabel = (id: Industry, lang: Lang): string => INDUSTRY_LABELS[id][lan
 /** A listing's industry in `lang`: the plan's label when it names one, else the word as written, marked by its script. */
 export function industryRun(lang: Lang, term: string): TextRun {
   const id = industryKey(term);
-  return id ? { text: shortLabel(id, lang) } : dataRun(lang, term);
+  if (id) return { text: shortLabel(id, lang) };
+  const other = OTHER_BY_NAME.get(norm(term));
+  return other ? { text: other[lang] } : dataRun(lang, term);
 }
 
 /** Whether a listing's industry is the one a filter asks for: the same plan industry, or the words contain it. */
@@ -62,8 +76,12 @@ export function industryMatches(have: string, want: string): boolean {
   const w = norm(want);
   if (!w) return false;
   const id = industryKey(want);
-  return (id !== null && industryKey(have) === id) || norm(have).includes(w);
+  const other = OTHER_BY_NAME.get(w);
+  return (id !== null && industryKey(have) === id) || (other !== undefined && OTHER_BY_NAME.get(norm(have)) === other) || norm(have).includes(w);
 }
 
-/** What groups a listing's industries in a filter: the plan's industry, else the normalised word. */
-export const industryGroup = (term: string): string => industryKey(term) ?? `=${norm(term)}`;
+/** What groups a listing's industries in a filter: the plan's industry, a known other one, else the normalised word. */
+export const industryGroup = (term: string): string => {
+  const other = OTHER_BY_NAME.get(norm(term));
+  return industryKey(term) ?? (other ? `~${other.en}` : `=${norm(term)}`);
+};

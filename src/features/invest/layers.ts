@@ -28,7 +28,8 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
   const count: ExpressionSpecification = sample
     ? ['format', ['to-string', ['get', 'point_count_abbreviated']], {}, '\n', {}, t(lang, 'investSampleShort'), { 'font-scale': 0.7 }]
     : ['to-string', ['get', 'point_count_abbreviated']];
-  const name: ExpressionSpecification = sample ? ['concat', ['get', 'name'], t(lang, 'investSampleSuffix')] : ['get', 'name'];
+  const own: ExpressionSpecification = ['get', lang === 'en' ? 'name_en' : 'name'];
+  const name: ExpressionSpecification = sample ? ['concat', own, t(lang, 'investSampleSuffix')] : own;
   return [
     // Listings are drawn over every overlay of the plan (the 'labels' slot, before any label): they are what
     // the investors' view is about. Labels and counts follow in the plan's label slot.

@@ -7,7 +7,8 @@ import { distanceM, fromWgs84 } from '../../lib/import/coords.ts';
 import { detectCrs } from '../../lib/import/crs-detect.ts';
 import type { Crs } from '../../lib/import/types.ts';
 import { suggestMapping } from './mapping.ts';
-import { buildSampleInventory, SAMPLE_AUTHORED } from './sample.ts';
+import { industryRun } from './industries.ts';
+import { buildSampleInventory, ENGLISH_COLUMNS, SAMPLE_AUTHORED } from './sample.ts';
 import { loadSampleInventory } from './sample-data.ts';
 import { SAMPLE_INVENTORY_ID, SAMPLE_INVENTORY_NAME, SAMPLE_MARKER } from './types.ts';
 import { describeWithData, sharedPath } from '../../../tests/support/shared.ts';
@@ -24,7 +25,12 @@ describe('the sample inventory', () => {
   });
 
   it('exercises the mapping with Chinese and English headers', () => {
-    const headers = csv.split('\n', 1)[0]!.split(',');
+    // The English columns are the sample's own words in English, not an operator's columns (see below).
+    const english = new Set(Object.values(ENGLISH_COLUMNS));
+    const headers = csv
+      .split('\n', 1)[0]!
+      .split(',')
+      .filter((h) => !english.has(h));
     expect(suggestMapping(headers)).toEqual({
       name: '名称',
       building: 'building',
@@ -53,6 +59,24 @@ describe('the sample inventory', () => {
       expect(l.contact).toBeUndefined();
       expect(l.id).toBe(`sample:${l.row}`);
     }
+  });
+
+  it('gives English readers its own words in English: names, buildings, addresses and its operator', () => {
+    for (const l of inventory.listings) {
+      expect(l.en?.name, l.name).toMatch(/^[^\u3400-\u9fff]+ \(sample\)$/);
+      expect(l.en?.operator).toBe('Sample operator (fictional)');
+      if (l.building) expect(l.en?.building, l.building).toMatch(/^[^\u3400-\u9fff]+$/);
+      if (l.address) expect(l.en?.address, l.address).toMatch(/^[^\u3400-\u9fff]+, Yangpu District, Shanghai$/);
+    }
+    expect(inventory.listings[0]!.en).toEqual({
+      name: 'Fudan University National University Science Park (sample)',
+      building: 'Sample building A',
+      address: '11 Guotai Road, Yangpu District, Shanghai',
+      operator: 'Sample operator (fictional)',
+    });
+    // Industries the plan does not name have English too.
+    const words = inventory.listings.flatMap((l) => l.industries.map((i) => industryRun('en', i)));
+    expect(words.filter((w) => w.lang)).toEqual([]);
   });
 
   it('covers every space type but "other", with plausible areas and rents', () => {

@@ -127,7 +127,7 @@ export class InvestState implements FeatureState<InvestLink> {
     return this.inventories.flatMap((inv) =>
       inv.listings.map((l) => ({
         selection: `${LISTING_SELECTION}${l.id}`,
-        name: { zh: l.name, en: l.name },
+        name: { zh: l.name, en: l.en?.name ?? l.name },
         kind: { zh: kind('zh', l), en: kind('en', l) },
         lon: l.lon,
         lat: l.lat,

@@ -38,11 +38,16 @@ export interface Listing {
    * system can be changed after the import without reading the file again (absent on sample and older listings).
    */
   written?: [number, number];
+  /** The listing's own words in English where they are known (the team's sample gives them): English readers get these. */
+  en?: ListingEnglish;
   /** True for the team's sample inventory: not real offers. */
   sample: boolean;
   /** The row (CSV) or feature number (GeoJSON/KML) the listing was read from, as in the import report. */
   row?: number;
 }
+
+/** A listing's words that have an English version beside the file's own. */
+export type ListingEnglish = Partial<Pick<Listing, 'name' | 'building' | 'address' | 'operator'>>;
 
 /** An inventory: one imported file (or the sample), kept until the user removes it. */
 export interface Inventory {

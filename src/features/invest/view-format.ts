@@ -8,13 +8,17 @@ import { localName, type Lang } from '../../lib/i18n/index.ts';
 import { t } from './messages.ts';
 import { importKey } from '../../lib/import/catalogue.ts';
 import type { PlaceRef } from './compare.ts';
-import type { Inventory, Listing, SpaceType } from './types.ts';
+import type { Inventory, Listing, ListingEnglish, SpaceType } from './types.ts';
 import type { Crs } from '../../lib/import/types.ts';
 import { dataLang, type TextRun } from '../../lib/import/runs.ts';
 import { industryRun } from './industries.ts';
 
 /** The `lang` attribute a listing's own words (its name, building, address, operator…) need in a page in `lang`. */
 export const wordsLang = (lang: Lang, text: string | undefined): string | undefined => (text ? dataLang(lang, text) : undefined);
+
+/** A listing's own words (name, building, address, operator) in the reader's language where the data has them, else as written. */
+export const listingWords = (lang: Lang, l: Listing, field: keyof ListingEnglish): string | undefined =>
+  (lang === 'en' ? l.en?.[field] : undefined) || l[field] || undefined;
 
 /** A listing's industries as runs (for `lib/import/Runs.svelte`), joined by the list separator: the plan's in `lang`, others marked. */
 export function industryRuns(lang: Lang, industries: readonly string[]): TextRun[] {

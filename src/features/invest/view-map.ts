@@ -19,7 +19,7 @@ export interface OverlayOptions {
 
 /**
  * The listings as map points with numeric ids (feature-state needs them in a clustered source). Properties are
- * only what the style draws and the click needs: `lid` (the listing id), `name`, `sample`.
+ * only what the style draws and the click needs: `lid` (the listing id), `name` (and `name_en`), `sample`.
  */
 export function listingsOverlay(listings: readonly Listing[], options: OverlayOptions): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
@@ -28,7 +28,7 @@ export function listingsOverlay(listings: readonly Listing[], options: OverlayOp
     features.push({
       type: 'Feature',
       id: listingFeatureId(l.id),
-      properties: { lid: l.id, name: l.name, sample: l.sample },
+      properties: { lid: l.id, name: l.name, name_en: l.en?.name ?? l.name, sample: l.sample },
       geometry: { type: 'Point', coordinates: [l.lon, l.lat] },
     });
   }

@@ -4,7 +4,7 @@ import { listingFeatureId } from './layers.ts';
 import type { Listing } from './types.ts';
 import { factsContext, listingsBbox, listingsOverlay, zoneShapes } from './view-map.ts';
 import { areaText, industryRuns, inventoryName, rentText, wordsLang } from './view-format.ts';
-import { industryKey, industryRun } from './industries.ts';
+import { industryGroup, industryKey, industryMatches, industryRun } from './industries.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 
 const listing = (id: string, sample: boolean, lon = 121.5, lat = 31.3): Listing => ({
@@ -29,7 +29,7 @@ describe('listingsOverlay', () => {
     expect(both.features[1]).toEqual({
       type: 'Feature',
       id: listingFeatureId('inv-a:2'),
-      properties: { lid: 'inv-a:2', name: '<b>inv-a:2</b>', sample: false },
+      properties: { lid: 'inv-a:2', name: '<b>inv-a:2</b>', name_en: '<b>inv-a:2</b>', sample: false },
       geometry: { type: 'Point', coordinates: [121.51, 31.31] },
     });
     expect(listingsOverlay(ls, { imported: false, sample: true }).features.map((f) => f.properties?.lid)).toEqual(['sample:1']);
@@ -122,12 +122,23 @@ describe('a listing’s own words', () => {
     expect(industryRun('zh', '新能源')).toEqual({ text: '新能源' });
   });
 
-  it('shows an industry the plan does not name as written, marked with its language when it is the other one', () => {
+  it('names the common industries the plan does not, in the reader’s language, without making them the plan’s', () => {
     expect(industryKey('科技服务')).toBeNull();
-    expect(industryRun('en', '科技服务')).toEqual({ text: '科技服务', lang: 'zh-Hans' });
+    expect(industryKey('生物医药')).toBeNull();
+    expect(industryRun('en', '科技服务')).toEqual({ text: 'Technology services' });
+    expect(industryRun('en', '生物医药')).toEqual({ text: 'Biomedicine' });
+    expect(industryRun('zh', 'Biomedicine')).toEqual({ text: '生物医药' });
     expect(industryRun('zh', '科技服务')).toEqual({ text: '科技服务' });
+    expect(industryRuns('en', ['人工智能', '科技服务'])).toEqual([{ text: 'Artificial intelligence' }, { text: ', ' }, { text: 'Technology services' }]);
+    // One choice in the filter, whichever language the file wrote, and found by either.
+    expect(industryGroup('生物医药')).toBe(industryGroup('biomedicine'));
+    expect(industryGroup('生物医药')).not.toBe(industryGroup('生物科技'));
+    expect(industryMatches('生物医药', 'Biomedicine')).toBe(true);
+  });
+
+  it('shows an industry it does not know as written, marked with its language when it is the other one', () => {
+    expect(industryRun('en', '量子计算')).toEqual({ text: '量子计算', lang: 'zh-Hans' });
     expect(industryRun('zh', 'quantum computing')).toEqual({ text: 'quantum computing', lang: 'en' });
-    expect(industryRuns('en', ['人工智能', '科技服务'])).toEqual([{ text: 'Artificial intelligence' }, { text: ', ' }, { text: '科技服务', lang: 'zh-Hans' }]);
   });
 
   it('marks names by their script, and names the team’s sample in the reader’s words', () => {
