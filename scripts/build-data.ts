@@ -12,7 +12,7 @@ import { buildPlanDataset, LOCATED_FILE, UNLOCATED_FILE, writePlanDataset } from
 import { DEFAULT_GAZETTEER, loadGazetteer } from './lib/plan/gazetteer.ts';
 import { applyOsmCampuses } from './lib/plan/osm-campuses.ts';
 import { PlanValidationError } from './lib/plan/validate.ts';
-import { buildSearchIndex, SEARCH_FILE, writeSearchIndex } from './lib/search-index.ts';
+import { buildSearchIndex, SEARCH_FILE, withEnglishAddresses, writeSearchIndex } from './lib/search-index.ts';
 import { buildObstacles, OBSTACLES_FILE, writeObstacles } from './lib/obstacles.ts';
 import { echartsShanghaiPath } from './lib/districts.ts';
 import { STUDY_AREA_FILE, writeStudyArea } from './lib/study-area.ts';
@@ -93,6 +93,7 @@ if (osmCampuses) {
   plan = { ...plan, located: collection };
   for (const r of replaced) console.log(`data: campus ${r.id} drawn from OpenStreetMap ${r.osmId}`);
 }
+plan = { ...plan, located: withEnglishAddresses(plan.located, assembled.layers) };
 for (const w of writePlanDataset(planDir, plan)) console.log(`data: ${w.path} (${(w.bytes / 1024).toFixed(0)} KiB)`);
 const gazetteer = existsSync(gazetteerPath) ? loadGazetteer(gazetteerPath) : undefined;
 if (!gazetteer) console.warn(`data: ${gazetteerPath} not found — search has only the plan's own addresses`);

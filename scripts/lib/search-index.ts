@@ -255,6 +255,28 @@ export function searchAddress(zh: string, roadsEn: ReadonlyMap<string, string> =
   return [zh, en, addressPinyin(zh)];
 }
 
+const roadNames = (drafts: readonly Draft[]): Map<string, string> =>
+  new Map(drafts.filter((d) => d.kind === 'road' || d.kind === 'elevated_road').map((d) => [d.name_zh, d.name_en]));
+
+/**
+ * The plan's features with their address in English beside the Chinese (`address_en`, "11 Guotai Road"), read as
+ * search reads it, with the basemap's English road names: the card shows the reader's language first. Pure.
+ */
+export function withEnglishAddresses(plan: PlanOutputCollection, layers: SearchIndexInput['layers']): PlanOutputCollection {
+  const layer = (id: string) => layers?.find((l) => l.id === id)?.features;
+  const roadsEn = roadNames(roads(layer('elevated_roads'), layer('roads')));
+  return {
+    ...plan,
+    features: plan.features.map((f) => {
+      const zh = f.properties.address_zh?.trim();
+      if (!zh) return f;
+      const street = searchAddress(zh.replace(AREA, ''), roadsEn)[1];
+      const address_en = zh.includes('杨浦区') ? `${street}, Yangpu District, Shanghai` : street;
+      return { ...f, properties: { ...f.properties, address_en } };
+    }),
+  };
+}
+
 const KIND_ORDER: PlaceKind[] = ['district', 'subdistrict', 'station', 'elevated_road', 'road', 'campus'];
 
 /**
@@ -272,7 +294,7 @@ export function buildSearchIndex(input: SearchIndexInput): SearchEntry[] {
     ...roads(layer('elevated_roads'), layer('roads')),
     ...perFeature('campus', layer('campuses')),
   ];
-  const roadsEn = new Map(drafts.filter((d) => d.kind === 'road' || d.kind === 'elevated_road').map((d) => [d.name_zh, d.name_en]));
+  const roadsEn = roadNames(drafts);
 
   const entries: SearchEntry[] = [];
   for (const f of input.plan?.features ?? []) {

@@ -34,6 +34,8 @@ describe('splitTaskQuotes on the real summaries', () => {
         expect(t.gloss).toBeTruthy();
         expect(r.summary_en).toContain(t.gloss!);
         expect(t.gloss).not.toMatch(/^Task \d+:/);
+        // A gloss stands alone under its task's heading: it names its subject instead of pointing back with a pronoun.
+        expect(t.gloss, `task ${t.task}`).not.toMatch(/^(it|they|this|these|its|their)\b/i);
       }
       // Nothing is lost: every 「quotation」 of the summary is in some block.
       const all = [...r.summary_zh.matchAll(/「([^」]*)」/g)].map((m) => m[1]);

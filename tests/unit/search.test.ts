@@ -5,7 +5,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, planAddresses, romanise, SEARCH_ID, searchAddress, writeSearchIndex } from '../../scripts/lib/search-index.ts';
+import { buildSearchIndex, planAddresses, romanise, SEARCH_ID, searchAddress, withEnglishAddresses, writeSearchIndex } from '../../scripts/lib/search-index.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanProperties } from '../../src/lib/data/plan-schema.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 
@@ -370,5 +370,20 @@ describe('addresses in the index', () => {
         : l,
     );
     expect(buildSearchIndex({ plan: withAddress, layers: renamed })[0]!.addresses![0]![1]).toBe('5 Guoquan Rd (OSM)');
+  });
+
+  it('writes the plan’s addresses in English into the dataset, as search reads them, for the card', () => {
+    const two: PlanOutputCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { ...plan.features[1]!, properties: { ...plan.features[1]!.properties, address_zh: '上海市杨浦区国权路5号' } },
+        { ...plan.features[0]!, properties: { ...plan.features[0]!.properties, address_zh: undefined } },
+      ],
+    };
+    const out = withEnglishAddresses(two, layers());
+    expect(out.features[0]!.properties.address_en).toBe('5 Guoquan Road, Yangpu District, Shanghai');
+    expect(out.features[1]!.properties).not.toHaveProperty('address_en');
+    // The input is left as it was.
+    expect(two.features[0]!.properties).not.toHaveProperty('address_en');
   });
 });

@@ -129,6 +129,8 @@ export const PlanPropertiesSchema = z.strictObject({
   /** False only for records without geometry (the place's location is not published). */
   location_published: z.boolean({ error: 'location_published must be true or false' }),
   address_zh: z.string().trim().min(1).optional(),
+  /** address_zh in English ("11 Guotai Road"); set by the data build from the basemap's road names, never hand-authored. */
+  address_en: z.string().trim().min(1).optional(),
   /** How the geometry was obtained, in English and in Chinese. */
   derivation: englishText('derivation (English)'),
   derivation_zh: chineseText('derivation_zh (Chinese)'),
