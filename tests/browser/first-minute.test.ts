@@ -42,7 +42,11 @@ async function selectionAndClear(page: Page) {
       : [[entry.lon, entry.lat]];
     const points = corners.map((c) => map.project(c)).map((p) => ({ x: p.x + canvas.left, y: p.y + canvas.top }));
     const overlays = [
-      ...document.querySelectorAll<HTMLElement>('[data-testid="sheet"], [data-testid="feature-card"], [data-testid="welcome"], .overlay > *, .nav-dock'),
+      // The map's own control column on the right (zoom and compass, then export, share and locate) hides what is
+      // under it as much as a panel does.
+      ...document.querySelectorAll<HTMLElement>(
+        '[data-testid="sheet"], [data-testid="feature-card"], [data-testid="welcome"], .overlay > *, .nav-dock, .maplibregl-ctrl-top-right, .export-slot',
+      ),
     ]
       .filter((el) => !el.hidden && el.getClientRects().length > 0)
       .map((el) => {
@@ -144,6 +148,12 @@ describe('the first minute (production build)', () => {
       const legend = (await page.locator('#tabpanel-layers').textContent()) ?? '';
       expect(legend).toContain(lang === 'zh' ? '沿杨浦—浦东区界绘制的示意带' : 'a schematic band along the Yangpu–Pudong boundary');
       expect(legend).toContain(lang === 'zh' ? '仅在这些虚线框内' : 'only inside these boxes');
+      // On a wide screen the credits wrap short of the scale bar instead of running under it.
+      if (size === 'desktop') {
+        const scale = (await page.locator('.maplibregl-ctrl-scale').boundingBox())!;
+        const credits = (await page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+        expect(credits.x >= scale.x + scale.width || credits.y + credits.height <= scale.y).toBe(true);
+      }
       expect(problems.errors).toEqual([]);
     });
 
@@ -181,6 +191,24 @@ describe('the first minute (production build)', () => {
             .map((c) => `${c.tagName.toLowerCase()}.${c.className} ${c.scrollWidth}>${c.clientWidth}`);
         });
         expect(sideways, names[i]).toEqual([]);
+        // Every control in it, disclosures open, is a 44 px target for a finger (a link inside a sentence aside).
+        const small = await panel.evaluate((el) =>
+          [...el.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], [role=tab]')]
+            .filter((c) => c.getClientRects().length > 0 && !(c.tagName === 'A' && getComputedStyle(c).display === 'inline'))
+            .map((c) => {
+              // A checkbox or a radio counts with its whole label row, which is what a finger hits.
+              const target = c instanceof HTMLInputElement && /checkbox|radio/.test(c.type) ? (c.closest('label') ?? c) : c;
+              const r = target.getBoundingClientRect();
+              return {
+                what: `${c.tagName} ${c.getAttribute('aria-label') ?? c.textContent?.trim().slice(0, 30)}`,
+                w: Math.round(r.width),
+                h: Math.round(r.height),
+              };
+            })
+            // A control drawn 1 px wide is a visually hidden input whose label is the target.
+            .filter((b) => b.w > 1 && (b.w < 44 || b.h < 44)),
+        );
+        expect(small, names[i]).toEqual([]);
         await page.screenshot({ path: screenshotPath(`phone-${id}-${lang}`) });
       }
       // Every tab is a 44 px target whose whole name shows.
@@ -218,6 +246,22 @@ describe('the first minute (production build)', () => {
     await expect.poll(() => sheet.getAttribute('data-size')).toBe('peek');
     await expect.poll(height).toBeLessThan(60);
     expect(await grip.getAttribute('aria-label')).toMatch(/Collapsed/);
+    // At the peek the scale bar and the credits ride above the sheet, and a tap on the credits' (i) reaches it.
+    const sheetTop = async () => (await sheet.boundingBox())!.y;
+    const bottomOf = async (selector: string) => {
+      const b = (await page.locator(selector).boundingBox())!;
+      return b.y + b.height;
+    };
+    await expect.poll(async () => (await bottomOf('.maplibregl-ctrl-attrib')) - (await sheetTop())).toBeLessThanOrEqual(0);
+    expect(await bottomOf('.maplibregl-ctrl-scale')).toBeLessThanOrEqual(await sheetTop());
+    // The sheet folded them behind the (i) when it came up; a tap on the (i) reaches it and opens them.
+    const credits = page.locator('.maplibregl-ctrl-attrib');
+    expect(await credits.getAttribute('class')).not.toMatch(/maplibregl-compact-show/);
+    await page.locator('.maplibregl-ctrl-attrib-button').click();
+    await expect.poll(() => credits.getAttribute('class')).toMatch(/maplibregl-compact-show/);
+    expect(await bottomOf('.maplibregl-ctrl-attrib')).toBeLessThanOrEqual(await sheetTop());
+    await page.screenshot({ path: screenshotPath('sheet-peek-credits') });
+    await page.locator('.maplibregl-ctrl-attrib-button').click();
     // A tap on a tab brings the panel back up.
     await page.getByTestId('nav').getByRole('tab', { name: 'Tasks' }).click();
     await expect.poll(() => sheet.getAttribute('data-size')).toBe('half');
@@ -275,6 +319,14 @@ describe('the first minute (production build)', () => {
         const box = (await next.boundingBox())!;
         const nav = (await page.getByTestId('nav').boundingBox())!;
         expect(box.y + box.height).toBeLessThanOrEqual(nav.y + 1);
+        // The stop's text is read whole above its buttons at half height, not under them (English comes first, the
+        // Chinese original folded; the close button shares the title row).
+        expect(await page.getByTestId('sheet').getAttribute('data-size')).toBe('half');
+        const [textEnd, buttonsTop] = await card.evaluate((el) => {
+          const lines = [...el.querySelectorAll('h3, .text, summary')].map((e) => e.getBoundingClientRect().bottom);
+          return [Math.max(...lines), el.parentElement!.querySelector('.controls')!.getBoundingClientRect().top];
+        });
+        expect(textEnd, `stop ${i + 1}`).toBeLessThanOrEqual(buttonsTop + 1);
         await page.screenshot({ path: screenshotPath(`tour-phone-${lang}-${i + 1}`) });
         if (i === total - 1) break;
         // The next stop's flight starts after the click's update: wait for its request before waiting for the map.

@@ -111,6 +111,22 @@ describe('a slow first view says what it waits for (production build)', () => {
     expect(await notice(page).getAttribute('data-waiting')).toBe('network');
     expect(tiles.answered()).toBe(0);
     expect(tiles.asked()).toBeGreaterThan(0);
+    // On a phone (the same page, turned narrow) the notice stays in sight above the sheet, and the list says the map is
+    // still coming rather than that nothing is in view.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('nav').getByRole('tab', { name: '列表' }).click();
+    const list = page.locator('#tabpanel-list');
+    await expect.poll(() => list.getByRole('status').textContent()).toMatch(/地图加载中/);
+    expect(await list.textContent()).not.toContain('没有规划地点');
+    const sheet = (await page.getByTestId('sheet').boundingBox())!;
+    const box = (await notice(page).boundingBox())!;
+    expect(await noticeText(page)).toBe(SLOW.zh.network);
+    expect(box.y).toBeGreaterThanOrEqual((await page.getByTestId('map').boundingBox())!.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(sheet.y);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('waiting-network-phone-zh') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     // Meanwhile a tab opens and search answers.
     await page.getByRole('tab', { name: '任务' }).click();
     await expect.poll(async () => ((await page.getByRole('tabpanel').textContent()) ?? '').length).toBeGreaterThan(50);

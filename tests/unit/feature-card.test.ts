@@ -40,6 +40,7 @@ const props = (over: Partial<PlanProperties> = {}): PlanProperties => ({
   derivation: 'Pinned to the campus centre.',
   derivation_zh: '钉在校园中心。',
   address_zh: '国泰路11号',
+  address_en: '11 Guotai Road',
   ...over,
 });
 
@@ -101,8 +102,10 @@ describe('FeatureCard (server-rendered)', () => {
     const words = text(body);
     expect(words).toContain('Near · 1.1 km straight-line');
     expect(words).toContain('Planned');
-    // English readers get the gloss, then the plan's own words marked as Chinese; the Chinese note is glossed already.
-    expect(words).toContain('Task 17 first gloss. 「甲乙」 Task 4 second gloss. 「丙丁」 「戊」 Source');
+    // English readers get the gloss, the plan's own words folded under it (collapsed) and marked as Chinese; the
+    // Chinese note is glossed already.
+    expect(words).toContain('Task 17 first gloss. Original (Chinese) 「甲乙」 Task 4 second gloss. Original (Chinese) 「丙丁」 「戊」 Source');
+    expect(bare(body).match(/<details class="fold original[^"]*"[^>]*>\s*<summary>Original \(Chinese\)<\/summary>\s*<div lang="zh-Hans">/g)).toHaveLength(2);
     expect(words).not.toContain('（注）');
     expect(bare(body)).toMatch(/<p class="gloss[^"]*" lang="en">first gloss\.<\/p>/);
     expect(body.match(/<span lang="zh-Hans">「/g)).toHaveLength(3);
@@ -110,6 +113,8 @@ describe('FeatureCard (server-rendered)', () => {
     expect(bare(body)).toMatch(/<p class="source[^"]*" lang="en"[^>]*>Plan tasks 4 and 17, address <span lang="zh-Hans">国泰路11号<\/span>\.<\/p>/);
     expect(words).toContain('Pinned to the campus centre.');
     expect(words).not.toMatch(/方案任务|钉在/);
+    // The address in English first, the Chinese beside it marked as Chinese.
+    expect(bare(body)).toMatch(/<span lang="en">11 Guotai Road<\/span>\s*<span class="other-address[^"]*" lang="zh-Hans">国泰路11号<\/span>/);
   });
 
   it('falls back to the other language, marked as such, where the data has no text in the reader’s', () => {
