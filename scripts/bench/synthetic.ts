@@ -9,18 +9,10 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { DispersionOptions, ParkFeature, ZoneInput } from '../../src/features/analysis/dispersion-types.ts';
 import { buildStudyArea, STUDY_AREA_FILE } from '../lib/study-area.ts';
+import { mulberry32 } from '../../src/features/analysis/random.ts';
 
-/** Mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, the analysis's own seeded generator (the bench may reach a feature's internals, as its tests do). */
+export const rng = mulberry32;
 
 /** Yangpu's outline: the built file if there is one, else computed from echarts' map. */
 export function studyArea(root = resolve(import.meta.dirname, '../..')): Feature<Polygon | MultiPolygon> {

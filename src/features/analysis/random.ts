@@ -8,8 +8,8 @@ import { triangulate } from './dispersion-triangles.ts';
 
 /**
  * Mulberry32 (Tommy Ettinger's 32-bit generator): uniform numbers in [0, 1). Chosen for being tiny, fast and
- * well-mixed enough for placements (a period of 2³², against at most a few million draws a test); not for cryptography. The same
- * generator as the benchmark's synthetic data (scripts/bench/synthetic.ts), which may not be imported from src.
+ * well-mixed enough for placements (a period of 2³², against at most a few million draws a test); not for cryptography. The
+ * benchmark's synthetic data (scripts/bench/synthetic.ts) draws from it too.
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
