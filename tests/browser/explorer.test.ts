@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type MapHandle, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PlanOutputCollection } from '../../src/lib/data/plan-schema.ts';
+import { placesOfTasks, tasksBox } from '../../src/lib/data/task-places.ts';
+import { axeSerious, type MapHandle, ROOT, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 // Every test here changes only the app's own state: they take turns on one desktop and one phone page, each
@@ -9,6 +13,7 @@ const suite = useBrowserSuite();
 const shared = useSharedPages(suite);
 
 const center = (page: Page) => page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getCenter().toArray());
+const PLAN = JSON.parse(readFileSync(resolve(ROOT, 'public/data/plan.geojson'), 'utf8')) as PlanOutputCollection;
 const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, (a[1]! - b[1]!) * 111_000);
 
 describe('explorer (production build)', () => {
@@ -160,19 +165,97 @@ describe('explorer (production build)', () => {
     expect(problems.errors).toEqual([]);
   });
 
-  it('the task explorer highlights a task’s places and lists them', async () => {
+  it('the task explorer shows several tasks: highlights and frames their places, in the link, back and forward', async () => {
     const { page, problems } = await shared.visit('?lang=en');
     await page.getByRole('tab', { name: 'Tasks' }).click();
-    await page.getByRole('button', { name: /Task 17/ }).click();
-    await waitForIdle(page);
-    expect(page.url()).toContain('task=17');
-    const detail = page.getByTestId('task-detail');
-    expect((await detail.textContent()) ?? '').toMatch(/Future Valley/);
-    const opacity = await page.evaluate(() =>
-      JSON.stringify((window as unknown as MapHandle).__yangpu.map.getPaintProperty('science-parks-circle', 'circle-opacity')),
-    );
-    expect(opacity).toContain('plan_tasks');
-    await page.screenshot({ path: screenshotPath('explorer-task17-en') });
+    const panel = page.getByTestId('task-panel');
+    const task = (n: number) => panel.getByRole('button', { name: new RegExp(`^Task ${n}\\b`) });
+    await task(10).click();
+    await expect.poll(() => page.url()).toContain('task=10');
+    await task(17).click();
+    await settle(page);
+    expect(page.url()).toContain('task=10,17');
+    expect(await task(10).getAttribute('aria-pressed')).toBe('true');
+    expect(await task(17).getAttribute('aria-pressed')).toBe('true');
+    expect(await task(4).getAttribute('aria-pressed')).toBe('false');
+    // Each chosen task's details are open (the others stay folded).
+    expect(await panel.getByTestId('task-detail').evaluateAll((els) => els.map((el) => el.getAttribute('data-task')))).toEqual(['10', '17']);
+    expect((await panel.locator('[data-testid="task-detail"][data-task="17"]').textContent()) ?? '').toMatch(/Future Valley/);
+    expect(await panel.getByTestId('tasks-chosen').textContent()).toContain('Shown on the map: tasks 10, 17');
+
+    // Both highlighted: the places of each are drawn, and the plan's paint keeps vivid what names either.
+    const drawn = await page.evaluate(() => {
+      const map = (window as unknown as MapHandle).__yangpu.map;
+      const plan = map.getStyle().layers.filter((l) => (l as { source?: string }).source === 'plan' && map.getLayoutProperty(l.id, 'visibility') !== 'none');
+      const named = (n: number) => ['in', n, ['coalesce', ['get', 'plan_tasks'], ['literal', []]]] as unknown as import('maplibre-gl').FilterSpecification;
+      const ids = (n: number) => [
+        ...new Set(map.queryRenderedFeatures({ layers: plan.map((l) => l.id), filter: named(n) }).map((f) => f.properties.id as string)),
+      ];
+      return { 10: ids(10), 17: ids(17), paint: JSON.stringify(map.getPaintProperty('science-parks-circle', 'circle-opacity')) };
+    });
+    expect(drawn[10]).toContain('sp-fudan');
+    expect(drawn[17]).toContain('zc-kic');
+    expect(drawn.paint).toContain('["any",["in",10,');
+    expect(drawn.paint).toContain('["in",17,');
+    // Framed: the camera's bounds hold every place of either task.
+    const [w, s, e, n] = await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getBounds().toArray().flat());
+    for (const f of placesOfTasks(PLAN.features, [10, 17])) {
+      const [fw, fs, fe, fn] = tasksBox([f], f.properties.plan_tasks)!;
+      expect(fw >= w! && fs >= s! && fe <= e! && fn <= n!, f.properties.id).toBe(true);
+    }
+    expect(await axeSerious(page, '[data-testid="task-panel"]')).toEqual([]);
+    await page.screenshot({ path: screenshotPath('explorer-tasks-10-17-en') });
+
+    // A task with no located place is shown in the panel, says so, and leaves the map where it is.
+    const before = await center(page);
+    await task(1).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Task 1 has no place located on the map' }).count()).toBe(1);
+    expect(dist(before, await center(page))).toBeLessThan(1);
+    expect(page.url()).toContain('task=1,10,17');
+
+    // Back and forward step through the choices, as a reload of each link would restore them.
+    await page.goBack();
+    await expect.poll(() => task(1).getAttribute('aria-pressed')).toBe('false');
+    expect(page.url()).toMatch(/task=10,17(&|$)/);
+    await page.goBack();
+    await expect.poll(() => task(17).getAttribute('aria-pressed')).toBe('false');
+    expect(page.url()).toMatch(/task=10(&|$)/);
+    await page.goForward();
+    await expect.poll(() => task(17).getAttribute('aria-pressed')).toBe('true');
+    expect(page.url()).toMatch(/task=10,17(&|$)/);
+    await expect
+      .poll(() => page.evaluate(() => JSON.stringify((window as unknown as MapHandle).__yangpu.map.getPaintProperty('science-parks-circle', 'circle-opacity'))))
+      .toContain('["in",17,');
+
+    // "Clear" takes them all out; the focus goes to the panel's heading.
+    await panel.getByRole('button', { name: 'Clear the tasks' }).click();
+    await expect.poll(() => page.url()).not.toContain('task=');
+    expect(await panel.locator('[aria-pressed="true"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tasks-heading');
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('shows several tasks on a phone, in Chinese: framed above the sheet, 44 px targets', async () => {
+    const { page, problems } = await shared.visit('?lang=zh&panel=tasks', { width: 390, height: 844 });
+    const panel = page.getByTestId('task-panel');
+    const task = (n: number) => panel.getByRole('button', { name: new RegExp(`^任务 ${n}(?!\\d)`) });
+    await task(11).tap();
+    await task(10).tap();
+    await settle(page);
+    expect(page.url()).toContain('task=10,11');
+    expect(await task(11).getAttribute('aria-pressed')).toBe('true');
+    // Every place of both is on the map above the sheet.
+    const sheetTop = (await page.getByTestId('sheet').boundingBox())!.y;
+    const points = placesOfTasks(PLAN.features, [10, 11]).map((f) => f.geometry.coordinates as [number, number]);
+    const screen = await page.evaluate((pts) => pts.map((p) => (window as unknown as MapHandle).__yangpu.map.project(p)), points);
+    for (const p of screen) expect(p.x > 0 && p.x < 390 && p.y > 0 && p.y < sheetTop, JSON.stringify(p)).toBe(true);
+    const clear = panel.getByRole('button', { name: '清除所选任务' });
+    for (const target of [clear, task(10), task(4)]) {
+      const box = (await target.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
+    expect(await axeSerious(page, '[data-testid="task-panel"]')).toEqual([]);
+    await page.screenshot({ path: screenshotPath('explorer-phone-tasks-zh') });
     expect(problems.errors).toEqual([]);
   });
 

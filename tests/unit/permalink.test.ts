@@ -10,12 +10,12 @@ describe('links', () => {
     layers: { metro: false, landmarks: true },
     selection: 'plan:sp-fudan',
     panel: 'tasks',
-    task: 17,
+    tasks: [4, 17],
   };
 
   it('round-trips every field, in a fixed, readable form', () => {
     const s = formatLink(full);
-    expect(s).toBe('?lang=en&map=13.25/31.2934/121.5123/20/45&layers=landmarks,-metro&sel=plan:sp-fudan&panel=tasks&task=17');
+    expect(s).toBe('?lang=en&map=13.25/31.2934/121.5123/20/45&layers=landmarks,-metro&sel=plan:sp-fudan&panel=tasks&task=4,17');
     expect(parseLink(s, known)).toEqual(full);
   });
 
@@ -32,9 +32,22 @@ describe('links', () => {
     const hostile = parseLink('?lang=fr&map=abc/1/2&layers=evil,-landmarks,<img>&sel=javascript:alert(1)&panel=<script>&task=19&tour=-1', known);
     expect(hostile).toEqual({ layers: { landmarks: false } });
     expect(parseLink('?sel=plan:' + 'a'.repeat(200), known).selection).toBeUndefined();
-    expect(parseLink('?task=3.5', known).task).toBeUndefined();
+    expect(parseLink('?task=3.5', known).tasks).toBeUndefined();
     // A "+" typed into a link arrives as a space.
     expect(parseLink('?layers=+metro', known).layers).toEqual({ metro: true });
+  });
+
+  it('reads the tasks of old links (one task) and new ones (several), and writes them sorted, each once', () => {
+    expect(parseLink('?task=4', known).tasks).toEqual([4]);
+    expect(parseLink('?task=17,4', known).tasks).toEqual([4, 17]);
+    expect(formatLink({ tasks: [17, 4, 17] })).toBe('?task=4,17');
+    expect(formatLink({ tasks: [] })).toBe('');
+    // Out of range, not a number, repeated or empty: only the real task numbers stay.
+    expect(parseLink('?task=0,19,abc,4,4', known).tasks).toEqual([4]);
+    expect(parseLink('?task=,,1e1,-3,0x4,18,', known).tasks).toEqual([18]);
+    expect(parseLink('?task=0,19,abc', known)).toEqual({});
+    expect(parseLink('?task=', known)).toEqual({});
+    expect(formatLink({ tasks: [0, 19, 2.5, NaN] })).toBe('');
   });
 
   it('tells a camera move from a change that deserves a history entry', () => {
@@ -42,5 +55,6 @@ describe('links', () => {
     expect(onlyViewDiffers(full, moved)).toBe(true);
     expect(onlyViewDiffers(full, { ...full, selection: 'plan:other' })).toBe(false);
     expect(onlyViewDiffers(full, { ...full, layers: { metro: true } })).toBe(false);
+    expect(onlyViewDiffers(full, { ...full, tasks: [4] })).toBe(false);
   });
 });

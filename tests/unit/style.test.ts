@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createPropertyExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CLASSES } from '../../src/lib/data/plan-schema.ts';
 import { createApp, REGISTRY } from '../../src/app/features.ts';
@@ -189,30 +189,49 @@ describe('credits', () => {
   });
 });
 
-describe('exploring a task', () => {
-  it('fades plan features the task does not name, and leaves the basemap alone', () => {
-    const ls = layers(light, 'zh', { task: 17 });
+describe('exploring tasks', () => {
+  const named = (n: number) => ['in', n, ['coalesce', ['get', 'plan_tasks'], ['literal', []]]];
+  // A paint value evaluated for one feature at one zoom, as MapLibre would.
+  const opacity = (value: unknown, key: string, kind: 'circle' | 'fill', properties: Record<string, unknown>, zoom = 14) => {
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${kind}`]![key]!;
+    const parsed = createPropertyExpression(value, key, spec);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return parsed.value.evaluate({ zoom }, { type: kind === 'circle' ? 'Point' : 'Polygon', properties } as never);
+  };
+
+  it('fades plan features that name none of the chosen tasks, and leaves the basemap alone', () => {
+    const ls = layers(light, 'zh', { tasks: [4, 17] });
     const circle = ls.find((l) => l.id === 'science-parks-circle') as { paint: Record<string, unknown> };
-    expect(circle.paint['circle-opacity']).toEqual([
-      'case',
-      ['in', 17, ['coalesce', ['get', 'plan_tasks'], ['literal', []]]],
-      ['case', ['get', 'indicative'], 0.25, 0.95],
-      0.12,
-    ]);
+    expect(circle.paint['circle-opacity']).toEqual(['case', ['any', named(4), named(17)], ['case', ['get', 'indicative'], 0.25, 0.95], 0.12]);
     expect(ls.find((l) => l.id === 'metro-line')).toEqual(layers(light, 'zh').find((l) => l.id === 'metro-line'));
-    expect(validateStyleMin(buildStyle({ lang: 'en', task: 17, basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
+    expect(validateStyleMin(buildStyle({ lang: 'en', tasks: [4, 17], basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
+    expect(validateStyleMin(buildStyle({ lang: 'zh', tasks: [7], basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
+  });
+
+  it('emphasises a feature of any chosen task and fades one of neither, evaluated as MapLibre does', () => {
+    const value = (layers(light, 'zh', { tasks: [4, 17] }).find((l) => l.id === 'science-parks-circle') as { paint: Record<string, unknown> }).paint[
+      'circle-opacity'
+    ];
+    expect(opacity(value, 'circle-opacity', 'circle', { plan_tasks: [4], indicative: false })).toBe(0.95);
+    expect(opacity(value, 'circle-opacity', 'circle', { plan_tasks: [2, 17], indicative: true })).toBe(0.25);
+    expect(opacity(value, 'circle-opacity', 'circle', { plan_tasks: [7, 10], indicative: false })).toBe(0.12);
+    expect(opacity(value, 'circle-opacity', 'circle', { indicative: false })).toBe(0.12);
+  });
+
+  it('changes nothing when no task is chosen', () => {
+    expect(layers(light, 'zh', { tasks: [] })).toEqual(layers(light, 'zh'));
   });
 });
 
 describe('fading by task with zoom-driven opacity', () => {
   it('wraps each output of a zoom interpolation, keeping the interpolation on top', () => {
-    const fill = layers(light, 'zh', { task: 4 }).find((l) => l.id === 'zone-future-valley-fill') as unknown as { paint: Record<string, unknown[]> };
+    const fill = layers(light, 'zh', { tasks: [4] }).find((l) => l.id === 'zone-future-valley-fill') as unknown as { paint: Record<string, unknown[]> };
     const value = fill.paint['fill-opacity']!;
     expect(value.slice(0, 3)).toEqual(['interpolate', ['linear'], ['zoom']]);
     expect(value[3]).toBe(12);
     expect((value[4] as unknown[])[0]).toBe('case');
     expect(value[5]).toBe(15);
     expect((value[6] as unknown[])[3]).toBe(0.12);
-    expect(validateStyleMin(buildStyle({ lang: 'zh', task: 4, basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
+    expect(validateStyleMin(buildStyle({ lang: 'zh', tasks: [4], basemapUrl: 'pmtiles://http://x/b.pmtiles', planUrl: 'http://x/p.geojson' }))).toEqual([]);
   });
 });

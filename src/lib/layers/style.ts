@@ -44,8 +44,8 @@ export interface LayersOptions {
   available?: ReadonlySet<string>;
   /** Whether the plan's GeoJSON source is in the style (default true). */
   plan?: boolean;
-  /** A plan task (1–18) being explored: plan features it names stay vivid, the others fade. */
-  task?: number | null;
+  /** Plan tasks (1–18) being explored: plan features that name any of them stay vivid, the others fade. */
+  tasks?: readonly number[];
   registry?: readonly LayerDef[];
   /**
    * The first view's style: the layers of rows switched off, and of the sources named here (a feature's source with
@@ -71,7 +71,7 @@ export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): L
     if (options.plan === false && source === 'plan') continue;
     const visible = options.visible?.[def.id] ?? def.defaultVisible;
     if (options.firstView && (!visible || (source !== undefined && options.firstView.emptySources.has(source)))) continue;
-    const emphasised = source === 'plan' && options.task ? fadeOthers(layer, options.task) : layer;
+    const emphasised = source === 'plan' && options.tasks?.length ? fadeOthers(layer, options.tasks) : layer;
     out.push({
       ...emphasised,
       metadata: { [REGISTRY_KEY]: def.id },
@@ -85,9 +85,19 @@ export function layers(theme: Theme, lang: Lang, options: LayersOptions = {}): L
 const OPACITY = ['fill-opacity', 'line-opacity', 'circle-opacity', 'circle-stroke-opacity', 'text-opacity'] as const;
 const DEFAULT_OPACITY = 1;
 
-function fadeOthers(layer: LayerSpecification, task: number): LayerSpecification {
+/**
+ * Whether a plan feature names any of `tasks`: its `plan_tasks` (an array of task numbers in plan.geojson, kept as
+ * an array by the GeoJSON source) meets the chosen set. One `in` per chosen task, as the expression language has no
+ * set intersection; at most 18.
+ */
+export function namesAnyTask(tasks: readonly number[]): unknown[] {
+  const named = ['coalesce', ['get', 'plan_tasks'], ['literal', []]];
+  return ['any', ...tasks.map((n) => ['in', n, named])];
+}
+
+function fadeOthers(layer: LayerSpecification, tasks: readonly number[]): LayerSpecification {
   const paint = { ...((layer as { paint?: Record<string, unknown> }).paint ?? {}) };
-  const named = ['in', task, ['coalesce', ['get', 'plan_tasks'], ['literal', []]]];
+  const named = namesAnyTask(tasks);
   for (const key of OPACITY) {
     if (!keyApplies(layer.type, key)) continue;
     const current = paint[key] ?? DEFAULT_OPACITY;

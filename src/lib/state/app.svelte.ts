@@ -7,7 +7,8 @@ import { parseEmbed, type EmbedMode } from './embed-mode.ts';
 import type { BasemapFault } from './faults.ts';
 import type { SearchEntry } from '../search/types.ts';
 import type { FeatureDef, FeatureState, FeatureStates } from './feature.ts';
-import { CORE_PANELS, formatLink, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
+import { tasksBox } from '../data/task-places.ts';
+import { chosenTasks, CORE_PANELS, formatLink, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** What the basemap archive says about itself: which layers it has and which are missing, and why. */
 export interface BasemapInfo {
@@ -85,8 +86,8 @@ export class AppState {
   insets = $state.raw<Insets>({ top: 0, right: 0, bottom: 0, left: 0 });
   /** The first visit's welcome is showing (see ui/welcome.ts). */
   welcome = $state(false);
-  /** The plan task being explored (1–18): its features are highlighted. */
-  task = $state<number | null>(null);
+  /** The plan tasks being explored (1–18), sorted, each once: the features of any of them are highlighted. */
+  tasks = $state.raw<number[]>([]);
   /** The guided tour's current stop, while the tour is open. */
   tourStop = $state<number | null>(null);
   /** The camera, as the map last reported it. */
@@ -203,6 +204,23 @@ export class AppState {
     else this.requestCamera({ kind: 'center', lon: entry.lon, lat: entry.lat, zoom: Math.max(this.view?.zoom ?? 0, 15) }, animate);
   }
 
+  /**
+   * A user's pick of task `n`: shown if it was not, taken out if it was. The map then frames the located places of
+   * the tasks shown (tasks a link restores frame nothing: the link brings its own view). Returns false
+   * when `n`, just shown, has no located place: the map stays where it is.
+   */
+  pickTask(n: number): boolean {
+    const adding = !this.tasks.includes(n);
+    this.tasks = chosenTasks(adding ? [...this.tasks, n] : this.tasks.filter((m) => m !== n));
+    // Before the places arrive there is nothing to frame, nor anything to say about them.
+    if (!this.plan) return true;
+    const features = this.plan.features;
+    if (adding && !tasksBox(features, [n])) return false;
+    const box = tasksBox(features, this.tasks);
+    if (box) this.requestCamera({ kind: 'fit', bbox: box, maxZoom: 16 });
+    return true;
+  }
+
   requestCamera(target: CameraTarget, animate = true): void {
     this.camera = { ...target, seq: ++this.cameraSeq, animate };
   }
@@ -227,7 +245,7 @@ export class AppState {
       layers: Object.keys(layers).length ? layers : undefined,
       selection: this.selection ?? undefined,
       panel: this.panel === this.defaultPanel ? undefined : this.panel,
-      task: this.task ?? undefined,
+      tasks: this.tasks.length ? this.tasks : undefined,
       tour: this.panel === 'tour' && this.tourStop !== null ? this.tourStop : undefined,
     };
     for (const f of this.featureDefs) link[f.id] = this.stateOf(f).toLink();
@@ -243,7 +261,7 @@ export class AppState {
     this.selection = link.selection ?? null;
     const before = this.panel;
     this.panel = link.panel ?? this.defaultPanel;
-    this.task = link.task ?? null;
+    this.tasks = link.tasks ?? [];
     this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
     if (this.tourStop !== null && this.sheetSize === 'full') this.sheetSize = 'half';
     for (const f of this.featureDefs) this.stateOf(f).apply((link as Record<string, unknown>)[f.id]);

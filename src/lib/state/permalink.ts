@@ -27,7 +27,8 @@ export interface CoreLink {
   /** `plan:<id>`, `place:<id>`, or a selection a feature owns (`listing:<id>`). */
   selection?: string;
   panel?: PanelId | 'none';
-  task?: number;
+  /** Plan tasks shown on the map (1–18), sorted, each once (`task=4,17`). */
+  tasks?: number[];
   tour?: number;
 }
 
@@ -72,6 +73,11 @@ export function parseVertices(raw: string | null, min = 1): [number, number][] |
 export const formatVertices = (vertices: readonly (readonly [number, number])[]): string =>
   vertices.map(([lon, lat]) => `${round(lon, 5)},${round(lat, 5)}`).join(';');
 
+/** The plan's task numbers among `list` (integers 1–18), sorted, each once: the form a set of chosen tasks takes. */
+export function chosenTasks(list: readonly number[]): number[] {
+  return [...new Set(list.filter((n) => Number.isInteger(n) && n >= 1 && n <= 18))].sort((a, b) => a - b);
+}
+
 /** Reads a link's query string. Unknown keys, unknown layers and malformed values are ignored. */
 export function parseLink(search: string, knownLayers: ReadonlySet<string>, features: readonly LinkFeature[] = []): LinkState {
   const q = new URLSearchParams(search);
@@ -110,8 +116,9 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>, feat
   const panels: readonly string[] = [...CORE_PANELS, ABOUT_PANEL, ...features.filter((f) => f.panel).map((f) => f.id)];
   if (panel === 'none' || panels.includes(panel ?? '')) out.panel = panel as PanelId | 'none';
 
-  const task = Number(q.get('task'));
-  if (q.has('task') && Number.isInteger(task) && task >= 1 && task <= 18) out.task = task;
+  // `task=4` (the links of one task at a time) reads as the set of one.
+  const tasks = chosenTasks((q.get('task') ?? '').split(',').map((s) => (/^\s*\d{1,2}\s*$/.test(s) ? Number(s) : NaN)));
+  if (tasks.length) out.tasks = tasks;
 
   const tour = Number(q.get('tour'));
   if (q.has('tour') && Number.isInteger(tour) && tour >= 0 && tour < 100) out.tour = tour;
@@ -139,7 +146,8 @@ export function formatLink(state: LinkState, features: readonly LinkFeature[] = 
   if (layers.length) q.set('layers', layers.join(','));
   if (state.selection) q.set('sel', state.selection);
   if (state.panel) q.set('panel', state.panel);
-  if (state.task) q.set('task', String(state.task));
+  const tasks = chosenTasks(state.tasks ?? []);
+  if (tasks.length) q.set('task', tasks.join(','));
   if (state.tour !== undefined) q.set('tour', String(state.tour));
   for (const f of features) {
     const part = (state as Record<string, unknown>)[f.id];
