@@ -115,12 +115,33 @@ describe('the first minute (production build)', () => {
         await page.close();
       });
 
-  it('dismisses the welcome with Escape', async () => {
+  it('dismisses the welcome with Escape (phone and desktop, zh and en)', async () => {
     const { page } = await openPage(suite, '?lang=zh', DESKTOP, { greet: true });
-    await page.getByTestId('welcome').getByRole('button', { name: '开始导览' }).focus();
-    await page.keyboard.press('Escape');
-    expect(await page.getByTestId('welcome').count()).toBe(0);
-    expect(await page.evaluate(() => localStorage.getItem('yangpu:welcomed'))).toBe('1');
+    const welcome = page.getByTestId('welcome');
+    // The first visit's welcome, then (on the same page, turned narrow, then English, then wide again) the welcome
+    // brought back as a first visit would see it: the greetings of each size and language are tested above.
+    for (const [viewport, lang] of [
+      [DESKTOP, 'zh'],
+      [PHONE, 'zh'],
+      [PHONE, 'en'],
+      [DESKTOP, 'en'],
+    ] as const) {
+      const where = `${viewport.width}px, ${lang}`;
+      await page.setViewportSize(viewport);
+      if (lang === 'en' && (await page.evaluate(() => document.documentElement.lang)).startsWith('zh'))
+        await page.getByRole('button', { name: '切换到英文' }).click();
+      if ((await welcome.count()) === 0)
+        await page.evaluate(() => {
+          localStorage.removeItem('yangpu:welcomed');
+          (window as unknown as { __yangpu: { app: { welcome: boolean } } }).__yangpu.app.welcome = true;
+        });
+      await welcome.getByRole('button', { name: lang === 'zh' ? '开始导览' : 'Take the tour' }).focus();
+      // On a phone the welcome sits along the bottom of the map; on a desktop in its top-left corner.
+      await expect.poll(async () => (await welcome.boundingBox())!.y > viewport.height / 2, { message: where }).toBe(viewport === PHONE);
+      await page.keyboard.press('Escape');
+      expect(await welcome.count(), where).toBe(0);
+      expect(await page.evaluate(() => localStorage.getItem('yangpu:welcomed')), where).toBe('1');
+    }
     await page.close();
   });
 
@@ -223,69 +244,87 @@ describe('the first minute (production build)', () => {
       expect(problems.errors).toEqual([]);
     });
 
-  it("pulls a phone's sheet between a peek, half and full height by dragging its grip", async () => {
-    const { page, problems } = await shared.visit('?lang=en&panel=list', PHONE);
-    const sheet = page.getByTestId('sheet');
-    const grip = sheet.getByRole('button', { name: /Panel height/ });
-    const height = async () => (await sheet.boundingBox())!.height;
-    const map = (await page.getByTestId('map').boundingBox())!;
-    const half = await height();
-    expect(half).toBeGreaterThan(map.height * 0.4);
-    expect(half).toBeLessThan(map.height * 0.6);
-    const drag = async (toY: number) => {
-      const g = (await grip.boundingBox())!;
-      await page.mouse.move(g.x + g.width / 2, g.y + 10);
-      await page.mouse.down();
-      for (let i = 1; i <= 6; i++) await page.mouse.move(g.x + g.width / 2, g.y + 10 + ((toY - g.y - 10) * i) / 6);
-      await page.mouse.up();
-    };
-    await drag(map.y + 40);
-    await expect.poll(() => sheet.getAttribute('data-size')).toBe('full');
-    await expect.poll(height).toBeGreaterThan(map.height - 2);
-    await drag(map.y + map.height - 10);
-    await expect.poll(() => sheet.getAttribute('data-size')).toBe('peek');
-    await expect.poll(height).toBeLessThan(60);
-    expect(await grip.getAttribute('aria-label')).toMatch(/Collapsed/);
-    // At the peek the scale bar and the credits ride above the sheet, and a tap on the credits' (i) reaches it.
-    const sheetTop = async () => (await sheet.boundingBox())!.y;
-    const bottomOf = async (selector: string) => {
-      const b = (await page.locator(selector).boundingBox())!;
-      return b.y + b.height;
-    };
-    await expect.poll(async () => (await bottomOf('.maplibregl-ctrl-attrib')) - (await sheetTop())).toBeLessThanOrEqual(0);
-    expect(await bottomOf('.maplibregl-ctrl-scale')).toBeLessThanOrEqual(await sheetTop());
-    // The sheet folded them behind the (i) when it came up; a tap on the (i) reaches it and opens them.
-    const credits = page.locator('.maplibregl-ctrl-attrib');
-    expect(await credits.getAttribute('class')).not.toMatch(/maplibregl-compact-show/);
-    await page.locator('.maplibregl-ctrl-attrib-button').click();
-    await expect.poll(() => credits.getAttribute('class')).toMatch(/maplibregl-compact-show/);
-    expect(await bottomOf('.maplibregl-ctrl-attrib')).toBeLessThanOrEqual(await sheetTop());
-    await page.screenshot({ path: screenshotPath('sheet-peek-credits') });
-    await page.locator('.maplibregl-ctrl-attrib-button').click();
-    // A tap on a tab brings the panel back up.
-    await page.getByTestId('nav').getByRole('tab', { name: 'Tasks' }).click();
-    await expect.poll(() => sheet.getAttribute('data-size')).toBe('half');
-    expect(problems.errors).toEqual([]);
-  });
+  for (const lang of ['en', 'zh'] as const)
+    it(`pulls a phone's sheet between a peek, half and full height by dragging its grip (${lang})`, async () => {
+      const { page, problems } = await shared.visit(`?lang=${lang}&panel=list`, PHONE);
+      const sheet = page.getByTestId('sheet');
+      const grip = sheet.getByRole('button', { name: lang === 'zh' ? /面板高度/ : /Panel height/ });
+      const height = async () => (await sheet.boundingBox())!.height;
+      const map = (await page.getByTestId('map').boundingBox())!;
+      const half = await height();
+      expect(half).toBeGreaterThan(map.height * 0.4);
+      expect(half).toBeLessThan(map.height * 0.6);
+      const drag = async (toY: number) => {
+        const g = (await grip.boundingBox())!;
+        await page.mouse.move(g.x + g.width / 2, g.y + 10);
+        await page.mouse.down();
+        for (let i = 1; i <= 6; i++) await page.mouse.move(g.x + g.width / 2, g.y + 10 + ((toY - g.y - 10) * i) / 6);
+        await page.mouse.up();
+      };
+      await drag(map.y + 40);
+      await expect.poll(() => sheet.getAttribute('data-size')).toBe('full');
+      await expect.poll(height).toBeGreaterThan(map.height - 2);
+      await drag(map.y + map.height - 10);
+      await expect.poll(() => sheet.getAttribute('data-size')).toBe('peek');
+      await expect.poll(height).toBeLessThan(60);
+      expect(await grip.getAttribute('aria-label')).toMatch(lang === 'zh' ? /收起/ : /Collapsed/);
+      // At the peek the scale bar and the credits ride above the sheet, and a tap on the credits' (i) reaches it.
+      const sheetTop = async () => (await sheet.boundingBox())!.y;
+      const bottomOf = async (selector: string) => {
+        const b = (await page.locator(selector).boundingBox())!;
+        return b.y + b.height;
+      };
+      await expect.poll(async () => (await bottomOf('.maplibregl-ctrl-attrib')) - (await sheetTop())).toBeLessThanOrEqual(0);
+      expect(await bottomOf('.maplibregl-ctrl-scale')).toBeLessThanOrEqual(await sheetTop());
+      // The sheet folded them behind the (i) when it came up; a tap on the (i) reaches it and opens them.
+      const credits = page.locator('.maplibregl-ctrl-attrib');
+      expect(await credits.getAttribute('class')).not.toMatch(/maplibregl-compact-show/);
+      await page.locator('.maplibregl-ctrl-attrib-button').click();
+      await expect.poll(() => credits.getAttribute('class')).toMatch(/maplibregl-compact-show/);
+      expect(await bottomOf('.maplibregl-ctrl-attrib')).toBeLessThanOrEqual(await sheetTop());
+      await page.screenshot({ path: screenshotPath(`sheet-peek-credits-${lang}`) });
+      await page.locator('.maplibregl-ctrl-attrib-button').click();
+      // A tap on a tab brings the panel back up.
+      await page
+        .getByTestId('nav')
+        .getByRole('tab', { name: lang === 'zh' ? '任务' : 'Tasks' })
+        .click();
+      await expect.poll(() => sheet.getAttribute('data-size')).toBe('half');
+      expect(problems.errors).toEqual([]);
+    });
 
   for (const [size, viewport] of SIZES)
-    it(`never leaves the selected place under a card, the sheet or a notice (${size})`, async () => {
+    it(`never leaves the selected place under a card, the sheet or a notice (${size}, zh then en)`, async () => {
       const { page, problems } = await shared.visit('?lang=zh&panel=list', viewport);
       if (size === 'phone')
         await page
           .getByTestId('sheet')
           .getByRole('button', { name: /面板高度/ })
           .press('End');
-      // Choose a few places from the list (of what is in view), as a visitor scrolling it would.
-      for (const i of [0, 3, 6]) {
-        await page.getByTestId('nav').getByRole('tab', { name: '列表' }).click();
-        const item = page.locator('#tabpanel-list').getByRole('button').nth(i);
-        const name = (await item.textContent()) ?? '';
-        await item.click();
+      const clear = async (what: string) => {
         await page.getByTestId('feature-card').waitFor();
         await settle(page);
-        const state = (await selectionAndClear(page))!;
-        expect(hidden(state), name).toEqual([]);
+        expect(hidden((await selectionAndClear(page))!), what).toEqual([]);
+      };
+      const list = { zh: '列表', en: 'List' };
+      // Choose a few places from the list (of what is in view), as a visitor scrolling it would: two in Chinese, then
+      // (the card's text, hence its height, changing with the language) the one chosen and another in English.
+      for (const [i, lang] of [
+        [0, 'zh'],
+        [3, 'zh'],
+        [6, 'en'],
+      ] as const) {
+        if (lang === 'en' && (await page.evaluate(() => document.documentElement.lang)).startsWith('zh')) {
+          await page.getByRole('button', { name: '切换到英文' }).click();
+          await expect.poll(() => page.getByTestId('nav').getByRole('tab', { name: list.en }).count()).toBe(1);
+          await clear('the last place, in English');
+        }
+        await page.getByTestId('nav').getByRole('tab', { name: list[lang] }).click();
+        // (A place not chosen already: a tap on the chosen one changes nothing, and on a phone brings no card back.)
+        const item = page.locator('#tabpanel-list button:not([aria-current])').nth(i);
+        const name = (await item.textContent()) ?? '';
+        await item.click();
+        await clear(`${name} (${lang})`);
       }
       // A link that selects a place at the edge of the map: the map moves it out from under the card.
       await page.evaluate(() => {
@@ -293,11 +332,9 @@ describe('the first minute (production build)', () => {
         const c = map.getCanvas();
         map.jumpTo({ center: map.unproject([c.clientWidth * 0.9, c.clientHeight * 0.9]) });
       });
-      await page.getByTestId('nav').getByRole('tab', { name: '列表' }).click();
+      await page.getByTestId('nav').getByRole('tab', { name: list.en }).click();
       await page.locator('#tabpanel-list').getByRole('button').last().click();
-      await page.getByTestId('feature-card').waitFor();
-      await settle(page);
-      expect(hidden((await selectionAndClear(page))!)).toEqual([]);
+      await clear('at the edge (en)');
       // Moving a place clear leaves no padding on the map (a later fit would add it to its own, and fail).
       expect(await page.evaluate(() => (window as unknown as MapHandle).__yangpu.map.getPadding())).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
       await page.screenshot({ path: screenshotPath(`selection-clear-${size}`) });

@@ -296,6 +296,28 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     expect(en).toMatch(/^\uFEFFindicator,year,value,unit,source,place\r\n/);
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
     expect(await languageLeaks(panel)).toEqual([]);
+
+    // On a phone (the same page, turned narrow), in English: the same template, with its commented example, and the
+    // Chinese headers and names still read (the report in English).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.getByTestId('sheet').getAttribute('data-size')).toBe('half');
+    const narrow = page.waitForEvent('download');
+    await panel.getByTestId('monitor-template').click();
+    const enLines = readFileSync(await downloadPath(await narrow), 'utf8').split('\r\n');
+    expect(enLines[0]).toBe('\uFEFFindicator,year,value,unit,source,place');
+    expect(enLines[1]).toMatch(/^"?# How to fill this in/);
+    expect(enLines[2]).toBe('"# Example: Digital economy, revenue",2025,620,100 million yuan,Yangpu statistical bulletin (2025),');
+    const phoneCsv = [
+      '指标,年度,数值,单位,数据来源,园区',
+      '数字经济营收,2023,540,亿元,区经委年报,',
+      '瞪羚企业数,2024,120,家,区科委,',
+      '数字经济增加值,2025,300,亿元,区经委年报,',
+    ];
+    await page.getByTestId('monitor-file').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from(phoneCsv.join('\r\n')) });
+    await panel.getByTestId('monitor-commit').click();
+    await expect.poll(async () => text(names)).toContain('phone.csv');
+    expect(await text(names)).toContain('2 rows accepted');
+    expect(await text(names)).toContain('Indicator "数字经济增加值" not recognised');
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 300_000);
@@ -309,6 +331,12 @@ describe('plan monitor: targets, figures and places (production build)', () => {
     expect(await text(card(panel, 'leading_industries_revenue'))).toContain('2026 年目标：达到 1,400亿元');
     expect(await axeSerious(page, '[data-testid="monitor-panel"]')).toEqual([]);
     await page.screenshot({ path: screenshotPath('monitor-empty-phone-zh') });
+    // The Chinese template on a phone: Chinese headers and a commented example row.
+    const download = page.waitForEvent('download');
+    await panel.getByTestId('monitor-template').click();
+    const template = readFileSync(await downloadPath(await download), 'utf8').split('\r\n');
+    expect(template[0]).toBe('\uFEFF指标,年份,数值,单位,数据来源,地点');
+    expect(template[2]).toBe('# 示例：数字经济产业营收,2025,620,亿元,杨浦区统计公报（2025）,');
 
     await importFigures(page, panel, FIGURES);
     const report = panel.getByTestId('import-report');
@@ -344,6 +372,10 @@ describe('plan monitor: targets, figures and places (production build)', () => {
         .map((el) => `${el.tagName} ${el.textContent?.trim().slice(0, 30)}`),
     );
     expect(small).toEqual([]);
+    // Chinese headers and the names statisticians write (数字经济营收 …), read on a phone too.
+    await importFigures(page, panel, CHINESE_NAMES);
+    await expect.poll(() => text(report)).toContain('导入报告：chinese-names.csv');
+    expect(await text(report)).toContain('接受 6 行');
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 300_000);

@@ -179,6 +179,17 @@ describe('a slow first view says what it waits for (production build)', () => {
     await expect.poll(() => noticeText(page), { timeout: 20_000 }).toBe(SLOW.zh.device);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await expect.poll(() => noticeText(page), { timeout: 20_000 }).toBe(SLOW.en.device);
+    // On a phone (the same page, turned narrow) it still says so, in sight above the sheet (the panel it opened on).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const sheet = page.getByTestId('sheet');
+    await expect.poll(() => sheet.getAttribute('data-size')).toBe('half');
+    expect(await noticeText(page)).toBe(SLOW.en.device);
+    const box = (await notice(page).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual((await sheet.boundingBox())!.y);
+    await page.screenshot({ path: screenshotPath('waiting-device-phone-en') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.evaluate(() => (window as unknown as Frames).__frames.thaw());
     await drawsOnceFree(page, problems);
     await page.close();
