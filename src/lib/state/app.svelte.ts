@@ -78,6 +78,8 @@ export class AppState {
 
   /** The selected place: `plan:<id>`, `place:<id>`, or a selection a feature owns. */
   selection = $state<string | null>(null);
+  /** Counts the user's selections, the same place chosen again included (a phone brings its card back for it). */
+  selections = $state(0);
   /** The open panel of the side (or bottom) sheet; 'none' when it is closed. */
   panel = $state<PanelId | 'none'>('layers');
   /** How far a phone's bottom sheet is pulled up (a wide screen's sheet has one size). */
@@ -192,6 +194,7 @@ export class AppState {
   /** Selects a place (or clears the selection) and, with `fly`, moves the map to it. */
   select(id: string | null, options: { fly?: boolean } = {}): void {
     this.selection = id;
+    this.selections++;
     if (id && options.fly) {
       const entry = this.places.find((p) => p.id === id);
       if (entry) this.flyToEntry(entry);
