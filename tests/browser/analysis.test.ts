@@ -120,6 +120,33 @@ describe('dispersion dashboard (production build)', () => {
     await settle(page);
     await expect.poll(async () => (await renderedCounts(page, ['analysis-hub']))['analysis-hub']).toBe(3);
 
+    // Hubs may go at sites the planner adds: two clicks on the map, then one hub among them only.
+    await fitYangpu(page);
+    await settle(page);
+    await panel.getByRole('button', { name: 'Add sites on the map' }).click();
+    for (const [lon, lat] of [
+      [121.515, 31.29],
+      [121.54, 31.305],
+    ]) {
+      const p = await page.evaluate(([x, y]) => (window as unknown as MapHandle).__yangpu.map.project([x!, y!]), [lon, lat]);
+      await page.locator('.maplibregl-canvas').click({ position: { x: p.x, y: p.y } });
+    }
+    await panel.getByRole('button', { name: 'Add sites on the map' }).click();
+    const sites = panel.getByTestId('hub-sites');
+    expect(await sites.locator('li > span').allTextContents()).toEqual(['Site 1', 'Site 2']);
+    await expect.poll(() => page.url()).toMatch(/hpts=121\.5\d+,31\.\d+;121\.5\d+,31\.\d+(&|$)/);
+    await panel.getByRole('combobox', { name: 'Hubs may go at' }).selectOption('added');
+    await panel.getByRole('combobox', { name: 'Number of hubs' }).selectOption('1');
+    await expect.poll(() => page.url()).toMatch(/hk=1&hc=added/);
+    await expect.poll(() => hubRows.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => hubRows.first().locator('th').textContent(), { timeout: 20_000 }).toMatch(/^1\. Site [12]$/);
+    await settle(page);
+    // Both sites drawn as rings, the chosen one under the hub's disc.
+    await expect.poll(async () => renderedCounts(page, ['analysis-hub-site', 'analysis-hub'])).toEqual({ 'analysis-hub-site': 2, 'analysis-hub': 1 });
+    const hubsCsv = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Hubs (CSV)' }).click();
+    expect(readFileSync(await downloadPath(await hubsCsv), 'utf8')).toMatch(/,1,site:[12],添加点 [12],Site [12],[\d.]+\r\n/);
+
     // The overlays belong to the open tab: they leave the map with it and come back with it.
     await page.getByRole('tab', { name: 'Layers' }).click();
     await settle(page);
@@ -224,13 +251,18 @@ describe('dispersion dashboard (production build)', () => {
   });
 
   it('works as a bottom sheet on a phone', async () => {
-    const { page, problems } = await openPage(suite, '?lang=zh&panel=analysis&cmp=1&hd=1500', { width: 390, height: 844 });
+    const { page, problems } = await openPage(suite, '?lang=zh&panel=analysis&cmp=1&hd=1500&hc=all&hpts=121.515,31.29;121.54,31.305', {
+      width: 390,
+      height: 844,
+    });
     const panel = page.getByTestId('analysis-panel');
     await expect.poll(() => count(panel), { timeout: 30_000 }).toBe(SITES);
     // Hubs from the link, every park within 1.5 km, said in Chinese.
     await expect
       .poll(() => panel.getByTestId('hubs').locator('p').first().textContent(), { timeout: 20_000 })
       .toMatch(/^要让每个园区都在 1\.50 公里 内，至少需要 \d+ 个集中点/);
+    // The sites the link adds are listed by name, and drawn.
+    expect(await panel.getByTestId('hub-sites').locator('li > span').allTextContents()).toEqual(['添加点 1', '添加点 2']);
     expect(await panel.getByTestId('significance-a').textContent()).toMatch(/蒙特卡洛检验|正在与随机放置比较/);
     await panel.getByTestId('figures').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('analysis-phone-zh') });

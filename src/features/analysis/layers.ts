@@ -1,4 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { t as message, type Lang } from '../../lib/i18n/index.ts';
 import { FONT } from '../../lib/layers/helpers.ts';
 import type { Theme } from '../../lib/layers/theme.ts';
 import type { LayerDef } from '../../lib/layers/types.ts';
@@ -13,6 +14,12 @@ const clusterColour = ({ analysis: { clusters } }: Theme): ExpressionSpecificati
     ...clusters.flatMap((c, i) => [i, c]),
     clusters[0],
   ] as unknown as ExpressionSpecification;
+
+/** "Site 2" / "添加点 2" from the catalogue's template, with the number from the feature. */
+function siteLabel(lang: Lang): ExpressionSpecification {
+  const [before = '', after = ''] = message(lang, 'analysis.site', { n: '\u0000' }).split('\u0000');
+  return ['concat', before, ['to-string', ['get', 'n']], after];
+}
 
 // "1.2 km": lengths are read in tenths of a kilometre, the precision the parks' locations allow.
 const kmLabel: ExpressionSpecification = ['concat', ['to-string', ['/', ['round', ['/', ['get', 'lengthM'], 100]], 10]], ' km'];
@@ -207,14 +214,14 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
     group: 'analysis',
     label: { zh: '建议的集中点（整合方案）', en: 'Proposed hubs (consolidation)' },
     note: {
-      zh: '按所选方法建议的集中点，以及每个园区到其集中点的直线连线；只在要求整合方案时出现。',
-      en: 'Hub sites the chosen method proposes, and a straight line from each park to its hub; shown only when hubs are asked for.',
+      zh: '按所选方法建议的集中点（实心），以及每个园区到其集中点的直线连线；空心圆为自己添加的候选点。只在要求整合方案时出现。',
+      en: 'Hub sites the chosen method proposes (filled), and a straight line from each park to its hub; hollow rings are the sites you added. Shown only when hubs are asked for.',
     },
     defaultVisible: true,
     source: 'analysis',
     sourceLayers: [],
     legend: (t) => ({ kind: 'circle', fill: t.analysis.hub, line: t.analysis.vertexFill }),
-    style: (t) => [
+    style: (t, lang) => [
       {
         slot: 'overlay',
         layer: {
@@ -223,6 +230,23 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           source: 'analysis',
           filter: role('hub-spoke'),
           paint: { 'line-color': t.analysis.hub, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+        },
+      },
+      // The sites the planner added are candidates, not hubs: hollow rings, under the chosen hubs' filled discs.
+      {
+        slot: 'overlay',
+        layer: {
+          id: 'analysis-hub-site',
+          type: 'circle',
+          source: 'analysis',
+          filter: role('hub-site'),
+          paint: {
+            'circle-color': t.analysis.vertexFill,
+            'circle-opacity': 0.6,
+            'circle-stroke-color': t.analysis.hub,
+            'circle-stroke-width': 3,
+            'circle-radius': 8,
+          },
         },
       },
       {
@@ -244,6 +268,25 @@ export const ANALYSIS_REGISTRY: LayerDef[] = [
           filter: role('hub'),
           layout: { 'text-field': ['to-string', ['get', 'n']], 'text-font': FONT, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
           paint: { 'text-color': t.analysis.vertexFill },
+        },
+      },
+      {
+        slot: 'zone-labels',
+        layer: {
+          id: 'analysis-hub-site-name',
+          type: 'symbol',
+          source: 'analysis',
+          filter: role('hub-site'),
+          layout: {
+            'text-field': siteLabel(lang),
+            'text-font': FONT,
+            'text-size': 11,
+            'text-anchor': 'top',
+            'text-offset': [0, 1],
+            'text-allow-overlap': true,
+            'text-ignore-placement': true,
+          },
+          paint: { 'text-color': t.analysis.hub, 'text-halo-color': t.halo, 'text-halo-width': 1.5 },
         },
       },
     ],

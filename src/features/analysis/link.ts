@@ -9,6 +9,8 @@ export const ANALYSIS_LIMITS = {
   hubWithinM: [100, 5000],
   areaPoints: 50,
   off: 200,
+  /** Candidate hub sites a planner adds: enough for a few alternatives each, short enough for a link. */
+  sites: 20,
 } as const;
 
 /** What a link carries of the dispersion dashboard. Absent fields mean "the default". */
@@ -31,10 +33,15 @@ export interface AnalysisLink {
   area?: [number, number][];
   /** Consolidation hubs asked for (absent: none). */
   hubs?: HubSettings;
+  /** Candidate hub sites the planner added on the map, lon/lat. */
+  sites?: [number, number][];
 }
 
-/** Where hubs may go: the plan's zone components, the parks themselves, or either. */
-export type HubCandidates = 'components' | 'parks' | 'both';
+/**
+ * Where hubs may go: the plan's zone components, the parks themselves, either of those ('both'), only the sites the
+ * planner added ('added'), or any of the three ('all').
+ */
+export type HubCandidates = 'components' | 'parks' | 'both' | 'added' | 'all';
 
 /**
  * Consolidation options (task 2 asks to solve the scattering): `hubs` k for a p-median (0: none asked), or every park
@@ -48,7 +55,20 @@ export interface HubSettings {
 }
 export const HUBS_OFF: HubSettings = { by: 'count', hubs: 0, withinM: 1000, candidates: 'components' };
 
-const HUB_CANDIDATES: Record<HubCandidates, string> = { components: 'comp', parks: 'parks', both: 'both' };
+const HUB_CANDIDATES: Record<HubCandidates, string> = { components: 'comp', parks: 'parks', both: 'both', added: 'added', all: 'all' };
+
+// Yangpu with a margin: a vertex or a site outside it comes from a hostile or mangled link.
+const inYangpu = (p: number[]) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= 121.25 && p[0]! <= 121.8 && p[1]! >= 31.1 && p[1]! <= 31.5;
+
+/** `lon,lat;lon,lat…` as points, or null unless every point is inside Yangpu's box and their number within [min, max]. */
+function parsePoints(raw: string | null, min: number, max: number): [number, number][] | null {
+  if (!raw) return null;
+  const pts = raw.split(';').map((pair) => pair.split(',').map((v) => (v.trim() === '' ? NaN : Number(v))));
+  return pts.length >= min && pts.length <= max && pts.every(inYangpu) ? pts.map((p) => [p[0]!, p[1]!]) : null;
+}
+
+// Five decimals (about 1 m) for what a click places: finer than a click, and short in links.
+const writePoints = (pts: readonly [number, number][]) => pts.map(([x, y]) => `${Number(x.toFixed(5))},${Number(y.toFixed(5))}`).join(';');
 
 const CODE_TO_CLASS = new Map(Object.entries(SCENARIO_CLASSES).map(([cls, code]) => [code as string, cls as ScenarioClass]));
 const ZONE_CODES: Record<ScenarioZone, string> = { any: 'any', future_valley: 'fv', yangshupu: 'ysp', either: 'both' };
@@ -106,16 +126,12 @@ export function parseAnalysisLink(q: URLSearchParams): AnalysisLink | undefined 
   if (q.has('hd') && Number.isFinite(hd)) out.hubs = { by: 'distance', hubs: 0, withinM: clamp(Math.round(hd), ANALYSIS_LIMITS.hubWithinM), candidates: hc };
   else if (q.has('hk') && Number.isFinite(hk) && hk >= 1)
     out.hubs = { by: 'count', hubs: clamp(Math.round(hk), ANALYSIS_LIMITS.hubs), withinM: HUBS_OFF.withinM, candidates: hc };
-  // A polygon is kept only whole, like the drone sketch: one bad vertex and it is dropped rather than bent.
-  const poly = q.get('apoly');
-  if (poly) {
-    const pts = poly.split(';').map((pair) => pair.split(',').map(Number));
-    const ok =
-      pts.length >= 3 &&
-      pts.length <= ANALYSIS_LIMITS.areaPoints &&
-      pts.every((p) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= 121.25 && p[0]! <= 121.8 && p[1]! >= 31.1 && p[1]! <= 31.5);
-    if (ok) out.area = pts.map((p) => [p[0]!, p[1]!]);
-  }
+  // A polygon is kept only whole, like the drone sketch: one bad vertex and it is dropped rather than bent. So are
+  // the added sites: a list missing one would renumber the rest, and "Site 2" would name another place.
+  const area = parsePoints(q.get('apoly'), 3, ANALYSIS_LIMITS.areaPoints);
+  if (area) out.area = area;
+  const sites = parsePoints(q.get('hpts'), 1, ANALYSIS_LIMITS.sites);
+  if (sites) out.sites = sites;
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -133,5 +149,6 @@ export function writeAnalysisLink(state: AnalysisLink, q: URLSearchParams): void
     else q.set('hk', String(state.hubs.hubs));
     if (state.hubs.candidates !== 'components') q.set('hc', HUB_CANDIDATES[state.hubs.candidates]);
   }
-  if (state.area?.length) q.set('apoly', state.area.map(([x, y]) => `${Number(x.toFixed(5))},${Number(y.toFixed(5))}`).join(';'));
+  if (state.area?.length) q.set('apoly', writePoints(state.area));
+  if (state.sites?.length) q.set('hpts', writePoints(state.sites.slice(0, ANALYSIS_LIMITS.sites)));
 }

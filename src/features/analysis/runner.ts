@@ -1,5 +1,6 @@
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DispersionOptions } from './dispersion-types.ts';
+import { hubCandidateSites } from './hub-sites.ts';
 import { selectParks, zonesOf, type PlanLike } from './scenario.ts';
 import { PLAN_PATHS } from '../../lib/data/plan.ts';
 import type { AppState } from '../../lib/state/app.svelte.ts';
@@ -19,7 +20,21 @@ function loadStudyArea(base: string): Promise<Polygon | MultiPolygon | null> {
 }
 
 /** The tests the dashboard runs: seeded, so that a link reproduces its p-values. */
-const SIGNIFICANCE = { simulations: 999, seed: 1, alpha: 0.05, lFunction: { steps: 20, simulations: 99 } } as const;
+export const SIGNIFICANCE = { simulations: 999, seed: 1, alpha: 0.05 } as const;
+
+/** Up to this many parks the L function's envelope has its full 99 placements (≈ 0.3 s in the worker at 300). */
+const L_FULL_N = 300;
+
+/**
+ * The L function's settings for n parks. Its envelope costs placements × n², 99 placements of 1,000 parks about
+ * 3 s: beyond 300 parks the placements shrink to keep that cost (never below 19, the fewest a 5 % envelope test
+ * has), and beyond 2,000 the L function is left out. The plan has a few dozen places today; this keeps a larger
+ * selection from holding the worker for many seconds.
+ */
+export function lFunctionFor(n: number): { steps: number; simulations: number } | false {
+  if (n > 2000) return false;
+  return { steps: 20, simulations: n <= L_FULL_N ? 99 : Math.max(19, Math.floor((99 * L_FULL_N ** 2) / n ** 2)) };
+}
 
 const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
 
@@ -41,6 +56,7 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
   const coverageDistanceM = an.coverageM;
   const clusterMinPoints = an.minPoints;
   const hubs = an.hubsOn ? an.hubSettings : null;
+  const sites = an.sites;
   // Hub sites among the plan's zone components sit at the search index's point inside each (as the cards do).
   const at = new Map(app.places.map((p) => [p.id, p] as const));
   const components = features
@@ -69,7 +85,7 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
       const significanceOf = (r: typeof a) =>
         runSignificance(
           r.parks.map((p) => p.centroid),
-          { ...SIGNIFICANCE, studyArea: area },
+          { ...SIGNIFICANCE, lFunction: lFunctionFor(r.parks.length), studyArea: area },
         );
       const sa = await significanceOf(a);
       const sb = b ? await significanceOf(b) : null;
@@ -79,7 +95,7 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
       // Hubs for scenario A's parks, when asked for: the plan's task 2 asks to solve the scattering, not only to measure it.
       if (hubs) {
         const parks = a.parks.map((p) => ({ id: p.id, lon: p.centroid[0], lat: p.centroid[1] }));
-        const candidates = [...(hubs.candidates !== 'parks' ? components : []), ...(hubs.candidates !== 'components' ? parks : [])];
+        const candidates = hubCandidateSites(hubs.candidates, { components, parks, sites });
         const c = await runConsolidation(parks, candidates, hubs.by === 'distance' ? { distanceM: hubs.withinM } : { hubs: hubs.hubs, objective: 'median' });
         if (cancelled) return;
         an.consolidation = c;

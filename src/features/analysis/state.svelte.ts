@@ -7,7 +7,7 @@ import type { DispersionResult } from './dispersion-types.ts';
 import type { SignificanceResult } from './significance.ts';
 import type { ConsolidationResult } from './consolidate.ts';
 import { SCENARIO_CONSOLIDATED, SCENARIO_TODAY, type Scenario } from './scenario-spec.ts';
-import { HUBS_OFF, type AnalysisLink, type HubSettings } from './link.ts';
+import { ANALYSIS_LIMITS, HUBS_OFF, type AnalysisLink, type HubSettings } from './link.ts';
 
 /**
  * Defaults of the dashboard's settings: DBSCAN's neighbourhood (m) and the fewest parks a cluster has (two: a pair of
@@ -18,8 +18,14 @@ export const ANALYSIS_DEFAULTS = { clusterM: 500, coverageM: 800, minPoints: 2 }
 
 const same = (x: Scenario, y: Scenario) => JSON.stringify(x) === JSON.stringify(y);
 
-/** The drawing target of the dashboard's selection polygon (`app.drawing`). */
+/** The drawing target of the dashboard's selection polygon and of its added hub sites (`app.drawing`). */
 export const AREA_TARGET = 'analysis';
+
+/** What a click on the map adds while the dashboard draws: a vertex of the selection polygon, or a hub site. */
+export type DrawMode = 'area' | 'sites';
+
+// Five decimals (about 1 m), as the link writes them: a site read back from a link is the site that was added.
+const roundSite = ([lon, lat]: readonly [number, number]): [number, number] => [Number(lon.toFixed(5)), Number(lat.toFixed(5))];
 
 /** The dispersion dashboard's part of the application state (`app.features.analysis`). */
 export class AnalysisState implements FeatureState<AnalysisLink> {
@@ -49,6 +55,10 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   /** The consolidation asked for (scenario A's parks gathered at hubs), and its result; off by default. */
   hubSettings = $state.raw<HubSettings>(HUBS_OFF);
   consolidation = $state.raw<ConsolidationResult | null>(null);
+  /** Candidate hub sites the planner added on the map (lon/lat), named "Site 1, 2…" in this order. */
+  sites = $state.raw<[number, number][]>([]);
+  /** What a click adds while `app.drawing` is this dashboard's: the one drawing target serves both. */
+  drawMode = $state<DrawMode>('area');
   /** Whether hubs are asked for. */
   get hubsOn(): boolean {
     return this.hubSettings.by === 'distance' || this.hubSettings.hubs > 0;
@@ -66,8 +76,14 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   /** What the map draws: the shown scenario's clusters, tree and coverage, and the drawn polygon. */
   get overlay(): FeatureCollection | null {
     const result = this.show === 'b' && this.compare ? this.resultB : this.resultA;
-    const features: Feature[] = [...(result?.overlays.features ?? []), ...this.hubFeatures(), ...drawnAreaFeatures(this.area)];
+    const features: Feature[] = [...(result?.overlays.features ?? []), ...this.siteFeatures(), ...this.hubFeatures(), ...drawnAreaFeatures(this.area)];
     return features.length ? { type: 'FeatureCollection', features } : null;
+  }
+
+  /** The added sites, numbered as the panel names them, while hubs are asked for (they are only candidates for them). */
+  private siteFeatures(): Feature[] {
+    if (!this.hubsOn) return [];
+    return this.sites.map((p, i) => ({ type: 'Feature', properties: { role: 'hub-site', n: i + 1 }, geometry: { type: 'Point', coordinates: [p[0], p[1]] } }));
   }
 
   /** The proposed hubs and a spoke from each park to its hub (scenario A's parks), while asked for. */
@@ -92,9 +108,23 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     ];
   }
 
-  /** Adds a vertex to the selection polygon. */
+  /** A click while drawing: a vertex of the selection polygon or a hub site, as `drawMode` says. */
   addDrawPoint(point: [number, number]): void {
+    if (this.drawMode === 'sites') this.addSite(point);
+    else this.addVertex(point);
+  }
+
+  addVertex(point: [number, number]): void {
     this.area = withVertex(this.area, point);
+  }
+
+  /** Adds a candidate hub site, up to what a link carries. */
+  addSite(point: [number, number]): void {
+    if (this.sites.length < ANALYSIS_LIMITS.sites) this.sites = [...this.sites, roundSite(point)];
+  }
+
+  removeSite(index: number): void {
+    this.sites = this.sites.filter((_, i) => i !== index);
   }
 
   sources(): Record<string, GeoJSONSourceSpecification> {
@@ -113,6 +143,7 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     if (this.show === 'b') out.show = 'b';
     if (this.area.length) out.area = this.area;
     if (this.hubsOn) out.hubs = { ...this.hubSettings };
+    if (this.sites.length) out.sites = this.sites;
     return Object.keys(out).length ? out : undefined;
   }
 
@@ -127,5 +158,6 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     this.show = link?.show ?? 'a';
     this.area = link?.area ?? [];
     this.hubSettings = link?.hubs ?? HUBS_OFF;
+    this.sites = link?.sites ?? [];
   }
 }
