@@ -187,9 +187,18 @@ try {
   }
   if (wanted.has('analysis')) {
     print(await analysisSection({ sizes, naive: !values['no-naive'], log }));
-    const sig = significanceSection(log);
+    const sig = await significanceSection(log);
     print(sig.section);
-    for (const a of sig.aims) aims.push({ issue: '18', what: a.what, value: `${a.ms.toFixed(0)} ms`, aim: `< ${a.aimMs} ms`, met: a.ms < a.aimMs });
+    // Issue 18's aims hold "in the worker, with the UI responsive meanwhile": the worker's round trip (median), and
+    // the main thread's longest stall beside it.
+    for (const a of sig.aims)
+      aims.push({
+        issue: '18',
+        what: `${a.what}, in the worker`,
+        value: `${a.median.toFixed(0)} ms (best ${a.best.toFixed(0)}; main thread stalled ≤ ${a.stallMs.toFixed(0)} ms)`,
+        aim: `< ${a.aimMs} ms`,
+        met: a.median < a.aimMs,
+      });
   }
   if (aims.length) {
     // Issue 15's aims first (they hold in one run on a quiet machine, medians of ≥ 9 rounds), then issue 8's rest.
