@@ -57,6 +57,9 @@ describe('dispersion dashboard (production build)', () => {
     );
     expect(said).toMatch(/Donnelly's edge correction: R = \d\.\d\d, z = −?\d\.\d\d\. Without the correction it reads \d\.\d\d/);
     expect(said).toMatch(/Ripley's L: .*Global envelope test p = 0\.\d+\./);
+    expect(said).toMatch(
+      /The observed mean distance to the nearest park is (\d+ m|\d\.\d\d km); 95 % of the random placements give between (\d+ m|\d\.\d\d km) and (\d+ m|\d\.\d\d km)\./,
+    );
     await expect.poll(() => panel.locator('[data-testid="l-function"] svg').count(), { timeout: 20_000 }).toBe(1);
     expect(await figure(panel, 'monte_carlo_p').textContent()).toMatch(/^0\.\d+$/);
     expect(readings).toMatch(/Half the parks have another park within \d+\.\d km\./);

@@ -7,6 +7,7 @@ export const significanceZh = {
   sigCounts: '选定 {places} 处地点 → {sites} 个不同场所（其中 {duplicates} 处与其他地点同址，同址只计一次）→ 检验计入 {n} 个{outside}。',
   sigOutside: '（{count} 个在杨浦区界外，不计入）',
   sigMonteCarlo: '蒙特卡洛检验（把 {n} 个园区在杨浦区界内随机放置 {m} 次）：园区{direction}（R = {r}），{significance}（双侧 p = {p}）。',
+  sigEnvelope: '实际平均最近距离为 {observed}；95% 的随机放置在 {lo} 到 {hi} 之间。',
   sigCloser: '比随机放置更靠近',
   sigFarther: '比随机放置更分散',
   sigSame: '与随机放置一样疏密',
@@ -85,6 +86,7 @@ export const significanceEn: Record<keyof typeof significanceZh, Message> = {
   sigOutside: " ({count} outside Yangpu's outline, left out)",
   sigMonteCarlo:
     'Monte Carlo test ({m} random placements of {n} parks inside Yangpu): the parks are {direction} (R = {r}), {significance} (two-sided p = {p}).',
+  sigEnvelope: 'The observed mean distance to the nearest park is {observed}; 95 % of the random placements give between {lo} and {hi}.',
   sigCloser: 'closer together than random placement',
   sigFarther: 'farther apart than random placement',
   sigSame: 'as close together as random placement',

@@ -41,6 +41,7 @@ describe('the significance tests in words', () => {
   it('name the test, n and p, and say which way the parks lean even when it is not significant', () => {
     expect(significanceReadings(sig, 'en')).toEqual([
       'Monte Carlo test (999 random placements of 14 parks inside Yangpu): the parks are closer together than random placement (R = 0.85), but not significantly at the 5 % level (two-sided p = 0.33).',
+      'The observed mean distance to the nearest park is 900 m; 95 % of the random placements give between 750 m and 1.40 km.',
       "Clark–Evans ratio with Donnelly's edge correction: R = 0.85, z = −0.93. Without the correction it reads 0.98, too high: near Yangpu's edge a park's nearest neighbour may lie outside.",
       "Ripley's L: between 250 m and 500 m the parks have more neighbours than in any of 99 random placements (clustering). Global envelope test p = 0.08.",
     ]);

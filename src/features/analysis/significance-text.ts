@@ -36,6 +36,9 @@ export function significanceReadings(sig: SignificanceResult, lang: Lang): strin
         p: pText(mc.pTwoSided),
       }),
     );
+    // The envelope says what "random" means here in metres, which a planner can set beside the map.
+    if (sig.observedMeanM !== null)
+      out.push(t(lang, 'sigEnvelope', { observed: metres(sig.observedMeanM, lang), lo: metres(mc.envelope.loM, lang), hi: metres(mc.envelope.hiM, lang) }));
   }
   if (sig.donnelly && sig.clarkEvans) out.push(t(lang, 'sigDonnelly', { r: fmt(sig.donnelly.R), z: fmt(sig.donnelly.z), raw: fmt(sig.clarkEvans.R) }));
   const l = sig.lFunction;
