@@ -2,22 +2,9 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DispersionOptions } from './dispersion-types.ts';
 import { hubCandidateSites } from './hub-sites.ts';
 import { selectParks, zonesOf, type PlanLike } from './scenario.ts';
+import { loadStudyArea } from '../../lib/data/load.ts';
 import { PLAN_PATHS } from '../../lib/data/plan.ts';
 import type { AppState } from '../../lib/state/app.svelte.ts';
-
-let studyArea: Promise<Polygon | MultiPolygon | null> | null = null;
-
-/** Yangpu's outline, fetched once; null (and a message in the results) when it cannot be had. */
-function loadStudyArea(base: string): Promise<Polygon | MultiPolygon | null> {
-  studyArea ??= fetch(`${base}${PLAN_PATHS.studyArea}`)
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then((f: Feature<Polygon | MultiPolygon>) => (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon' ? f.geometry : null))
-    .catch((err: unknown) => {
-      console.warn('study area:', err);
-      return null;
-    });
-  return studyArea;
-}
 
 /** The tests the dashboard runs: seeded, so that a link reproduces its p-values. */
 export const SIGNIFICANCE = { simulations: 999, seed: 1, alpha: 0.05 } as const;
@@ -70,7 +57,10 @@ export function scheduleAnalysis(app: AppState, base: string): () => void {
   const timer = setTimeout(async () => {
     an.running = true;
     try {
-      const [{ runDispersion, runSignificance, runConsolidation }, area] = await Promise.all([import('./dispersion-client.ts'), loadStudyArea(base)]);
+      const [{ runDispersion, runSignificance, runConsolidation }, area] = await Promise.all([
+        import('./dispersion-client.ts'),
+        loadStudyArea(`${base}${PLAN_PATHS.studyArea}`),
+      ]);
       const options: DispersionOptions = { studyArea: area, clusterDistanceM, clusterMinPoints, coverageDistanceM, stations, campuses, zones };
       // One after the other: the worker answers the latest request, and B must not cancel A.
       const a = await runDispersion(parksA, options);

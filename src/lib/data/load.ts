@@ -1,3 +1,4 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { PlanOutputCollection } from './plan-schema.ts';
 import type { SearchEntry } from '../search/types.ts';
 
@@ -27,4 +28,21 @@ export async function loadPlaces(url: string, fetcher: typeof fetch = fetch): Pr
   const body = await getJson(url, fetcher);
   if (!Array.isArray(body)) throw new Error(`${url}: expected a list`);
   return body.filter(isEntry);
+}
+
+let studyArea: Promise<Polygon | MultiPolygon | null> | null = null;
+
+/**
+ * Yangpu's outline (public/data/study-area.geojson), fetched once and shared by whoever needs it (the dashboard's
+ * study area, near me's "are you in Yangpu"); null when it cannot be had, which each says in its own words.
+ */
+export function loadStudyArea(url: string): Promise<Polygon | MultiPolygon | null> {
+  studyArea ??= fetch(url)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((f: Feature<Polygon | MultiPolygon>) => (f?.geometry?.type === 'Polygon' || f?.geometry?.type === 'MultiPolygon' ? f.geometry : null))
+    .catch((err: unknown) => {
+      console.warn('study area:', err);
+      return null;
+    });
+  return studyArea;
 }
