@@ -109,7 +109,7 @@ export function formatFigure(value: number | null, unit: FigureRow['unit'], lang
     case 'ratio':
       return value.toFixed(2).replace('-', '−');
     case 'p':
-      return value < 0.01 ? value.toFixed(3) : value.toFixed(2);
+      return pText(value);
     case 'm':
       return distance(value, lang);
     case 'm2':
@@ -119,6 +119,9 @@ export function formatFigure(value: number | null, unit: FigureRow['unit'], lang
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
+/** A p-value as a reader takes it: two decimals, three below 0.01, and never 0 (the test's smallest is 1/(m+1)). */
+export const pText = (p: number) => (p < 0.01 ? p.toFixed(3) : p.toFixed(2));
+
 /** A distance as the panel writes it: metres under a kilometre, else kilometres to two decimals. */
 export const distance = (m: number, lang: Lang) =>
   m < 1000 ? t(lang, 'unitM', { value: Math.round(m) }) : t(lang, 'unitKm', { value: (m / 1000).toFixed(2) });

@@ -4,13 +4,13 @@
  */
 import type { Lang } from '../../lib/i18n/index.ts';
 import type { DispersionResult } from './dispersion-types.ts';
-import { distance as metres } from './figures.ts';
+import { distance as metres, pText } from './figures.ts';
+
+export { pText };
 import type { LFunctionRow, SignificanceResult } from './significance.ts';
 import { t } from './significance-messages.ts';
 
 const fmt = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
-/** A p-value as a reader takes it: two decimals, three below 0.01, and never 0 (the test's smallest is 1/(m+1)). */
-export const pText = (p: number) => (p < 0.01 ? p.toFixed(3) : p.toFixed(2));
 
 /** "places → distinct sites → counted": the three counts a reader needs to add up what the panel says. */
 export function countsSentence(places: number, r: DispersionResult, sig: SignificanceResult | null, lang: Lang): string {
