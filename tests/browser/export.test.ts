@@ -214,6 +214,33 @@ describe('export of the current view as a PNG (production build)', () => {
     for (const text of [texts[0]!, ...texts.slice(legendAt)]) expect(text).not.toMatch(ENGLISH_RUN);
     expect(texts.some((text) => /^\d+ (米|公里)$/.test(text))).toBe(true);
     expect(texts).toContain('北');
+    // The legend keys only what the view draws: a row that is switched on but has nothing in this close, rotated view
+    // is left out, and every drawn row is listed (or counted in "+N more").
+    const rows = await page.evaluate(() => {
+      const { map, app } = (
+        window as unknown as {
+          __yangpu: {
+            map: MapHandle['__yangpu']['map'];
+            app: { registry: { id: string; label: { zh: string }; defaultVisible: boolean }[]; visible: Record<string, boolean> };
+          };
+        }
+      ).__yangpu;
+      const rowOf = new Map<string, string>();
+      for (const l of map.getStyle().layers) {
+        const row = (l.metadata as Record<string, unknown> | undefined)?.['yangpu:layer'];
+        if (typeof row === 'string' && l.layout?.visibility !== 'none') rowOf.set(l.id, row);
+      }
+      const drawn = new Set(map.queryRenderedFeatures({ layers: [...rowOf.keys()] }).map((f) => rowOf.get(f.layer.id)));
+      const on = app.registry.filter((d) => app.visible[d.id] ?? d.defaultVisible);
+      return { drawn: on.filter((d) => drawn.has(d.id)).map((d) => d.label.zh), empty: on.filter((d) => !drawn.has(d.id)).map((d) => d.label.zh) };
+    });
+    const keyed = texts.slice(legendAt + 1).join('');
+    const empty = rows.empty.filter((label) => !rows.drawn.some((d) => d.includes(label)));
+    expect(empty.length).toBeGreaterThan(0);
+    for (const label of empty) expect(keyed).not.toContain(label);
+    const more = /^另有 (\d+) 项/.exec(texts.slice(legendAt).find((x) => x.startsWith('另有')) ?? '');
+    const listed = rows.drawn.filter((label) => keyed.includes(label)).length;
+    expect(listed + Number(more?.[1] ?? 0)).toBe(rows.drawn.length);
     // The credits too, however they wrap.
     const credits = texts.slice(1, legendAt).join('');
     expect(credits).toContain('© OpenStreetMap 贡献者');

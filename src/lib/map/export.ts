@@ -6,10 +6,11 @@ import { withAlpha } from '../layers/theme-css.ts';
 import { drawLegendSymbol, drawNorthArrow, drawScaleBar, drawText, panel } from './export-draw.ts';
 import { attributionLayout, attributionText, EXPORT_FONT, formatExportDate, metersPerPixel, niceScale, titleLayout, type Measure } from './export-layout.ts';
 import { LEGEND, legendLayout, type LegendEntry } from './export-legend.ts';
+import { drawnRows } from './drawn-rows.ts';
 
 /*
  * Export of the current view as a PNG for planners' reports: the map image with a title bar, a legend of the
- * visible layers, a scale bar, a north arrow when the map is rotated, and the attribution.
+ * layers drawn in the view, a scale bar, a north arrow when the map is rotated, and the attribution.
  *
  * The layout is pure arithmetic on CSS pixels (the helpers in `export-layout.ts` and `export-legend.ts` take a
  * `measure` function, so they run without a browser); `exportMapImage` draws it on a 2D canvas at the map canvas's
@@ -46,7 +47,10 @@ export {
 
 export interface ExportOptions {
   lang: Lang;
-  /** Legend rows, in order (see {@link legendEntries}). */
+  /**
+   * Legend rows, in order (see {@link legendEntries}): the switched-on rows. The image lists only those it draws
+   * something of (see {@link drawnRows}): a row with nothing in the exported view would be a key to nothing.
+   */
   legend: LegendEntry[];
   /** When the image is made (shown in the title bar); now by default. */
   date?: Date;
@@ -119,6 +123,9 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
     await withTimeout(new Promise<void>((resolve) => map.once('idle', () => resolve())), options.settleTimeout ?? 15_000, () => undefined);
   }
 
+  const drawn = drawnRows(map);
+  const legendRows = options.legend.filter((entry) => drawn.has(entry.id));
+
   const source = map.getCanvas();
   const cssWidth = source.clientWidth || source.width / map.getPixelRatio();
   const ratio = source.width / cssWidth;
@@ -183,13 +190,13 @@ export async function exportMapImage(map: MlMap, options: ExportOptions): Promis
 
   // Legend top right, under the title bar. A narrow (phone) image has it across the top, in at most 45 % of the
   // height, so that some map stays in view: what does not fit is counted in a "+N more" line.
-  if (options.legend.length) {
+  if (legendRows.length) {
     const narrow = width < 560;
     const maxWidth = narrow ? width - 2 * margin : Math.min(Math.max(240, width * 0.42), 560);
     const room = attributionTop - title.height - 2 * margin;
     const maxHeight = narrow ? Math.min(room, Math.max(120, height * 0.45)) : room;
     const heading = t(lang, 'legendTitle');
-    const legend = legendLayout(options.legend, { measure, maxWidth, maxHeight, heading });
+    const legend = legendLayout(legendRows, { measure, maxWidth, maxHeight, heading });
     const lx = width - margin - legend.width;
     const ly = title.height + margin;
     panel(ctx, colours, lx, ly, legend.width, legend.height);
