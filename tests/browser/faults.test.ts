@@ -212,8 +212,10 @@ describe('faults (production build, test server)', () => {
   it('a slow network: "still loading" after a few seconds, the panels work meanwhile, the message goes when the map arrives', async () => {
     let slowOnes = 2;
     // Long enough that the notice cannot be gone before it has said what it waits for (the network, once the page's
-    // own start-up work no longer keeps the device busy).
-    server.setFault((req) => (isArchive(req.url) && slowOnes-- > 0 ? { delayMs: 15_000 } : null));
+    // own start-up work no longer keeps the device busy); once the test has seen it, the network recovers.
+    let recover = () => {};
+    const recovered = new Promise<void>((r) => (recover = r));
+    server.setFault((req) => (isArchive(req.url) && slowOnes-- > 0 ? { delayMs: 15_000, release: recovered } : null));
     const { page, problems } = await open('?lang=en');
     const loading = page.getByTestId('map-loading');
     await expect
@@ -226,6 +228,7 @@ describe('faults (production build, test server)', () => {
     await page.getByRole('combobox').fill('fudan');
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
     await page.getByRole('combobox').fill('');
+    recover();
     await waitForIdle(page);
     await expect.poll(() => loading.count(), { timeout: 30_000 }).toBe(0);
     expect(await page.getByTestId('basemap-fault').count()).toBe(0);

@@ -200,10 +200,15 @@ function unlessClosed(err: unknown): void {
  * A page in a fresh context of its own, which closes when the page does. The first visit's welcome is taken as seen
  * (as after a visitor's first dismissal), so a test meets the map it asks for; `greet: true` keeps it for the tests
  * of the welcome itself.
+ *
+ * The browser asks for reduced motion unless the options say otherwise: camera flights become jumps and labels stop
+ * fading, which spares SwiftShader about a third of the frames it draws (CPU time of invest + explorer 226 s → 152 s)
+ * with nothing a test looks at changed. The tests of search (tests/browser/search.test.ts) keep the motion, so the
+ * animated paths are still driven.
  */
 export async function newOwnedPage(browser: Browser, options: BrowserContextOptions & { greet?: boolean } = {}): Promise<Page> {
   const { greet = false, ...contextOptions } = options;
-  const context = await browser.newContext(contextOptions);
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
   if (!greet) await context.addInitScript(() => localStorage.setItem('yangpu:welcomed', '1'));
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(unlessClosed));
@@ -225,10 +230,11 @@ export async function openPage(
   suite: { server: { url: string }; browser: Browser },
   path: string,
   viewport = { width: 1280, height: 800 },
-  { greet = false }: { greet?: boolean } = {},
+  { greet = false, motion = false }: { greet?: boolean; motion?: boolean } = {},
 ): Promise<{ page: Page; problems: PageProblems }> {
   const page = await newOwnedPage(suite.browser, {
     greet,
+    reducedMotion: motion ? 'no-preference' : 'reduce',
     viewport,
     permissions: ['clipboard-read', 'clipboard-write'],
     ...(viewport.width < 640 ? { isMobile: true, hasTouch: true } : {}),
@@ -271,7 +277,10 @@ interface SharedPage {
  * failed test's page is closed: a failure never leaks its state into the next test). Tests leave the page open;
  * it is closed after the file.
  */
-export function useSharedPages(suite: { server: { url: string }; browser: Browser }): {
+export function useSharedPages(
+  suite: { server: { url: string }; browser: Browser },
+  { motion = false }: { motion?: boolean } = {},
+): {
   visit: (path: string, viewport?: Viewport) => Promise<{ page: Page; problems: PageProblems }>;
 } {
   const pages = new Map<string, SharedPage>();
@@ -287,7 +296,7 @@ export function useSharedPages(suite: { server: { url: string }; browser: Browse
     const key = `${viewport.width}x${viewport.height}`;
     const shared = pages.get(key);
     if (!shared || shared.page.isClosed()) {
-      const opened = await openPage(suite, path, viewport);
+      const opened = await openPage(suite, path, viewport, { motion });
       const view = await opened.page.evaluate(() => {
         const m = (window as unknown as MapHandle).__yangpu.map;
         return { center: m.getCenter().toArray() as [number, number], zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };

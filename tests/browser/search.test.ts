@@ -9,7 +9,8 @@ import { ROOT, screenshotPath, settle, useBrowserSuite, useSharedPages } from '.
 const suite = useBrowserSuite();
 // The tests change only the app's own state (the query, the selection, the language): they take turns on one page
 // per size, each starting from its link (see useSharedPages).
-const shared = useSharedPages(suite);
+// With motion: the camera's flights to a result are driven here (the other files' browsers ask for reduced motion).
+const shared = useSharedPages(suite, { motion: true });
 
 // What the built site searches: the expectations come from its data, not from a copy of it.
 const index = JSON.parse(readFileSync(resolve(ROOT, process.env.YANGPU_DIST ?? 'dist', 'data/search.json'), 'utf8')) as SearchEntry[];

@@ -19,6 +19,8 @@ import { gzipSync } from 'node:zlib';
  * - `corrupt`: rewrite the bytes about to be sent; receives a copy of them and their offset in the file (after
  *   `truncate`), returns the bytes to send (same length keeps `Content-Length` honest; any length is allowed).
  * - `delayMs`: wait this long before answering (a slow network or a slow origin).
+ * - `release`: with `delayMs`, answer as soon as this settles if it does first (a test that has seen what the wait
+ *   shows need not sit out the rest of it).
  * - `headers`: extra response headers; `null` removes one the server would send (e.g. `{ ETag: null }`).
  */
 export interface Fault {
@@ -28,6 +30,7 @@ export interface Fault {
   abortAfter?: number;
   corrupt?: (bytes: Buffer, offset: number) => Buffer;
   delayMs?: number;
+  release?: Promise<unknown>;
   headers?: Record<string, string | null>;
 }
 
@@ -230,7 +233,11 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
       faulted: Boolean(fault),
     };
     requests.push(record);
-    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.delayMs) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise((r) => (timer = setTimeout(r, fault.delayMs))), fault.release ?? new Promise(() => {})]);
+      clearTimeout(timer);
+    }
 
     let headers: Record<string, string> = hostHeaders(path);
     const send = (status: number, body: Buffer | string | null, extra: Record<string, string> = {}) => {
