@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs when they are missing.
 #   runtime: osmium-tool (reads OpenStreetMap extracts; without it the build marks those layers missing)
-#   test:    chromium (real-browser tests), osmium-tool, fonts-noto-cjk (Chinese labels in headless Chromium)
+#   test:    chromium (real-browser tests), osmium-tool, fonts-noto-cjk (Chinese labels in headless Chromium),
+#            poppler-utils (pdftotext, pdfinfo, pdftoppm: the printed briefs read back)
 # Installs with apt-get as root (or passwordless sudo); otherwise says what to install.
 set -euo pipefail
 mode="${1:-runtime}"
@@ -11,6 +12,7 @@ command -v osmium >/dev/null 2>&1 || need+=(osmium-tool)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -13,6 +13,7 @@ import { monitorLabelsEn, monitorLabelsZh } from '../../src/features/monitor/lab
 import { monitorEn, monitorZh } from '../../src/features/monitor/messages.ts';
 import { nearLabelsEn, nearLabelsZh } from '../../src/features/near/labels.ts';
 import { nearEn, nearZh } from '../../src/features/near/messages.ts';
+import { briefEn, briefZh } from '../../src/lib/brief/messages.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { faultsEn, faultsZh } from '../../src/lib/i18n/faults.ts';
 import type { Message } from '../../src/lib/i18n/index.ts';
@@ -36,6 +37,7 @@ describe('every catalogue keeps to its language, key for key', () => {
     ['first view', zh, en],
     ['faults', faultsZh, faultsEn],
     ['panels', panelsZh, panelsEn],
+    ['briefs', briefZh, briefEn],
     ['about', aboutZh, aboutEn],
     ['import kernel', importZh, importEn],
     ['air labels', airLabelsZh, airLabelsEn],

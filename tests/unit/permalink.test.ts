@@ -37,6 +37,34 @@ describe('links', () => {
     expect(parseLink('?layers=+metro', known).layers).toEqual({ metro: true });
   });
 
+  it('carries a brief (brief=zone:fv|zone:ysp|task:<n>|site:<id>|shortlist) and drops hostile ones', () => {
+    for (const raw of ['zone:fv', 'zone:ysp', 'task:1', 'task:18', 'site:s-01', 'site:imp:abc_1', 'shortlist']) {
+      const link = parseLink(`?brief=${raw}`, known);
+      expect(link.brief, raw).toBeDefined();
+      expect(formatLink(link)).toBe(`?brief=${raw}`);
+    }
+    expect(parseLink('?brief=task:17', known).brief).toEqual({ kind: 'task', n: 17 });
+    expect(parseLink('?brief=zone:ysp', known).brief).toEqual({ kind: 'zone', id: 'ysp' });
+    expect(formatLink({ ...full, brief: { kind: 'site', id: 'x1' } })).toBe(`${formatLink(full)}&brief=site:x1`);
+    const hostile = [
+      'task:0',
+      'task:19',
+      'task:017',
+      'task:1.5',
+      'task:',
+      'zone:xx',
+      'zone:',
+      'site:',
+      'site:<img src=x>',
+      'site:' + 'a'.repeat(90),
+      'javascript:alert(1)',
+      'shortlist:1',
+      'SHORTLIST',
+      '',
+    ];
+    for (const raw of hostile) expect(parseLink(`?brief=${encodeURIComponent(raw)}`, known).brief, raw).toBeUndefined();
+  });
+
   it('reads the tasks of old links (one task) and new ones (several), and writes them sorted, each once', () => {
     expect(parseLink('?task=4', known).tasks).toEqual([4]);
     expect(parseLink('?task=17,4', known).tasks).toEqual([4, 17]);

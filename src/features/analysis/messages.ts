@@ -73,6 +73,10 @@ export const analysisZh = {
   anReadCoverageArea: '{stations} 的园区面积距地铁站 {distance} 米以内；{campuses} 距高校校区 {distance} 米以内。',
   anReadZonesCount: '{fv} 的园区位于“未来谷”，{ysp} 位于“杨数浦”。',
   anReadZonesArea: '{fv} 的园区面积位于“未来谷”，{ysp} 位于“杨数浦”。',
+  // What the dashboard adds to a zone's printable brief, once it has computed its scenarios.
+  'analysisBrief.heading': '园区分散度分析（任务 2）',
+  'analysisBrief.zoneArea': '{scenario}：计入 {count} 个园区，其面积的 {share} 位于本功能区（示意轮廓）内。',
+  'analysisBrief.zoneCount': '{scenario}：计入 {count} 个园区，其中 {share} 位于本功能区（示意轮廓）内。',
   anReadLargest: '最大的园区占全部园区面积的 {share}。',
   anBasisCount: '按园区个数计（点位园区没有面积）。',
   anCharts: '图表',
@@ -194,6 +198,15 @@ export const analysisEn: Record<keyof typeof analysisZh, Message> = {
   anReadCoverageArea: '{stations} of the park area lies within {distance} m of a metro station; {campuses} within {distance} m of a campus.',
   anReadZonesCount: '{fv} of the parks lie in Future Valley, {ysp} in the Yang-Shu-Pu belt.',
   anReadZonesArea: '{fv} of the park area lies in Future Valley, {ysp} in the Yang-Shu-Pu belt.',
+  'analysisBrief.heading': 'Dispersion of the parks (task 2)',
+  'analysisBrief.zoneArea': {
+    one: '{scenario}: {count} park counted; {share} of its area lies inside this zone (indicative outline).',
+    other: '{scenario}: {count} parks counted; {share} of their area lies inside this zone (indicative outline).',
+  },
+  'analysisBrief.zoneCount': {
+    one: '{scenario}: {count} park counted; {share} of it lies inside this zone (indicative outline).',
+    other: '{scenario}: {count} parks counted; {share} of them lie inside this zone (indicative outline).',
+  },
   anReadLargest: 'The largest park holds {share} of all park area.',
   anBasisCount: 'Counted by number of parks (parks known as points have no area).',
   anCharts: 'Charts',

@@ -1,3 +1,5 @@
+import type { BriefRequest, BriefSection } from '../../lib/brief/types.ts';
+import type { Lang } from '../../lib/i18n/index.ts';
 import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { drawnAreaFeatures, withVertex } from '../../lib/data/drawn-area.ts';
@@ -60,6 +62,14 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   /** What a click adds while `app.drawing` is this dashboard's: the one drawing target serves both. */
   drawMode = $state<DrawMode>('area');
   /** Whether hubs are asked for. */
+  /** The dashboard's words for a zone brief (brief.ts), handed over by its chunk when it runs; null until then. */
+  briefWords: ((request: BriefRequest, lang: Lang) => BriefSection[]) | null = null;
+
+  /** Its figures for a zone brief, once its chunk has run and a scenario is computed (see brief.ts). */
+  briefSections(request: BriefRequest, lang: Lang): BriefSection[] {
+    return this.briefWords?.(request, lang) ?? [];
+  }
+
   get hubsOn(): boolean {
     return this.hubSettings.by === 'distance' || this.hubSettings.hubs > 0;
   }

@@ -1,6 +1,8 @@
 import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { EMPTY_COLLECTION } from '../../lib/layers/style.ts';
+import type { BriefRequest, BriefSection } from '../../lib/brief/types.ts';
+import type { Lang } from '../../lib/i18n/index.ts';
 import type { FeatureState } from '../../lib/state/feature.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import type { IndicatorDataset, IndicatorId, MonitorSnapshot, Observation, TaskProgress } from './types.ts';
@@ -38,6 +40,18 @@ export class MonitorState implements FeatureState<MonitorLink> {
   storageProblem = $state.raw<ImportMessage | null>(null);
   /** The map's symbols: figures for places, for the chosen indicator and year; null when there are none. */
   overlay = $state.raw<FeatureCollection | null>(null);
+
+  /**
+   * The monitor's words for a printable brief (brief.ts), handed over by its chunk when it runs: the first view
+   * carries none of them. Null until then.
+   */
+  briefWords: ((request: BriefRequest, lang: Lang) => BriefSection[]) | null = null;
+
+  /** The status of a brief's tasks, once the monitor's chunk has run and its records (or a snapshot) are read. */
+  briefSections(request: BriefRequest, lang: Lang): BriefSection[] {
+    const loaded = this.readOnly ? this.snapshotData !== null : this.load === 'ready';
+    return loaded && this.briefWords ? this.briefWords(request, lang) : [];
+  }
 
   /** Whether the monitor shows a snapshot from a link (and nothing can be edited). */
   get readOnly(): boolean {

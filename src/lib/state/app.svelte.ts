@@ -1,4 +1,5 @@
 import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { BriefRequest } from './brief-request.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
 import { roundVertex } from '../data/drawn-area.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
@@ -102,6 +103,11 @@ export class AppState {
   camera = $state.raw<CameraRequest | null>(null);
   /** While set, a click on the map adds a vertex to the drawing of the feature that owns this target instead of selecting. */
   drawing = $state<string | null>(null);
+  /**
+   * The printable brief shown over the app (the print view), or null. In the link as `brief=`; the print view loads
+   * lazily when it is set, and the feature that owns its kind (see FeatureDef.briefs) with it.
+   */
+  brief = $state.raw<BriefRequest | null>(null);
   /** A short message for the status line (copied link, export done, errors the user should know). */
   status = $state<string | null>(null);
 
@@ -224,6 +230,16 @@ export class AppState {
     return true;
   }
 
+  /** Shows a printable brief (adds it to the link); null closes the print view. */
+  openBrief(request: BriefRequest | null): void {
+    this.brief = request;
+  }
+
+  /** The feature that builds briefs of `kind` itself, if any (the core builds zone and task briefs). */
+  briefOwner(kind: BriefRequest['kind']): FeatureDef | undefined {
+    return this.featureDefs.find((f) => f.briefs?.kinds.includes(kind));
+  }
+
   requestCamera(target: CameraTarget, animate = true): void {
     this.camera = { ...target, seq: ++this.cameraSeq, animate };
   }
@@ -250,6 +266,7 @@ export class AppState {
       panel: this.panel === this.defaultPanel ? undefined : this.panel,
       tasks: this.tasks.length ? this.tasks : undefined,
       tour: this.panel === 'tour' && this.tourStop !== null ? this.tourStop : undefined,
+      brief: this.brief ?? undefined,
     };
     for (const f of this.featureDefs) link[f.id] = this.stateOf(f).toLink();
     return link;
@@ -265,6 +282,7 @@ export class AppState {
     const before = this.panel;
     this.panel = link.panel ?? this.defaultPanel;
     this.tasks = link.tasks ?? [];
+    this.brief = link.brief ?? null;
     this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
     if (this.tourStop !== null && this.sheetSize === 'full') this.sheetSize = 'half';
     for (const f of this.featureDefs) this.stateOf(f).apply((link as Record<string, unknown>)[f.id]);

@@ -41,6 +41,7 @@ export interface FeatureState<L = unknown> {
    * loaded. Asked only while `app.nearbyWanted` holds, which also makes a feature that has such places wanted.
    */
   nearby?(): readonly NearbyPlace[] | null;
+  // A feature's part of a printable brief (briefSections) is declared by lib/brief/types.ts into this interface.
 }
 
 /** A place a feature offers to "near me": where it is, what it is called, and the selection that opens its card. */
@@ -104,6 +105,7 @@ export interface FeatureDef<S extends FeatureState = FeatureState> {
   opened?(app: AppState, state: S): void;
   /** The feature's lazy chunk (one dynamic import). */
   load(): Promise<FeatureView>;
+  // The briefs it owns (briefs) are declared by lib/brief/types.ts into this interface.
 }
 
 /** The feature states the composition root registers, by id; each feature adds its own entry by augmentation. */

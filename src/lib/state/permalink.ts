@@ -1,3 +1,5 @@
+import { formatBrief, parseBrief } from './brief-request.ts';
+import type { BriefRequest } from './brief-request.ts';
 import { DRAWN_VERTICES_MAX } from '../data/drawn-area.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { LinkPart } from './feature.ts';
@@ -30,6 +32,8 @@ export interface CoreLink {
   /** Plan tasks shown on the map (1–18), sorted, each once (`task=4,17`). */
   tasks?: number[];
   tour?: number;
+  /** The printable brief shown over the app (`brief=zone:fv`, `task:17`, `site:<id>`, `shortlist`). */
+  brief?: BriefRequest;
 }
 
 /** Each feature's part of a link, by feature id; every feature adds its entry by augmentation. */
@@ -123,6 +127,9 @@ export function parseLink(search: string, knownLayers: ReadonlySet<string>, feat
   const tour = Number(q.get('tour'));
   if (q.has('tour') && Number.isInteger(tour) && tour >= 0 && tour < 100) out.tour = tour;
 
+  const brief = parseBrief(q.get('brief'));
+  if (brief) out.brief = brief;
+
   for (const f of features) {
     const part = f.link.parse(q);
     if (part !== undefined) out[f.id] = part;
@@ -149,6 +156,7 @@ export function formatLink(state: LinkState, features: readonly LinkFeature[] = 
   const tasks = chosenTasks(state.tasks ?? []);
   if (tasks.length) q.set('task', tasks.join(','));
   if (state.tour !== undefined) q.set('tour', String(state.tour));
+  if (state.brief) q.set('brief', formatBrief(state.brief));
   for (const f of features) {
     const part = (state as Record<string, unknown>)[f.id];
     if (part !== undefined) f.link.write(part, q);

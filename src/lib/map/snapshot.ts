@@ -1,0 +1,172 @@
+/*
+ * A brief's map excerpt: an offscreen MapLibre map, fixed in size, drawn with the live map's style (the same rows
+ * on, the same language, the tasks being explored), fitted to the brief's spec, with its numbered pins and the
+ * outlines of the places it emphasises. Once it is idle its canvas becomes a PNG data URL (the policy admits data:
+ * images, not blob:), the rows it draws are read (for a legend of only those), and the map is removed.
+ *
+ * It loads with the print view, never with the first view.
+ */
+import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import { Map as MlMap } from 'maplibre-gl';
+import type { BriefMapSpec } from '../brief/types.ts';
+import type { PlanOutputFeature } from '../data/plan-schema.ts';
+import { FONT } from '../layers/helpers.ts';
+import { buildStyle } from '../layers/style.ts';
+import { light, type Theme } from '../layers/theme.ts';
+import type { AppState } from '../state/app.svelte.ts';
+import { drawnRows } from './drawn-rows.ts';
+import { withoutBasemap } from './faults.ts';
+import { pmtilesProtocol } from './protocol.ts';
+
+/** The excerpt's size in CSS pixels: a printed A4 column's width at about 4:2.5. */
+export const SNAPSHOT_SIZE = { width: 700, height: 440 } as const;
+
+export interface Snapshot {
+  /** The image, as a PNG data URL. */
+  image: string;
+  width: number;
+  height: number;
+  /** The registry rows with at least one feature drawn in the excerpt (see drawnRows). */
+  rows: Set<string>;
+  /** Whether the basemap (OpenStreetMap's data) is drawn: its credit must then be printed. */
+  basemap: boolean;
+}
+
+export interface SnapshotOptions {
+  /** Device pixels per CSS pixel: 2 prints sharp; lower costs less on a software renderer. */
+  pixelRatio?: number;
+  /** How long to wait for tiles before drawing what is there (ms). */
+  timeout?: number;
+  theme?: Theme;
+}
+
+// Ids of the excerpt's own source and layers: they carry no registry row, so no legend row is made of them.
+const SOURCE = 'brief-marks';
+
+/** The live map's style, rebuilt from the same state the map view builds it from, whole (not the first view's). */
+function liveStyle(app: AppState): { style: StyleSpecification; basemap: boolean } {
+  const base = import.meta.env.BASE_URL;
+  const style = buildStyle({
+    lang: app.lang,
+    visible: { ...app.visible },
+    basemapUrl: `pmtiles://${new URL(`${base}tiles/basemap.pmtiles`, location.href).href}`,
+    planUrl: new URL(`${base}data/plan.geojson`, location.href).href,
+    latinFontUrl: new URL(latinFontUrl, location.href).href,
+    available: app.basemap ? new Set(app.basemap.layers) : undefined,
+    tasks: app.tasks,
+    registry: app.registry,
+    overlays: app.overlays,
+  });
+  // The map view drops the basemap while its archive cannot be read (a host serving it whole still draws it).
+  const basemap = !app.basemapFault || app.basemapFault.kind === 'served-whole';
+  return { style: basemap ? style : withoutBasemap(style), basemap };
+}
+
+/** The pins and outlines the brief adds, as one GeoJSON source and its layers (drawn over everything). */
+function marks(spec: BriefMapSpec, plan: readonly PlanOutputFeature[], theme: Theme): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
+  const wanted = new Set(spec.highlight ?? []);
+  const outlines = plan
+    .filter((f) => wanted.has(f.properties.id))
+    .map((f) => ({ type: 'Feature' as const, properties: { role: 'outline' }, geometry: f.geometry }));
+  const pins = (spec.pins ?? []).map((p) => ({
+    type: 'Feature' as const,
+    properties: { role: 'pin', label: p.label },
+    geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
+  }));
+  const ink = theme.selectedLine;
+  return {
+    source: { type: 'geojson', data: { type: 'FeatureCollection', features: [...outlines, ...pins] } },
+    layers: [
+      {
+        id: 'brief-outline',
+        type: 'line',
+        source: SOURCE,
+        filter: ['all', ['==', ['get', 'role'], 'outline'], ['!=', ['geometry-type'], 'Point']],
+        paint: { 'line-color': ink, 'line-width': 2.5, 'line-opacity': 0.85 },
+      },
+      {
+        id: 'brief-outline-point',
+        type: 'circle',
+        source: SOURCE,
+        filter: ['all', ['==', ['get', 'role'], 'outline'], ['==', ['geometry-type'], 'Point']],
+        paint: { 'circle-radius': 7, 'circle-opacity': 0, 'circle-stroke-color': ink, 'circle-stroke-width': 2 },
+      },
+      {
+        id: 'brief-pin',
+        type: 'circle',
+        source: SOURCE,
+        filter: ['==', ['get', 'role'], 'pin'],
+        paint: { 'circle-radius': 9, 'circle-color': ink, 'circle-stroke-color': theme.ui.onAccent, 'circle-stroke-width': 1.5 },
+      },
+      {
+        id: 'brief-pin-label',
+        type: 'symbol',
+        source: SOURCE,
+        filter: ['==', ['get', 'role'], 'pin'],
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': FONT,
+          'text-size': 11,
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': theme.ui.onAccent },
+      },
+    ],
+  };
+}
+
+/** Waits for the map's first `idle`, or `ms`; a map that errors on a tile still goes idle. */
+function idle(map: MlMap, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Draws the excerpt of `spec` offscreen with the live map's style and returns it as a PNG with the rows it draws.
+ * The hidden container is removed, and the map with it, whatever happens.
+ */
+export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: SnapshotOptions = {}): Promise<Snapshot> {
+  const { pixelRatio = 2, timeout = 20_000, theme = light } = options;
+  const { width, height } = SNAPSHOT_SIZE;
+  pmtilesProtocol();
+  const { style, basemap } = liveStyle(app);
+  const extra = marks(spec, app.plan?.features ?? [], theme);
+  style.sources[SOURCE] = extra.source;
+  style.layers.push(...extra.layers);
+
+  const container = document.createElement('div');
+  // Laid out (MapLibre measures it) but out of sight and out of the accessibility tree.
+  Object.assign(container.style, { position: 'fixed', left: '-10000px', top: '0', width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
+  container.setAttribute('aria-hidden', 'true');
+  document.body.append(container);
+  let map: MlMap | null = null;
+  try {
+    const camera = spec.bounds ? { bounds: spec.bounds, fitBoundsOptions: { padding: 24 } } : { center: spec.center ?? [121.52, 31.29], zoom: spec.zoom ?? 13 };
+    map = new MlMap({
+      container,
+      style,
+      ...camera,
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0,
+      pixelRatio,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+    });
+    // Errors (a tile that fails) leave the rest drawn; the live map reports them, the excerpt need not.
+    map.on('error', () => {});
+    await idle(map, timeout);
+    const image = map.getCanvas().toDataURL('image/png');
+    return { image, width, height, rows: drawnRows(map), basemap };
+  } finally {
+    map?.remove();
+    container.remove();
+  }
+}
