@@ -8,6 +8,7 @@ import { analysisEn, analysisZh } from '../../src/features/analysis/messages.ts'
 import { significanceEn, significanceZh } from '../../src/features/analysis/significance-messages.ts';
 import { investLabelsEn, investLabelsZh } from '../../src/features/invest/labels.ts';
 import { investEn, investZh } from '../../src/features/invest/messages.ts';
+import { finderEn, finderZh } from '../../src/features/invest/finder/messages.ts';
 import { monitorImportEn, monitorImportZh } from '../../src/features/monitor/import-catalogue.ts';
 import { monitorLabelsEn, monitorLabelsZh } from '../../src/features/monitor/labels.ts';
 import { monitorEn, monitorZh } from '../../src/features/monitor/messages.ts';
@@ -47,6 +48,7 @@ describe('every catalogue keeps to its language, key for key', () => {
     ['significance', significanceZh, significanceEn],
     ['invest labels', investLabelsZh, investLabelsEn],
     ['invest', investZh, investEn],
+    ['site finder', finderZh, finderEn],
     ['monitor labels', monitorLabelsZh, monitorLabelsEn],
     ['monitor', monitorZh, monitorEn],
     ['monitor import', monitorImportZh, monitorImportEn],

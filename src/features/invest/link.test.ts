@@ -124,3 +124,22 @@ describe('a selected listing in the link', () => {
     expect(parseLink('?sel=plan:SP-Fudan', new Set(), FEATURES).selection).toBeUndefined();
   });
 });
+
+describe('the finder in the investors’ link', () => {
+  it('round-trips through the whole link, and makes the investors’ data wanted', async () => {
+    const { InvestState } = await import('./state.svelte.ts');
+    const finder = { needs: { industry: 'ai', people: 40, metroM: 800, zone: 'ysp' as const }, must: ['metro' as const], weights: { zone: 3 } };
+    const s = formatLink({ lang: 'en', invest: { finder } }, FEATURES);
+    expect(s).toContain('fi=ai&fppl=40&fmetro=800&fzone=ysp&fmust=metro&fw=zone:3');
+    const link = parseLink(s, new Set(), FEATURES).invest;
+    expect(link).toEqual({ finder });
+    const state = new InvestState();
+    expect(state.wanted({}, null)).toBe(false);
+    state.apply(link);
+    expect(state.finder).toEqual(finder);
+    expect(state.wanted({}, null)).toBe(true);
+    expect(state.toLink()).toEqual({ finder });
+    state.apply(undefined);
+    expect(state.toLink()).toBeUndefined();
+  });
+});

@@ -1,5 +1,7 @@
 import { SORT_KEYS, type ListingFilters, type ListingSort, type SortKey, type WithinChoice } from './query.ts';
 import { SPACE_TYPES, type SpaceType } from './types.ts';
+import { parseFinderLink, writeFinderLink } from './finder/link.ts';
+import type { FinderSpec } from './finder/needs.ts';
 
 /** What a link carries of the investors' view. Absent fields mean "the default". */
 export interface InvestLink {
@@ -11,6 +13,8 @@ export interface InvestLink {
   sort?: ListingSort;
   /** The drawn search polygon's vertices, lon/lat. */
   area?: [number, number][];
+  /** The site finder's needs, must-haves and weights. */
+  finder?: FinderSpec;
 }
 
 /** Ranges the link's values are clamped to, and the most items a list keeps. */
@@ -118,6 +122,8 @@ export function parseInvestLink(q: URLSearchParams): InvestLink | undefined {
       );
     if (ok) out.area = pts.map((p) => [p[0]!, p[1]!]);
   }
+  const finder = parseFinderLink(q);
+  if (finder) out.finder = finder;
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -136,4 +142,5 @@ export function writeInvestLink(state: InvestLink, q: URLSearchParams): void {
   if (f.within) q.set('lin', WITHIN_CODE[f.within]);
   if (state.sort) q.set('lsort', `${state.sort.desc ? '-' : ''}${state.sort.key}`);
   if (state.area?.length) q.set('lpoly', state.area.map(([x, y]) => `${round(x, 5)},${round(y, 5)}`).join(';'));
+  if (state.finder) writeFinderLink(state.finder, q);
 }

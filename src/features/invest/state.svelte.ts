@@ -10,6 +10,8 @@ import type { Inventory, Listing } from './types.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { listingFeatureId } from './layers.ts';
 import { INVEST_LIMITS, type InvestLink } from './link.ts';
+import { finderIsSet } from './finder/link.ts';
+import { EMPTY_FINDER, type FinderSpec } from './finder/needs.ts';
 
 /** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */
 export const LISTING_SELECTION = 'listing:';
@@ -33,6 +35,8 @@ export class InvestState implements FeatureState<InvestLink> {
   /** The search; absent fields do not filter. */
   filters = $state.raw<ListingFilters>({});
   sort = $state.raw<ListingSort>(DEFAULT_SORT);
+  /** The site finder: needs, must-haves and weights (the ranking itself is the panel's). */
+  finder = $state.raw<FinderSpec>(EMPTY_FINDER);
 
   /** Loaded inventories: the sample first, then the imported ones in the order they were imported. */
   inventories = $state.raw<Inventory[]>([]);
@@ -61,6 +65,7 @@ export class InvestState implements FeatureState<InvestLink> {
       this.shortlist.length > 0 ||
       Object.keys(this.filters).length > 0 ||
       this.area.length > 0 ||
+      Object.keys(this.finder.needs).length > 0 ||
       selectedListingId(selection) !== null
     );
   }
@@ -143,6 +148,7 @@ export class InvestState implements FeatureState<InvestLink> {
     if (Object.keys(this.filters).length) out.filters = { ...this.filters };
     if (this.sort.key !== DEFAULT_SORT.key || this.sort.desc !== DEFAULT_SORT.desc) out.sort = { ...this.sort };
     if (this.area.length) out.area = this.area;
+    if (finderIsSet(this.finder)) out.finder = this.finder;
     return Object.keys(out).length ? out : undefined;
   }
 
@@ -152,5 +158,6 @@ export class InvestState implements FeatureState<InvestLink> {
     this.filters = link?.filters ?? {};
     this.sort = link?.sort ?? DEFAULT_SORT;
     this.area = link?.area ?? [];
+    this.finder = link?.finder ?? EMPTY_FINDER;
   }
 }
