@@ -9,6 +9,7 @@ import { significanceEn, significanceZh } from '../../src/features/analysis/sign
 import { investLabelsEn, investLabelsZh } from '../../src/features/invest/labels.ts';
 import { investEn, investZh } from '../../src/features/invest/messages.ts';
 import { finderEn, finderZh } from '../../src/features/invest/finder/messages.ts';
+import { investBriefEn, investBriefZh } from '../../src/features/invest/brief-messages.ts';
 import { monitorImportEn, monitorImportZh } from '../../src/features/monitor/import-catalogue.ts';
 import { monitorLabelsEn, monitorLabelsZh } from '../../src/features/monitor/labels.ts';
 import { monitorEn, monitorZh } from '../../src/features/monitor/messages.ts';
@@ -49,6 +50,7 @@ describe('every catalogue keeps to its language, key for key', () => {
     ['invest labels', investLabelsZh, investLabelsEn],
     ['invest', investZh, investEn],
     ['site finder', finderZh, finderEn],
+    ['site and shortlist briefs', investBriefZh, investBriefEn],
     ['monitor labels', monitorLabelsZh, monitorLabelsEn],
     ['monitor', monitorZh, monitorEn],
     ['monitor import', monitorImportZh, monitorImportEn],

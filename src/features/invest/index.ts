@@ -37,8 +37,9 @@ export const invest: FeatureDef<InvestState> = {
   pickable: [{ source: 'listings', selection: (p) => (typeof p.lid === 'string' ? `${LISTING_SELECTION}${p.lid}` : null) }],
   draws: AREA_TARGET,
   createState: () => new InvestState(),
-  // "Near me" asks for the listings too (app.nearbyWanted).
-  wanted: (app, state) => app.panel === 'invest' || app.nearbyWanted || state.wanted(app.visible, app.selection),
+  // "Near me" asks for the listings too (app.nearbyWanted), and so does a brief of a site or the shortlist.
+  wanted: (app, state) =>
+    app.panel === 'invest' || app.nearbyWanted || app.brief?.kind === 'site' || app.brief?.kind === 'shortlist' || state.wanted(app.visible, app.selection),
   // Opening the investors' view shows the listings on the map, unless a link or the user set their rows already;
   // in the same update as the tab opens, so the link gains one history entry, not two.
   opened: (app) => {
@@ -48,4 +49,9 @@ export const invest: FeatureDef<InvestState> = {
     }
   },
   load: () => import('./view.ts'),
+  // A site's brief and the shortlist's: their builder (and the finder's reasons it prints) load with the print view.
+  briefs: {
+    kinds: ['site', 'shortlist'],
+    build: async (app, state, request, lang) => (await import('./brief.ts')).buildInvestBrief(app, state, request, lang),
+  },
 };
