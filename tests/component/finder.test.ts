@@ -8,6 +8,7 @@ import type { SearchEntry } from '../../src/lib/search/types.ts';
 import '../../src/features/invest/messages.ts';
 import '../../src/features/invest/finder/messages.ts';
 import Finder from '../../src/features/invest/finder/Finder.svelte';
+import { finderCodec } from '../../src/features/invest/finder/link.ts';
 import { buildSampleInventory } from '../../src/features/invest/sample.ts';
 import type { Inventory } from '../../src/features/invest/types.ts';
 import { breaksLanguageRule } from '../support/language.ts';
@@ -33,6 +34,8 @@ function setup(lang: 'en' | 'zh') {
   app.places = places;
   app.features.invest.inventories = [sample, hostile];
   app.features.invest.load = 'ready';
+  // As the investors' panel does before its parts mount.
+  app.features.invest.useFinderCodec(finderCodec);
   return { app, root: render(Finder, app) };
 }
 

@@ -126,20 +126,41 @@ describe('a selected listing in the link', () => {
 });
 
 describe('the finder in the investors’ link', () => {
-  it('round-trips through the whole link, and makes the investors’ data wanted', async () => {
+  it('passes its keys through as written until the finder’s codec reads them, and makes the investors’ data wanted', async () => {
     const { InvestState } = await import('./state.svelte.ts');
+    const { finderCodec } = await import('./finder/link.ts');
     const finder = { needs: { industry: 'ai', people: 40, metroM: 800, zone: 'ysp' as const }, must: ['metro' as const], weights: { zone: 3 } };
-    const s = formatLink({ lang: 'en', invest: { finder } }, FEATURES);
-    expect(s).toContain('fi=ai&fppl=40&fmetro=800&fzone=ysp&fmust=metro&fw=zone:3');
-    const link = parseLink(s, new Set(), FEATURES).invest;
-    expect(link).toEqual({ finder });
+    const written = 'fi=ai&fppl=40&fmetro=800&fzone=ysp&fmust=metro&fw=zone:3';
+    expect(decodeURIComponent(finderCodec.write(finder))).toBe(written);
+    // Other keys, and the finder's own in any order, come through; the link writes them back in the finder's order.
+    const link = parseLink(`?lang=en&fw=zone%3A3&fi=ai&fppl=40&fmetro=800&fzone=ysp&fmust=metro&zzz=1`, new Set(), FEATURES).invest;
+    expect(link?.finder && finderCodec.parse(link.finder)).toEqual(finder);
+    expect(decodeURIComponent(formatLink({ lang: 'en', invest: link }, FEATURES))).toContain(written);
+
     const state = new InvestState();
     expect(state.wanted({}, null)).toBe(false);
     state.apply(link);
-    expect(state.finder).toEqual(finder);
+    // Before the codec: wanted (so the chunk loads), nothing read yet, the link unchanged.
     expect(state.wanted({}, null)).toBe(true);
-    expect(state.toLink()).toEqual({ finder });
+    expect(state.finder).toEqual({ needs: {}, must: [], weights: {} });
+    expect(state.toLink()).toEqual(link);
+    state.useFinderCodec(finderCodec);
+    expect(state.finder).toEqual(finder);
+    state.finder = { ...finder, weights: {} };
+    expect(decodeURIComponent(state.toLink()!.finder!)).toBe('fi=ai&fppl=40&fmetro=800&fzone=ysp&fmust=metro');
     state.apply(undefined);
     expect(state.toLink()).toBeUndefined();
+  });
+
+  it('drops a hostile value once the codec reads the link, and never lets a key grow past a link’s worth', async () => {
+    const { InvestState } = await import('./state.svelte.ts');
+    const { finderCodec } = await import('./finder/link.ts');
+    const link = parseLink(`?lang=en&fi=${encodeURIComponent('<script>')}&fmetro=800&fby=${'9'.repeat(500)}`, new Set(), FEATURES).invest!;
+    expect(new URLSearchParams(link.finder).get('fby')).toHaveLength(200);
+    const state = new InvestState();
+    state.apply(link);
+    state.useFinderCodec(finderCodec);
+    expect(state.finder).toEqual({ needs: { metroM: 800 }, must: [], weights: {} });
+    expect(state.toLink()).toEqual({ finder: 'fmetro=800' });
   });
 });

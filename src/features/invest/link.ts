@@ -1,7 +1,6 @@
 import { SORT_KEYS, type ListingFilters, type ListingSort, type SortKey, type WithinChoice } from './query.ts';
 import { SPACE_TYPES, type SpaceType } from './types.ts';
-import { parseFinderLink, writeFinderLink } from './finder/link.ts';
-import type { FinderSpec } from './finder/needs.ts';
+import { FINDER_KEYS } from './finder/needs.ts';
 
 /** What a link carries of the investors' view. Absent fields mean "the default". */
 export interface InvestLink {
@@ -13,8 +12,11 @@ export interface InvestLink {
   sort?: ListingSort;
   /** The drawn search polygon's vertices, lon/lat. */
   area?: [number, number][];
-  /** The site finder's needs, must-haves and weights. */
-  finder?: FinderSpec;
+  /**
+   * The site finder's needs, must-haves and weights, as the link writes them (`fi=ai&fppl=40`): read by the finder's
+   * codec when the Space tab's chunk comes (InvestState.finder), so that the first view carries none of it.
+   */
+  finder?: string;
 }
 
 /** Ranges the link's values are clamped to, and the most items a list keeps. */
@@ -122,8 +124,10 @@ export function parseInvestLink(q: URLSearchParams): InvestLink | undefined {
       );
     if (ok) out.area = pts.map((p) => [p[0]!, p[1]!]);
   }
-  const finder = parseFinderLink(q);
-  if (finder) out.finder = finder;
+  const finder = new URLSearchParams();
+  // At most a link's worth of text per key: the codec reads them later, and drops what is not a need.
+  for (const key of FINDER_KEYS) if (q.get(key)) finder.set(key, q.get(key)!.slice(0, 200));
+  if (finder.size) out.finder = finder.toString();
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -142,5 +146,5 @@ export function writeInvestLink(state: InvestLink, q: URLSearchParams): void {
   if (f.within) q.set('lin', WITHIN_CODE[f.within]);
   if (state.sort) q.set('lsort', `${state.sort.desc ? '-' : ''}${state.sort.key}`);
   if (state.area?.length) q.set('lpoly', state.area.map(([x, y]) => `${round(x, 5)},${round(y, 5)}`).join(';'));
-  if (state.finder) writeFinderLink(state.finder, q);
+  for (const [key, value] of new URLSearchParams(state.finder ?? '')) if ((FINDER_KEYS as readonly string[]).includes(key)) q.set(key, value);
 }

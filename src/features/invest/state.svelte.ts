@@ -10,7 +10,7 @@ import type { Inventory, Listing } from './types.ts';
 import type { ImportMessage } from '../../lib/import/types.ts';
 import { listingFeatureId } from './layers.ts';
 import { INVEST_LIMITS, type InvestLink } from './link.ts';
-import { finderIsSet } from './finder/link.ts';
+import type { FinderCodec } from './finder/link.ts';
 import { EMPTY_FINDER, type FinderSpec } from './finder/needs.ts';
 
 /** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */
@@ -35,8 +35,27 @@ export class InvestState implements FeatureState<InvestLink> {
   /** The search; absent fields do not filter. */
   filters = $state.raw<ListingFilters>({});
   sort = $state.raw<ListingSort>(DEFAULT_SORT);
-  /** The site finder: needs, must-haves and weights (the ranking itself is the panel's). */
-  finder = $state.raw<FinderSpec>(EMPTY_FINDER);
+  /**
+   * The site finder's part of the link as written (`fi=ai&fppl=40`): the state of the finder. Its codec comes with the
+   * Space tab's chunk (`finderCodec`, handed over by InvestSync), so the first view carries the keys and nothing more.
+   */
+  finderQuery = $state.raw('');
+  /** The finder's codec, once the investors' chunk has run. */
+  finderCodec = $state.raw<FinderCodec | null>(null);
+
+  /** The site finder: needs, must-haves and weights (the ranking itself is the panel's); none until its codec is here. */
+  get finder(): FinderSpec {
+    return this.finderCodec?.parse(this.finderQuery) ?? EMPTY_FINDER;
+  }
+  set finder(spec: FinderSpec) {
+    if (this.finderCodec) this.finderQuery = this.finderCodec.write(spec);
+  }
+
+  /** Takes the finder's codec and rewrites the finder's part of the link as it reads it (a hostile value goes). */
+  useFinderCodec(codec: FinderCodec): void {
+    this.finderCodec = codec;
+    this.finderQuery = codec.write(codec.parse(this.finderQuery));
+  }
 
   /** Loaded inventories: the sample first, then the imported ones in the order they were imported. */
   inventories = $state.raw<Inventory[]>([]);
@@ -65,7 +84,7 @@ export class InvestState implements FeatureState<InvestLink> {
       this.shortlist.length > 0 ||
       Object.keys(this.filters).length > 0 ||
       this.area.length > 0 ||
-      Object.keys(this.finder.needs).length > 0 ||
+      this.finderQuery !== '' ||
       selectedListingId(selection) !== null
     );
   }
@@ -148,7 +167,7 @@ export class InvestState implements FeatureState<InvestLink> {
     if (Object.keys(this.filters).length) out.filters = { ...this.filters };
     if (this.sort.key !== DEFAULT_SORT.key || this.sort.desc !== DEFAULT_SORT.desc) out.sort = { ...this.sort };
     if (this.area.length) out.area = this.area;
-    if (finderIsSet(this.finder)) out.finder = this.finder;
+    if (this.finderQuery) out.finder = this.finderQuery;
     return Object.keys(out).length ? out : undefined;
   }
 
@@ -158,6 +177,6 @@ export class InvestState implements FeatureState<InvestLink> {
     this.filters = link?.filters ?? {};
     this.sort = link?.sort ?? DEFAULT_SORT;
     this.area = link?.area ?? [];
-    this.finder = link?.finder ?? EMPTY_FINDER;
+    this.finderQuery = link?.finder ? (this.finderCodec?.write(this.finderCodec.parse(link.finder)) ?? link.finder) : '';
   }
 }

@@ -11,7 +11,6 @@ import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal
 import { Map as MlMap } from 'maplibre-gl';
 import type { BriefMapSpec } from '../brief/types.ts';
 import type { PlanOutputFeature } from '../data/plan-schema.ts';
-import { FONT } from '../layers/helpers.ts';
 import { buildStyle } from '../layers/style.ts';
 import { light, type Theme } from '../layers/theme.ts';
 import type { AppState } from '../state/app.svelte.ts';
@@ -64,7 +63,12 @@ function liveStyle(app: AppState): { style: StyleSpecification; basemap: boolean
 }
 
 /** The pins and outlines the brief adds, as one GeoJSON source and its layers (drawn over everything). */
-function marks(spec: BriefMapSpec, plan: readonly PlanOutputFeature[], theme: Theme): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
+function marks(
+  spec: BriefMapSpec,
+  plan: readonly PlanOutputFeature[],
+  theme: Theme,
+  font: unknown,
+): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
   const wanted = new Set(spec.highlight ?? []);
   const outlines = plan
     .filter((f) => wanted.has(f.properties.id))
@@ -106,7 +110,7 @@ function marks(spec: BriefMapSpec, plan: readonly PlanOutputFeature[], theme: Th
         filter: ['==', ['get', 'role'], 'pin'],
         layout: {
           'text-field': ['get', 'label'],
-          'text-font': FONT,
+          ...(font ? { 'text-font': font as string[] } : {}),
           'text-size': 11,
           'text-allow-overlap': true,
           'text-ignore-placement': true,
@@ -137,7 +141,10 @@ export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: Sn
   const { width, height } = SNAPSHOT_SIZE;
   pmtilesProtocol();
   const { style, basemap } = liveStyle(app);
-  const extra = marks(spec, app.plan?.features ?? [], theme);
+  // The pins' numbers in the labels' own font (read from the style, so that this chunk does not share the layer
+  // helpers with the first view's).
+  const font = style.layers.flatMap((l) => (l.type === 'symbol' && l.layout?.['text-font'] ? [l.layout['text-font']] : []))[0];
+  const extra = marks(spec, app.plan?.features ?? [], theme, font);
   style.sources[SOURCE] = extra.source;
   style.layers.push(...extra.layers);
 

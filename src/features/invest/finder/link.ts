@@ -3,6 +3,7 @@
  * `fseat`, `fmust`, `fw`). Hostile values are dropped or clamped, never passed on: a link is anybody's text.
  */
 import {
+  EMPTY_FINDER,
   FINDER_LIMITS,
   FINDER_ZONES,
   RULE_IDS,
@@ -101,3 +102,20 @@ export function writeFinderLink(spec: FinderSpec, q: URLSearchParams): void {
 
 /** Whether a spec says anything (needs, must-haves or weights). */
 export const finderIsSet = (spec: FinderSpec): boolean => Object.keys(spec.needs).length > 0 || spec.must.length > 0 || Object.keys(spec.weights).length > 0;
+
+/** The finder's codec as the investors' state uses it once the Space tab's chunk has come (see InvestState.finder). */
+export interface FinderCodec {
+  /** The finder's part of a link, as written (`fi=ai&fppl=40`), read; hostile values dropped or clamped. */
+  parse(query: string): FinderSpec;
+  /** A spec as the finder's part of a link, keys in a fixed order; '' when empty. */
+  write(spec: FinderSpec): string;
+}
+
+export const finderCodec: FinderCodec = {
+  parse: (query) => parseFinderLink(new URLSearchParams(query)) ?? EMPTY_FINDER,
+  write: (spec) => {
+    const q = new URLSearchParams();
+    writeFinderLink(spec, q);
+    return q.toString();
+  },
+};
