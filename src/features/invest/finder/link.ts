@@ -15,9 +15,9 @@ import {
   type RuleId,
 } from './needs.ts';
 
-// The same shapes the investors' filters accept (../link.ts); repeated here so this codec imports nothing of theirs.
-const INDUSTRY = /^[\p{L}\p{N}][\p{L}\p{N} ._&+/()（）·、-]{0,39}$/u;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// The same industries and dates the investors' filters accept, by the same checks (in the first view already).
+import { validDate, validIndustry } from '../link.ts';
+
 // Plan feature ids are kebab-case (lib/data/plan-schema.ts).
 const PLACE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -30,23 +30,13 @@ function number(raw: string | null, limits: readonly [number, number], digits: n
   return Number.isFinite(v) ? Number(clamp(v, limits).toFixed(digits)) : undefined;
 }
 
-/** A real calendar date between 2000 and 2100, as YYYY-MM-DD; else undefined. */
-function date(raw: string | null): string | undefined {
-  const m = raw ? DATE.exec(raw) : null;
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 2000 || y > 2100) return undefined;
-  const at = new Date(Date.UTC(y, mo - 1, d));
-  return at.getUTCMonth() === mo - 1 && at.getUTCDate() === d ? raw! : undefined;
-}
-
 const isRule = (s: string): s is RuleId => (RULE_IDS as readonly string[]).includes(s);
 
 /** Reads the finder's keys; undefined when the link has none that count. */
 export function parseFinderLink(q: URLSearchParams): FinderSpec | undefined {
   const needs: FinderNeeds = {};
-  const industry = q.get('fi')?.trim();
-  if (industry && INDUSTRY.test(industry)) needs.industry = industry;
+  const industry = validIndustry(q.get('fi') ?? '');
+  if (industry) needs.industry = industry;
   // Area and team size say the same need: the area, when both are given, is the one stated in its own unit.
   const area = number(q.get('farea'), FINDER_LIMITS.areaM2, 0);
   const people = number(q.get('fppl'), FINDER_LIMITS.people, 0);
@@ -56,7 +46,7 @@ export function parseFinderLink(q: URLSearchParams): FinderSpec | undefined {
   const perMonth = number(q.get('fbudm'), FINDER_LIMITS.perMonth, 0);
   if (perDay !== undefined) needs.rentPerDay = perDay;
   else if (perMonth !== undefined) needs.perMonth = perMonth;
-  const by = date(q.get('fby'));
+  const by = validDate(q.get('fby'));
   if (by) needs.by = by;
   const metro = number(q.get('fmetro'), FINDER_LIMITS.metroM, 0);
   if (metro !== undefined) needs.metroM = metro;
