@@ -215,7 +215,11 @@ describe('dispersion analysis: properties', () => {
           features: r.parks.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: p.centroid } })),
         };
         const t = clustersDbscan(pts, eps, { units: 'meters', minPoints });
-        const core = (i: number) => t.features[i]!.properties.dbscan === 'core';
+        // Core parks by definition (itself and others within the distance make minPoints), not by turf's flag: turf
+        // flags as "core" a border park its expansion reaches before it is seen alone (seed 7 found one, 13,719
+        // runs in). Which cluster each core belongs to does not depend on the order, so turf's clusters of them do.
+        const near = r.parks.map((p) => r.parks.filter((q) => distance(p.centroid, q.centroid, { units: 'meters' }) <= eps).length);
+        const core = (i: number) => near[i]! >= minPoints;
         const groups = (label: (i: number) => number | null | undefined) => {
           const m = new Map<number, string[]>();
           r.parks.forEach((p, i) => {
@@ -234,7 +238,7 @@ describe('dispersion analysis: properties', () => {
           expect(r.parks.some((q, j) => core(j) && q.cluster === p.cluster && distance(p.centroid, q.centroid, { units: 'meters' }) <= eps)).toBe(true);
         });
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 7 },
     );
   });
 
