@@ -168,6 +168,18 @@ describe('the site finder (production build)', () => {
       expect(text, must).toContain(squeeze(must));
     expect(await languageLeaks(page.getByTestId('print-view'))).toEqual([]);
     expect(await axeSerious(page, '[data-testid="print-view"]')).toEqual([]);
+
+    // And the top result's site brief, in Chinese: its name, the reasons, the plan's words in Chinese only.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('print-view').waitFor({ state: 'detached' });
+    await results.first().getByRole('button', { name: '选址简报（打印）' }).click();
+    const site = await printBrief(page, 'site-zh');
+    pdfPagesToPng(site.file);
+    const siteText = squeeze(site.text);
+    for (const must of [names[0]!, '选址简报', '为何合适', '地铁站步行距离（必需）', '规划原文', '「', 'OpenStreetMap'])
+      expect(siteText, must).toContain(squeeze(must));
+    expect(site.pages).toBe(2);
+    expect(await languageLeaks(page.getByTestId('print-view'))).toEqual([]);
     expect(problems.errors).toEqual([]);
   });
 });
