@@ -101,7 +101,7 @@ describe('the site finder (production build)', () => {
     // The top result's site brief, printed on A4: its name, the reasons with their figures, the plan's words.
     const top = fresh.getByTestId('finder-result').first();
     const name = (await top.locator('.name').textContent())!.trim();
-    await top.getByRole('button', { name: 'Site brief (print)' }).click();
+    await top.getByRole('button', { name: 'Print the site brief' }).click();
     await expect.poll(() => again.page.url()).toContain('brief=site:');
     const brief = again.page.getByTestId('print-view');
     await brief.waitFor();
@@ -172,7 +172,7 @@ describe('the site finder (production build)', () => {
     // And the top result's site brief, in Chinese: its name, the reasons, the plan's words in Chinese only.
     await page.keyboard.press('Escape');
     await page.getByTestId('print-view').waitFor({ state: 'detached' });
-    await results.first().getByRole('button', { name: '选址简报（打印）' }).click();
+    await results.first().getByRole('button', { name: '打印选址简报' }).click();
     const site = await printBrief(page, 'site-zh');
     pdfPagesToPng(site.file);
     const siteText = squeeze(site.text);

@@ -91,8 +91,8 @@ export const investZh = {
   investCompareTitle: '对比 {count} 条房源',
   investCompareNote: '★ 标出每项中最优的值（面积最大、租金最低、入驻最早、离地铁最近）。租金为区间时按上限比较，上限相同再比下限。距离为直线距离。',
   investBest: '最优',
-  investSiteBrief: '选址简报（打印）',
-  investShortlistBrief: '收藏简报（打印）',
+  investSiteBrief: '打印选址简报',
+  investShortlistBrief: '打印收藏简报',
 
   // Inventories.
   investInventories: '房源清单与导入',
@@ -233,8 +233,8 @@ export const investEn: Record<keyof typeof investZh, Message> = {
   investCompareNote:
     '★ marks the best value of each figure (largest area, lowest rent, earliest move-in, nearest metro). A rent range is compared by its upper end, then by its lower end. Distances are straight-line.',
   investBest: 'best',
-  investSiteBrief: 'Site brief (print)',
-  investShortlistBrief: 'Shortlist brief (print)',
+  investSiteBrief: 'Print the site brief',
+  investShortlistBrief: 'Print the shortlist brief',
 
   investInventories: 'Inventories and import',
   investListingCount: { one: '{count} listing', other: '{count} listings' },

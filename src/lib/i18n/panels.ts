@@ -102,8 +102,8 @@ export const panelsZh = {
   cardZones: '所属功能区',
   cardComponents: '组成板块',
   // The printable briefs' buttons (the print view itself has its catalogue in lib/brief/messages.ts).
-  cardZoneBrief: '功能区简报',
-  taskBrief: '任务 {n} 简报',
+  cardZoneBrief: '打印功能区简报',
+  taskBrief: '打印任务 {n} 简报',
   copyFailed: '无法自动复制链接：请从下面的文本框复制。',
 } satisfies Record<string, Message>;
 
@@ -198,8 +198,8 @@ export const panelsEn: Record<keyof typeof panelsZh, Message> = {
   cardParent: 'Belongs to / pinned to',
   cardZones: 'In zone',
   cardComponents: 'Components',
-  cardZoneBrief: 'Zone brief',
-  taskBrief: 'Task {n} brief',
+  cardZoneBrief: 'Print the zone brief',
+  taskBrief: 'Print the brief of task {n}',
   copyFailed: 'Could not copy the link automatically: copy it from the field below.',
 };
 
