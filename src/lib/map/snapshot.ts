@@ -8,8 +8,10 @@
  */
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import { Map as MlMap } from 'maplibre-gl';
-import type { BriefMapSpec } from '../brief/types.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { Map as MlMap, type GeoJSONSource } from 'maplibre-gl';
+import { mergePins } from '../brief/pins.ts';
+import type { BriefMapSpec, BriefPin } from '../brief/types.ts';
 import type { PlanOutputFeature } from '../data/plan-schema.ts';
 import { buildStyle } from '../layers/style.ts';
 import { light, type Theme } from '../layers/theme.ts';
@@ -62,25 +64,25 @@ function liveStyle(app: AppState): { style: StyleSpecification; basemap: boolean
   return { style: basemap ? style : withoutBasemap(style), basemap };
 }
 
-/** The pins and outlines the brief adds, as one GeoJSON source and its layers (drawn over everything). */
-function marks(
-  spec: BriefMapSpec,
-  plan: readonly PlanOutputFeature[],
-  theme: Theme,
-  font: unknown,
-): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
+/** The pins and outlines the brief adds, as one collection: the places it emphasises outlined, the (merged) pins. */
+function marksData(spec: BriefMapSpec, plan: readonly PlanOutputFeature[], pins: readonly BriefPin[]): FeatureCollection {
   const wanted = new Set(spec.highlight ?? []);
   const outlines = plan
     .filter((f) => wanted.has(f.properties.id))
-    .map((f) => ({ type: 'Feature' as const, properties: { role: 'outline' }, geometry: f.geometry }));
-  const pins = (spec.pins ?? []).map((p) => ({
+    .map((f) => ({ type: 'Feature' as const, properties: { role: 'outline' }, geometry: f.geometry as Geometry }));
+  const marks = pins.map((p) => ({
     type: 'Feature' as const,
     properties: { role: 'pin', label: p.label },
     geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
   }));
+  return { type: 'FeatureCollection', features: [...outlines, ...marks] };
+}
+
+/** The source of the brief's marks (filled once the camera is fitted) and its layers, drawn over everything. */
+function marks(theme: Theme, font: unknown): { source: GeoJSONSourceSpecification; layers: LayerSpecification[] } {
   const ink = theme.selectedLine;
   return {
-    source: { type: 'geojson', data: { type: 'FeatureCollection', features: [...outlines, ...pins] } },
+    source: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     layers: [
       {
         id: 'brief-outline',
@@ -101,7 +103,13 @@ function marks(
         type: 'circle',
         source: SOURCE,
         filter: ['==', ['get', 'role'], 'pin'],
-        paint: { 'circle-radius': 9, 'circle-color': ink, 'circle-stroke-color': theme.ui.onAccent, 'circle-stroke-width': 1.5 },
+        // A mark of several numbers ("22,23") is wider: its circle grows with its label.
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['length', ['get', 'label']], 1, 9, 2, 10, 3, 12, 5, 17, 10, 32, 14, 44],
+          'circle-color': ink,
+          'circle-stroke-color': theme.ui.onAccent,
+          'circle-stroke-width': 1.5,
+        },
       },
       {
         id: 'brief-pin-label',
@@ -111,7 +119,8 @@ function marks(
         layout: {
           'text-field': ['get', 'label'],
           ...(font ? { 'text-font': font as string[] } : {}),
-          'text-size': 11,
+          // Long labels ("5,11–13,22") a size smaller, so that the circle holding them stays small.
+          'text-size': ['step', ['length', ['get', 'label']], 11, 5, 10],
           'text-allow-overlap': true,
           'text-ignore-placement': true,
         },
@@ -144,7 +153,7 @@ export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: Sn
   // The pins' numbers in the labels' own font (read from the style, so that this chunk does not share the layer
   // helpers with the first view's).
   const font = style.layers.flatMap((l) => (l.type === 'symbol' && l.layout?.['text-font'] ? [l.layout['text-font']] : []))[0];
-  const extra = marks(spec, app.plan?.features ?? [], theme, font);
+  const extra = marks(theme, font);
   style.sources[SOURCE] = extra.source;
   style.layers.push(...extra.layers);
 
@@ -169,6 +178,12 @@ export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: Sn
     });
     // Errors (a tile that fails) leave the rest drawn; the live map reports them, the excerpt need not.
     map.on('error', () => {});
+    // Pins that would overlap on paper share one mark (lib/brief/pins.ts): placed once the camera is fitted.
+    const m = map;
+    const pins = mergePins(spec.pins ?? [], (p) => m.project([p.lon, p.lat]));
+    const source = () => m.getSource<GeoJSONSource>(SOURCE);
+    if (!source()) await new Promise<void>((resolve) => m.once('load', () => resolve()));
+    source()?.setData(marksData(spec, app.plan?.features ?? [], pins));
     await idle(map, timeout);
     const image = map.getCanvas().toDataURL('image/png');
     return { image, width, height, rows: drawnRows(map), basemap };
