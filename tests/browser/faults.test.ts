@@ -237,6 +237,27 @@ describe('faults (production build, test server)', () => {
     await page.close();
   });
 
+  it('the English words cannot be fetched: a Chinese page says so, stays in Chinese, and switches once they can', async () => {
+    let blocked = true;
+    server.setFault((req) => (blocked && /\/assets\/english-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
+    const { page, problems } = await open('?lang=zh');
+    await waitForIdle(page);
+    const button = page.getByRole('button', { name: /切换到英文/ });
+    await button.click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '英文界面暂时无法加载，请检查网络后重试。' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    expect(page.url()).not.toContain('lang=en');
+    // The network is back: the same button switches, with every word of the first view in English.
+    blocked = false;
+    await button.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('combobox').getAttribute('placeholder')).toBe('Search places, addresses, industries…');
+    expect(await page.getByRole('button', { name: /Switch to Chinese/ }).count()).toBe(1);
+    // The chunk that failed (after the first view, and again on the press) is the only problem the page had.
+    expect(unexpected(problems, [/\/assets\/english-[^/]*\.js/, /status of 404 \(Not Found\)/])).toEqual([]);
+    await page.close();
+  });
+
   it('a tile that fails to decode: a quiet notice, the rest of the map draws', async () => {
     let broken = 0;
     server.setFault((req) => {

@@ -17,7 +17,10 @@ import { nearLabelsEn, nearLabelsZh } from '../../src/features/near/labels.ts';
 import { nearEn, nearZh } from '../../src/features/near/messages.ts';
 import { briefEn, briefZh } from '../../src/lib/brief/messages.ts';
 import { en } from '../../src/lib/i18n/en.ts';
-import { faultsEn, faultsZh } from '../../src/lib/i18n/faults.ts';
+// Registers the two English catalogues checked below (the first view's and the faults'), as one chunk.
+import '../../src/lib/i18n/english.ts';
+import { faultsZh } from '../../src/lib/i18n/faults.ts';
+import { faultsEn } from '../../src/lib/i18n/faults-en.ts';
 import type { Message } from '../../src/lib/i18n/index.ts';
 import { panelsEn, panelsZh } from '../../src/lib/i18n/panels.ts';
 import { zh } from '../../src/lib/i18n/zh.ts';

@@ -13,6 +13,7 @@ export const en: Record<keyof typeof zh, Message> = {
   mapLabel: 'Interactive map of Yangpu District',
   switchTo: '中文',
   switchToLabel: 'Switch to Chinese',
+  languageFailed: 'The Chinese interface could not be loaded; check the network and try again.',
   missingTitle: 'Some context layers are missing',
   missingLayers: 'Could not be built: {layers}. The rest of the map works.',
   dismiss: 'Dismiss notice',

@@ -1,5 +1,4 @@
-import { en } from './en.ts';
-import { faultsEn, faultsZh } from './faults.ts';
+import { faultsZh } from './faults.ts';
 import { zh } from './zh.ts';
 
 /** The two languages of the site. */
@@ -38,7 +37,9 @@ export function registerMessages(pair: CataloguePair): void {
   for (const lang of LANGS) for (const [key, message] of Object.entries(pair[lang])) catalogues[lang].set(key, message);
 }
 
-registerMessages({ zh: { ...zh, ...faultsZh }, en: { ...en, ...faultsEn } });
+// Chinese comes with the page: it defines the keys and is every message's fallback. English comes with loadLanguage
+// (language.ts).
+registerMessages({ zh: { ...zh, ...faultsZh }, en: {} });
 
 let rest: Promise<void> | null = null;
 /**

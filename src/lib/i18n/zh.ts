@@ -12,6 +12,7 @@ export const zh = {
   mapLabel: '杨浦区交互地图',
   switchTo: 'English',
   switchToLabel: '切换到英文',
+  languageFailed: '英文界面暂时无法加载，请检查网络后重试。',
   missingTitle: '部分背景图层缺失',
   missingLayers: '未能生成：{layers}。地图其余部分正常可用。',
   dismiss: '关闭提示',
