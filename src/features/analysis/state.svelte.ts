@@ -61,7 +61,6 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
   sites = $state.raw<[number, number][]>([]);
   /** What a click adds while `app.drawing` is this dashboard's: the one drawing target serves both. */
   drawMode = $state<DrawMode>('area');
-  /** Whether hubs are asked for. */
   /** The dashboard's words for a zone brief (brief.ts), handed over by its chunk when it runs; null until then. */
   briefWords: ((request: BriefRequest, lang: Lang) => BriefSection[]) | null = null;
 
@@ -70,6 +69,7 @@ export class AnalysisState implements FeatureState<AnalysisLink> {
     return this.briefWords?.(request, lang) ?? [];
   }
 
+  /** Whether hubs are asked for. */
   get hubsOn(): boolean {
     return this.hubSettings.by === 'distance' || this.hubSettings.hubs > 0;
   }
