@@ -46,8 +46,12 @@ export function rentText(lang: Lang, l: Pick<Listing, 'rentMin' | 'rentMax'>): s
   return lo === hi ? t(lang, 'investRentValue', { value: num(lang, lo) }) : t(lang, 'investRentRange', { min: num(lang, lo), max: num(lang, hi) });
 }
 
-/** "350 m" / "1.2 km", rounded as the feature card rounds. */
+/** Closer than this, a distance is said as "under 25 m": a listing at a park's own point is not "0 m" from it. */
+export const ON_SITE_M = 25;
+
+/** "350 m" / "1.2 km" in a straight line, rounded as the feature card rounds; "under 25 m" for a place on the spot. */
 export function distanceText(lang: Lang, metres: number): string {
+  if (metres < ON_SITE_M) return t(lang, 'investDistanceUnder', { value: ON_SITE_M });
   const d = roundDistance(metres);
   return t(lang, d.unit === 'km' ? 'cardDistanceKm' : 'cardDistanceM', { value: d.value });
 }

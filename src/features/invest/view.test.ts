@@ -3,7 +3,7 @@ import type { PlanOutputCollection } from '../../lib/data/plan-schema.ts';
 import { listingFeatureId } from './layers.ts';
 import type { Listing } from './types.ts';
 import { factsContext, listingsBbox, listingsOverlay, zoneShapes } from './view-map.ts';
-import { areaText, industryRuns, inventoryName, rentText, wordsLang } from './view-format.ts';
+import { areaText, distanceText, industryRuns, inventoryName, rentText, wordsLang } from './view-format.ts';
 import { industryGroup, industryKey, industryMatches, industryRun } from './industries.ts';
 import type { SearchEntry } from '../../lib/search/types.ts';
 
@@ -105,6 +105,13 @@ describe('listing figures as text', () => {
     expect(rentText('en', { rentMin: 2.5, rentMax: 3 })).toBe('2.5–3 yuan/m²/day');
     expect(rentText('zh', { rentMin: 4 })).toBe('4 元/平方米/天');
     expect(rentText('en', {})).toBeNull();
+  });
+
+  it('says distances in a straight line, and a place on the spot as under 25 m rather than 0 m', () => {
+    expect(distanceText('en', 0)).toBe('under 25 m straight-line');
+    expect(distanceText('zh', 24.9)).toBe('直线距离不到 25 米');
+    expect(distanceText('en', 25)).toBe('25 m straight-line');
+    expect(distanceText('en', 1234)).toBe('1.2 km straight-line');
   });
 });
 

@@ -10,7 +10,7 @@ import { joinList, localName, type Lang, type MessageKey } from '../../../lib/i1
 import { dataRun, type TextRun } from '../../../lib/import/runs.ts';
 import type { Listing } from '../types.ts';
 import { roundDistance } from '../../../lib/data/quotes.ts';
-import { areaText, industryRuns, num, rentText, typeLabel } from '../view-format.ts';
+import { areaText, industryRuns, num, ON_SITE_M, rentText, typeLabel } from '../view-format.ts';
 import type { FinderContext } from './context.ts';
 import { t } from './messages.ts';
 import { EMPTY_FINDER, type FinderSpec, type FinderZone, type RuleId } from './needs.ts';
@@ -43,9 +43,6 @@ export function explainListing(listing: Listing, context: FinderContext, spec: F
   const ranked = score(listing, spec, context);
   return { listing, outcomes: ranked.outcomes, score: ranked.score, mustMissed: ranked.mustMissed, words: planWords(listing, spec.needs, context) };
 }
-
-/** Closer than this, a distance is said as "under 25 m": a listing at a park's own point is not "0 m" from it. */
-const ON_SITE_M = 25;
 
 /** "320 m" / "1.2 km", rounded as the feature card rounds; "under 25 m" for a place on the spot. */
 export function distanceText(lang: Lang, metres: number): string {
