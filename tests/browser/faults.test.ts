@@ -258,6 +258,25 @@ describe('faults (production build, test server)', () => {
     await page.close();
   });
 
+  it('the print view cannot be fetched: a brief from a link says so, and "back to the map" gives the app back', async () => {
+    server.setFault((req) => (/\/assets\/PrintView-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
+    const { page, problems } = await open('?lang=en&panel=tasks&task=10&brief=task:10');
+    await waitForIdle(page);
+    const alert = page.getByTestId('brief-failed');
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/^The brief could not be opened: .+Back to the map$/);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    // The focus is on the way out, and it works by keyboard.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Back to the map');
+    await page.keyboard.press('Enter');
+    await alert.waitFor({ state: 'detached' });
+    expect(page.url()).not.toContain('brief=');
+    expect(await page.locator('.shell').getAttribute('inert')).toBeNull();
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await expect.poll(() => page.getByRole('tabpanel').textContent()).toContain('Future Valley');
+    expect(unexpected(problems, [/\/assets\/PrintView-[^/]*\.js/, /status of 404 \(Not Found\)/, /dynamically imported module/i])).toEqual([]);
+    await page.close();
+  });
+
   it('a tile that fails to decode: a quiet notice, the rest of the map draws', async () => {
     let broken = 0;
     server.setFault((req) => {

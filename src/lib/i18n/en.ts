@@ -17,6 +17,8 @@ export const en: Record<keyof typeof zh, Message> = {
   missingTitle: 'Some context layers are missing',
   missingLayers: 'Could not be built: {layers}. The rest of the map works.',
   dismiss: 'Dismiss notice',
+  briefFailed: 'The brief could not be opened: {reason}',
+  briefFailedClose: 'Back to the map',
   loading: 'Loading the map…',
   dataFailed: 'Data failed to load: {reason}',
   panelsLabel: 'Panels',

@@ -16,6 +16,8 @@ export const zh = {
   missingTitle: '部分背景图层缺失',
   missingLayers: '未能生成：{layers}。地图其余部分正常可用。',
   dismiss: '关闭提示',
+  briefFailed: '简报无法打开：{reason}',
+  briefFailedClose: '返回地图',
   loading: '地图加载中…',
   dataFailed: '数据加载失败：{reason}',
   panelsLabel: '面板',
