@@ -104,6 +104,8 @@ describe('printable briefs', () => {
       'Fudan University National University Science Park',
       TASKS[9]!.quote_zh,
       TASKS[9]!.gloss_en,
+      // The monitor is asked for the task's status even when its tab was never opened.
+      'No status recorded in the plan monitor.',
       task.date,
       task.url,
     ]);
@@ -121,7 +123,15 @@ describe('printable briefs', () => {
     const printed = await printBrief(page, 'task-17-zh');
     pdfPagesToPng(printed.file);
     expect(printed.pages).toBe(2);
-    expectPrinted(printed.text, ['任务 17：高标准规划“未来谷”科技创新策源功能区', '复旦大学江湾校区', '大创智', TASKS[16]!.quote_zh, task.date, task.url]);
+    expectPrinted(printed.text, [
+      '任务 17：高标准规划“未来谷”科技创新策源功能区',
+      '复旦大学江湾校区',
+      '大创智',
+      TASKS[16]!.quote_zh,
+      '计划监测中没有记录状态。',
+      task.date,
+      task.url,
+    ]);
     expect(HAN.test(printed.text)).toBe(true);
     expect(await englishOutsideData(page, printed.text)).toEqual([]);
 

@@ -31,6 +31,7 @@ export const monitor: FeatureDef<MonitorState> = {
   rows: MONITOR_REGISTRY,
   link: { parse: parseMonitorLink, write: (link, q) => writeMonitorLink(link as MonitorLink, q) },
   createState: () => new MonitorState(),
-  wanted: (app, state) => state.wanted(app.panel),
+  // A task's or zone's brief prints the recorded status of its tasks: it asks for the monitor's records too.
+  wanted: (app, state) => state.wanted(app.panel) || app.brief?.kind === 'task' || app.brief?.kind === 'zone',
   load: () => import('./view.ts'),
 };

@@ -47,10 +47,14 @@ export class MonitorState implements FeatureState<MonitorLink> {
    */
   briefWords: ((request: BriefRequest, lang: Lang) => BriefSection[]) | null = null;
 
-  /** The status of a brief's tasks, once the monitor's chunk has run and its records (or a snapshot) are read. */
-  briefSections(request: BriefRequest, lang: Lang): BriefSection[] {
+  /**
+   * The status of a brief's tasks, once the monitor's chunk has run and its records (or a snapshot) are read; null
+   * until then for a task's or zone's brief, which makes the monitor wanted and waits for it.
+   */
+  briefSections(request: BriefRequest, lang: Lang): BriefSection[] | null {
     const loaded = this.readOnly ? this.snapshotData !== null : this.load === 'ready';
-    return loaded && this.briefWords ? this.briefWords(request, lang) : [];
+    if (loaded && this.briefWords) return this.briefWords(request, lang);
+    return request.kind === 'task' || request.kind === 'zone' ? null : [];
   }
 
   /** Whether the monitor shows a snapshot from a link (and nothing can be edited). */

@@ -82,10 +82,11 @@ declare module '../state/feature.ts' {
     /**
      * What the feature adds to a printable brief it does not own (the monitor: the status of a task; the analysis:
      * its figures for a zone), in `lang`; [] when it has nothing to say. Asked as the brief is built, of every
-     * feature whose state answers — a feature whose chunk (and so its data and messages) is not loaded answers [].
-     * Its text from data comes as marked runs (`dataRun`), never markup.
+     * feature whose state answers — a feature whose chunk (and so its data and messages) is not loaded answers [];
+     * null says its data is on its way (a feature a brief makes wanted, as the monitor for tasks and zones), and the
+     * brief waits for it a while. Its text from data comes as marked runs (`dataRun`), never markup.
      */
-    briefSections?(request: BriefRequest, lang: Lang): BriefSection[];
+    briefSections?(request: BriefRequest, lang: Lang): BriefSection[] | null;
   }
   interface FeatureDef<S extends FeatureState = FeatureState> {
     /** The printable briefs the feature owns (see {@link FeatureBriefs}); the core builds zone and task briefs. */

@@ -9,9 +9,21 @@ import type { Lang } from '../../i18n/index.ts';
 import type { AppState } from '../../state/app.svelte.ts';
 
 /** What the features add to a brief they do not own, in the order of the features. */
-export function contributions(app: AppState, request: BriefRequest, lang: Lang): BriefSection[] {
-  return app.featureDefs.flatMap((def) => (def.briefs?.kinds.includes(request.kind) ? [] : (app.stateOf(def).briefSections?.(request, lang) ?? [])));
+export function contributions(app: AppState, request: BriefRequest, lang: Lang): BriefSection[] | null {
+  const out: BriefSection[] = [];
+  for (const def of app.featureDefs) {
+    if (def.briefs?.kinds.includes(request.kind)) continue;
+    const state = app.stateOf(def);
+    const part = state.briefSections ? state.briefSections(request, lang) : [];
+    // One feature's data still on its way holds the brief back (briefSections: null).
+    if (part === null) return null;
+    out.push(...part);
+  }
+  return out;
 }
+
+/** How long a brief waits for a feature's data that is on its way (see briefSections) before it is built without it. */
+const CONTRIBUTIONS_WAIT_MS = 10_000;
 
 /**
  * The brief, in `lang`: null when nothing has that name (an unknown listing) or when the plan's data a core brief
@@ -20,7 +32,15 @@ export function contributions(app: AppState, request: BriefRequest, lang: Lang):
 export async function buildBrief(app: AppState, request: BriefRequest, lang: Lang): Promise<BriefDoc | null> {
   if (isCoreBrief(request)) {
     if (!app.plan) return null;
-    return coreBrief(request, { features: app.plan.features, unlocated: app.unlocated }, lang, contributions(app, request, lang));
+    // Read before any await, so that the print view builds again when a feature's figures change.
+    let extra = contributions(app, request, lang);
+    const until = Date.now() + CONTRIBUTIONS_WAIT_MS;
+    while (extra === null && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      extra = contributions(app, request, lang);
+    }
+    const plan = app.plan;
+    return plan && coreBrief(request, { features: plan.features, unlocated: app.unlocated }, lang, extra ?? []);
   }
   const owner = app.briefOwner(request.kind);
   if (!owner?.briefs) return null;
