@@ -5,6 +5,7 @@
  * The sentences are the finder's and the card's own functions, so paper and screen say the same thing.
  */
 import type { BriefBlock, BriefDoc, BriefRequest, BriefSection } from '../../lib/brief/types.ts';
+import { waitUntil } from '../../lib/brief/wait.ts';
 import { grow } from '../../lib/data/box.ts';
 import { httpUrl } from '../../lib/data/quotes.ts';
 import { joinList, localName, type Lang } from '../../lib/i18n/index.ts';
@@ -34,15 +35,9 @@ import { factsContext, listingsBbox } from './view-map.ts';
 /** How long a brief waits for the inventories, the plan and the stations to arrive before it is built with what is there. */
 const READY_WAIT_MS = 15_000;
 
-/**
- * Waits until the investors' data, the plan's places and the stations are loaded. The builders are plain async code
- * (no component): rune state has no promise to await, so this looks again every 50 ms, briefly.
- */
-async function ready(app: AppState, state: InvestState): Promise<void> {
-  const done = () => state.load === 'ready' && app.plan !== null && app.places.length > 0;
-  const until = Date.now() + READY_WAIT_MS;
-  while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-}
+/** Waits until the investors' data, the plan's places and the stations are loaded (or a while has passed). */
+const ready = (app: AppState, state: InvestState): Promise<boolean> =>
+  waitUntil(() => state.load === 'ready' && app.plan !== null && app.places.length > 0, READY_WAIT_MS);
 
 /** A listing's own words (name, address…) in the reader's language where the data has them, marked as data. */
 const words = (lang: Lang, l: Listing, field: 'name' | 'building' | 'address' | 'operator'): TextRun[] | null => {

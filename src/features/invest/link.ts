@@ -1,6 +1,7 @@
 import { SORT_KEYS, type ListingFilters, type ListingSort, type SortKey, type WithinChoice } from './query.ts';
 import { SPACE_TYPES, type SpaceType } from './types.ts';
 import { FINDER_KEYS } from './finder/needs.ts';
+import { clamp, round } from '../../lib/state/permalink.ts';
 
 /** What a link carries of the investors' view. Absent fields mean "the default". */
 export interface InvestLink {
@@ -38,9 +39,6 @@ const WITHIN: Record<string, WithinChoice> = { fv: 'zone-future-valley', ysp: 'z
 const WITHIN_CODE = Object.fromEntries(Object.entries(WITHIN).map(([code, w]) => [w, code])) as Record<WithinChoice, string>;
 // The map's own limits (permalink.ts): a polygon outside them is not one anybody drew on this map.
 const BOUNDS = { lon: [121.25, 121.8], lat: [31.1, 31.5] } as const;
-
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
-const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 /** "a-b", "a-" or "-b" as a clamped, ordered pair; undefined sides stay open. Nothing usable: undefined. */
 function parseRange(raw: string | null, limits: readonly [number, number], digits: number): [number | undefined, number | undefined] | undefined {

@@ -5,17 +5,16 @@
  */
 import type { BriefBlock, BriefRequest, BriefSection } from '../../lib/brief/types.ts';
 import type { PlanOutputFeature } from '../../lib/data/plan-schema.ts';
+import { ZONE_CODES } from '../../lib/data/zones.ts';
 import type { Lang } from '../../lib/i18n/index.ts';
 import { dataRun, type TextRun } from '../../lib/import/runs.ts';
 import { t } from './messages.ts';
 import type { TaskProgress } from './types.ts';
 
-const ZONES = { fv: 'zone-future-valley', ysp: 'zone-yangshupu-belt' } as const;
-
 /** The tasks a brief asks about: the task's own, or the zone's plan tasks. */
 function tasksOf(request: BriefRequest, plan: readonly PlanOutputFeature[]): number[] {
   if (request.kind === 'task') return [request.n];
-  if (request.kind === 'zone') return plan.find((f) => f.properties.id === ZONES[request.id])?.properties.plan_tasks ?? [];
+  if (request.kind === 'zone') return plan.find((f) => f.properties.id === ZONE_CODES[request.id])?.properties.plan_tasks ?? [];
   return [];
 }
 

@@ -10,7 +10,7 @@ import { zoneBrief } from './zone.ts';
 
 export { taskBrief, type TaskBriefInput } from './task.ts';
 export { zoneBrief, type ZoneBriefInput } from './zone.ts';
-export { formatBrief, parseBrief, sameBrief } from './link.ts';
+export { formatBrief, parseBrief } from './link.ts';
 export { nameRun, numbered, pinPoint, pinsOf, placesBox, placesTable, pointInArea, textRuns, unlocatedList } from './places.ts';
 export * from './types.ts';
 

@@ -1,2 +1,2 @@
 // The link's `brief=` key: kept with the state (see state/brief-request.ts), re-exported with the brief's model.
-export { formatBrief, parseBrief, sameBrief } from '../state/brief-request.ts';
+export { formatBrief, parseBrief } from '../state/brief-request.ts';

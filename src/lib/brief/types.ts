@@ -63,9 +63,6 @@ export interface BriefDoc {
   sources: TextRun[][];
 }
 
-/** The zones a brief may name, by their short link code. */
-export const BRIEF_ZONES = { fv: 'zone-future-valley', ysp: 'zone-yangshupu-belt' } as const satisfies Record<string, string>;
-
 /**
  * The briefs a feature builds itself (the investors' view: a site, the shortlist). The print view loads the
  * feature's chunk (`load()`) before it asks, and shows "not found" for null. A feature that owns a kind should also

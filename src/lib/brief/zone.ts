@@ -11,7 +11,8 @@ import { CLASS_LABELS, STATUS_LABELS } from '../data/vocab.ts';
 import { localName, t, type Lang } from '../i18n/index.ts';
 import './messages.ts';
 import { nameRun, numbered, pinPoint, pinsOf, placesBox, placesTable, pointInArea, textRuns, unlocatedList } from './places.ts';
-import { BRIEF_ZONES, type BriefBlock, type BriefDoc, type BriefSection } from './types.ts';
+import { ZONE_CODES } from '../data/zones.ts';
+import { type BriefBlock, type BriefDoc, type BriefSection } from './types.ts';
 
 export interface ZoneBriefInput {
   zone: 'fv' | 'ysp';
@@ -26,7 +27,7 @@ export interface ZoneBriefInput {
 
 /** The zone brief, or null when the plan's data has no such zone. */
 export function zoneBrief({ zone: code, features, unlocated, lang, extra = [] }: ZoneBriefInput): BriefDoc | null {
-  const zoneId = BRIEF_ZONES[code];
+  const zoneId = ZONE_CODES[code];
   const zone = features.find((f) => f.properties.id === zoneId);
   if (!zone) return null;
   const z = zone.properties;

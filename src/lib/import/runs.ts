@@ -33,33 +33,35 @@ export function dataRun(pageLang: Lang, text: string): TextRun {
   return lang ? { text, lang } : { text };
 }
 
+/** Runs one after another, neighbours with the same mark joined into one run (empty runs dropped). */
+export function joinRuns(...parts: readonly (readonly TextRun[])[]): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const part of parts)
+    for (const run of part) {
+      if (!run.text) continue;
+      const last = runs.at(-1);
+      if (last && last.lang === run.lang) last.text += run.text;
+      else runs.push({ ...run });
+    }
+  return runs;
+}
+
 /**
  * A message in `lang` as runs: the catalogue's words as they are, each text parameter as a run of its own, marked
- * by `dataLang` (parameters are what a file said, or our own words already in `lang`). Numbers are filled in with
- * the words: they choose plural forms and need no mark.
+ * by `dataLang` (parameters are what a file said, or our own words already in `lang`), and each parameter that is
+ * runs already (a listing's industries, say) spliced in with its marks. Numbers are filled in with the words: they
+ * choose plural forms and need no mark.
  */
-export function messageRuns(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): TextRun[] {
+export function messageRuns(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number | readonly TextRun[]>> = {}): TextRun[] {
   const numbers: Record<string, number> = {};
-  const texts = new Map<string, string>();
+  const texts = new Map<string, readonly TextRun[]>();
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'number') numbers[name] = value;
-    else texts.set(name, value);
+    else texts.set(name, typeof value === 'string' ? [dataRun(lang, value)] : value);
   }
-  const runs: TextRun[] = [];
-  const push = (run: TextRun) => {
-    if (!run.text) return;
-    const last = runs.at(-1);
-    // Neighbours with the same mark read as one run.
-    if (last && last.lang === run.lang) last.text += run.text;
-    else runs.push(run);
-  };
-  // With the numbers filled in, the text params' placeholders are still in the words ("{name}"): each becomes a run.
+  // With the numbers filled in, the text params' placeholders are still in the words ("{name}"): each becomes runs.
   const words = t(lang, key, numbers).split(/\{(\w+)\}/);
-  words.forEach((piece, i) => {
-    const value = i % 2 ? texts.get(piece) : undefined;
-    push(value !== undefined ? dataRun(lang, value) : { text: i % 2 ? `{${piece}}` : piece });
-  });
-  return runs;
+  return joinRuns(...words.map((piece, i) => (i % 2 ? (texts.get(piece) ?? [{ text: `{${piece}}` }]) : [{ text: piece }])));
 }
 
 /** Runs as plain text (for tests, logs, attributes and downloads). */

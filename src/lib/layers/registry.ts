@@ -1,6 +1,8 @@
 import { BASEMAP_REGISTRY } from './basemap-layers.ts';
 import { PLAN_REGISTRY } from './plan-layers.ts';
-import type { LayerDef } from './types.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { Theme } from './theme.ts';
+import type { LayerDef, LegendSymbol } from './types.ts';
 
 export * from './types.ts';
 export { bilingualLabel } from './helpers.ts';
@@ -11,6 +13,11 @@ export { bilingualLabel } from './helpers.ts';
  * and zones lie under the points drawn after them. Features add their rows through the composition root.
  */
 export const CORE_REGISTRY: readonly LayerDef[] = [...PLAN_REGISTRY, ...BASEMAP_REGISTRY];
+
+/** A row as a legend keys it: its label in `lang`, its symbol in `theme` (the PNG export's legend, a brief's). */
+export function legendEntry(def: LayerDef, lang: Lang, theme: Theme): { id: string; label: string; symbol: LegendSymbol } {
+  return { id: def.id, label: def.label[lang], symbol: def.legend(theme) };
+}
 
 /** Default visibility of every registry row. */
 export function defaultVisibility(registry: readonly LayerDef[] = CORE_REGISTRY): Record<string, boolean> {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
-import type { LayerDef, LegendSymbol } from '../layers/registry.ts';
+import { legendEntry, type LayerDef, type LegendSymbol } from '../layers/registry.ts';
 import { light, type Theme } from '../layers/theme.ts';
 import { EXPORT_FONT, wrapText, type Measure } from './export-layout.ts';
 
@@ -19,9 +19,7 @@ export interface LegendSource {
 
 /** The legend's rows: the visible, available registry rows, in registry order, labelled in `lang`. */
 export function legendEntries(source: LegendSource, lang: Lang, theme: Theme = light): LegendEntry[] {
-  return source.registry
-    .filter((d) => (source.visible[d.id] ?? d.defaultVisible) && !source.unavailable.has(d.id))
-    .map((d) => ({ id: d.id, label: d.label[lang], symbol: d.legend(theme) }));
+  return source.registry.filter((d) => (source.visible[d.id] ?? d.defaultVisible) && !source.unavailable.has(d.id)).map((d) => legendEntry(d, lang, theme));
 }
 
 /** Sizes of the legend box, in CSS pixels. */

@@ -16,6 +16,7 @@ import type { PlanOutputFeature } from '../data/plan-schema.ts';
 import { buildStyle } from '../layers/style.ts';
 import { light, type Theme } from '../layers/theme.ts';
 import type { AppState } from '../state/app.svelte.ts';
+import { IDEOGRAPH_FONTS } from './fonts.ts';
 import { drawnRows } from './drawn-rows.ts';
 import { withoutBasemap } from './faults.ts';
 import { pmtilesProtocol } from './protocol.ts';
@@ -174,7 +175,7 @@ export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: Sn
       fadeDuration: 0,
       pixelRatio,
       canvasContextAttributes: { preserveDrawingBuffer: true },
-      localIdeographFontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+      localIdeographFontFamily: IDEOGRAPH_FONTS,
     });
     // Errors (a tile that fails) leave the rest drawn; the live map reports them, the excerpt need not.
     map.on('error', () => {});

@@ -46,7 +46,3 @@ export function formatBrief(request: BriefRequest): string {
       return `task:${request.n}`;
   }
 }
-
-/** Whether two requests name the same brief. */
-export const sameBrief = (a: BriefRequest | null | undefined, b: BriefRequest | null | undefined): boolean =>
-  (a ? formatBrief(a) : '') === (b ? formatBrief(b) : '');

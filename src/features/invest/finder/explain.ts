@@ -5,15 +5,16 @@
  */
 import type { Industry } from '../../../lib/data/plan-schema.ts';
 import { TASKS } from '../../../lib/data/tasks.ts';
+import { zoneCodeOf, type ZoneCode } from '../../../lib/data/zones.ts';
 import { INDUSTRY_LABELS } from '../../../lib/data/vocab.ts';
 import { joinList, localName, type Lang, type MessageKey } from '../../../lib/i18n/index.ts';
-import { dataRun, type TextRun } from '../../../lib/import/runs.ts';
+import { dataRun, joinRuns, messageRuns, type TextRun } from '../../../lib/import/runs.ts';
 import type { Listing } from '../types.ts';
 import { roundDistance } from '../../../lib/data/quotes.ts';
 import { areaText, industryRuns, num, ON_SITE_M, rentText, typeLabel } from '../view-format.ts';
 import type { FinderContext } from './context.ts';
 import { t } from './messages.ts';
-import { EMPTY_FINDER, type FinderSpec, type FinderZone, type RuleId } from './needs.ts';
+import { EMPTY_FINDER, type FinderSpec, type RuleId } from './needs.ts';
 import { score, type RuleOutcome, type RuleStatus } from './rules.ts';
 import { planWords, type PlanWord } from './words.ts';
 
@@ -51,32 +52,8 @@ export function distanceText(lang: Lang, metres: number): string {
   return t(lang, d.unit === 'km' ? 'finderKilometres' : 'finderMetres', { value: d.value });
 }
 
-type Param = string | number | readonly TextRun[];
-
-/** A message as runs: our words plain, each run-valued parameter spliced in with its marks. */
-function runs(lang: Lang, key: MessageKey, params: Readonly<Record<string, Param>> = {}): TextRun[] {
-  const flat: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) if (typeof v !== 'object') flat[k] = v;
-  const out: TextRun[] = [];
-  const push = (r: TextRun) => {
-    if (!r.text) return;
-    const last = out.at(-1);
-    if (last && last.lang === r.lang) last.text += r.text;
-    else out.push({ ...r });
-  };
-  t(lang, key, flat)
-    .split(/\{(\w+)\}/)
-    .forEach((piece, i) => {
-      const v = i % 2 ? params[piece] : undefined;
-      if (v && typeof v === 'object') for (const r of v) push(r);
-      else push({ text: i % 2 ? `{${piece}}` : piece });
-    });
-  return out;
-}
-
 const STATUS_KEY: Record<RuleStatus, MessageKey> = { met: 'finderMet', missed: 'finderMissed', unknown: 'finderUnknown' };
-const ZONE_KEY: Record<FinderZone, MessageKey> = { fv: 'finderZoneFv', ysp: 'finderZoneYsp' };
-const ZONE_CODE: Record<string, FinderZone> = { 'zone-future-valley': 'fv', 'zone-yangshupu-belt': 'ysp' };
+const ZONE_KEY: Record<ZoneCode, MessageKey> = { fv: 'finderZoneFv', ysp: 'finderZoneYsp' };
 
 /** A plan industry's short label in `lang` (without what its bracket adds). */
 export const industryLabel = (lang: Lang, id: Industry): string => INDUSTRY_LABELS[id][lang].replace(/\s*[(（][^)）]*[)）]/g, '');
@@ -90,26 +67,30 @@ function ruleSentence(lang: Lang, o: RuleOutcome): TextRun[] {
   switch (o.rule) {
     case 'industry': {
       const want: readonly TextRun[] = o.planIndustry ? [{ text: industryLabel(lang, o.planIndustry) }] : [dataRun(lang, o.want)];
-      const head = o.have.length ? runs(lang, 'finderWhyIndustry', { want, have: industryRuns(lang, o.have) }) : runs(lang, 'finderWhyIndustryNone', { want });
-      const plan = o.planTasks.length ? runs(lang, 'finderWhyIndustryPlan', { count: o.planTasks.length, tasks: joinList(lang, o.planTasks.map(String)) }) : [];
+      const head = o.have.length
+        ? messageRuns(lang, 'finderWhyIndustry', { want, have: industryRuns(lang, o.have) })
+        : messageRuns(lang, 'finderWhyIndustryNone', { want });
+      const plan = o.planTasks.length
+        ? messageRuns(lang, 'finderWhyIndustryPlan', { count: o.planTasks.length, tasks: joinList(lang, o.planTasks.map(String)) })
+        : [];
       return [...head, ...plan];
     }
     case 'area':
       return o.people !== null
-        ? runs(lang, 'finderWhyAreaPeople', {
+        ? messageRuns(lang, 'finderWhyAreaPeople', {
             have: areaText(lang, o.haveM2),
             need: areaText(lang, o.needM2),
             people: num(lang, o.people),
             per: num(lang, o.perPerson),
           })
-        : runs(lang, 'finderWhyArea', { have: areaText(lang, o.haveM2), need: areaText(lang, o.needM2) });
+        : messageRuns(lang, 'finderWhyArea', { have: areaText(lang, o.haveM2), need: areaText(lang, o.needM2) });
     case 'budget': {
       const budget =
         o.perDay !== null ? t(lang, 'finderBudgetDay', { budget: num(lang, o.perDay) }) : t(lang, 'finderBudgetMonth', { budget: num(lang, o.perMonth ?? 0) });
-      if (!o.rent) return runs(lang, 'finderWhyRentNone', { budget });
+      if (!o.rent) return messageRuns(lang, 'finderWhyRentNone', { budget });
       if (o.perDay !== null)
-        return runs(lang, 'finderWhyRentDay', { rent: rentText(lang, { rentMin: o.rent[0], rentMax: o.rent[1] }) ?? '', budget: num(lang, o.perDay) });
-      return runs(lang, 'finderWhyRentMonth', {
+        return messageRuns(lang, 'finderWhyRentDay', { rent: rentText(lang, { rentMin: o.rent[0], rentMax: o.rent[1] }) ?? '', budget: num(lang, o.perDay) });
+      return messageRuns(lang, 'finderWhyRentMonth', {
         monthly: num(lang, o.monthly ?? 0),
         upper: num(lang, o.rent[1]),
         area: num(lang, o.pricedM2 ?? 0),
@@ -118,21 +99,25 @@ function ruleSentence(lang: Lang, o: RuleOutcome): TextRun[] {
       });
     }
     case 'date':
-      return o.from ? runs(lang, 'finderWhyDate', { from: o.from, by: o.by }) : runs(lang, 'finderWhyDateNone', { by: o.by });
+      return o.from ? messageRuns(lang, 'finderWhyDate', { from: o.from, by: o.by }) : messageRuns(lang, 'finderWhyDateNone', { by: o.by });
     case 'metro':
       return o.station
-        ? runs(lang, 'finderWhyMetro', { station: localName(o.station, lang), distance: distanceText(lang, o.station.distanceM), within: within(o.withinM) })
-        : runs(lang, 'finderWhyMetroNone', { within: within(o.withinM) });
+        ? messageRuns(lang, 'finderWhyMetro', {
+            station: localName(o.station, lang),
+            distance: distanceText(lang, o.station.distanceM),
+            within: within(o.withinM),
+          })
+        : messageRuns(lang, 'finderWhyMetroNone', { within: within(o.withinM) });
     case 'near':
       return o.place
-        ? runs(lang, 'finderWhyNear', { place: localName(o.place, lang), distance: distanceText(lang, o.place.distanceM), within: within(o.radiusM) })
-        : runs(lang, 'finderWhyNearNone', { id: o.placeId, within: within(o.radiusM) });
+        ? messageRuns(lang, 'finderWhyNear', { place: localName(o.place, lang), distance: distanceText(lang, o.place.distanceM), within: within(o.radiusM) })
+        : messageRuns(lang, 'finderWhyNearNone', { id: o.placeId, within: within(o.radiusM) });
     case 'zone': {
-      const zone = o.zone ? localName(o.zone, lang) : t(lang, ZONE_KEY[ZONE_CODE[o.zoneId] ?? 'fv']);
-      return runs(lang, o.status === 'met' ? 'finderWhyZoneIn' : o.status === 'missed' ? 'finderWhyZoneOut' : 'finderWhyZoneNone', { zone });
+      const zone = o.zone ? localName(o.zone, lang) : t(lang, ZONE_KEY[zoneCodeOf(o.zoneId) ?? 'fv']);
+      return messageRuns(lang, o.status === 'met' ? 'finderWhyZoneIn' : o.status === 'missed' ? 'finderWhyZoneOut' : 'finderWhyZoneNone', { zone });
     }
     case 'seats':
-      return runs(lang, o.status === 'met' ? 'finderWhySeats' : 'finderWhySeatsNot', { type: typeLabel(lang, o.spaceType) });
+      return messageRuns(lang, o.status === 'met' ? 'finderWhySeats' : 'finderWhySeatsNot', { type: typeLabel(lang, o.spaceType) });
   }
 }
 
@@ -144,14 +129,9 @@ function ruleSentence(lang: Lang, o: RuleOutcome): TextRun[] {
 export function ruleText(lang: Lang, o: RuleOutcome, { mark = true }: { mark?: boolean } = {}): TextRun[] {
   const importance = o.must ? t(lang, 'finderMustTag') : t(lang, 'finderWeightTag', { w: o.weight });
   const line = mark
-    ? runs(lang, 'finderLine', { mark: t(lang, STATUS_KEY[o.status]), rule: ruleName(lang, o.rule), importance })
-    : runs(lang, 'finderLineBare', { rule: ruleName(lang, o.rule), importance });
-  return [...line, ...ruleSentence(lang, o)].reduce<TextRun[]>((acc, r) => {
-    const last = acc.at(-1);
-    if (last && last.lang === r.lang) last.text += r.text;
-    else acc.push({ ...r });
-    return acc;
-  }, []);
+    ? messageRuns(lang, 'finderLine', { mark: t(lang, STATUS_KEY[o.status]), rule: ruleName(lang, o.rule), importance })
+    : messageRuns(lang, 'finderLineBare', { rule: ruleName(lang, o.rule), importance });
+  return joinRuns(line, ruleSentence(lang, o));
 }
 
 /** A plan word's heading: the task and its title in the plan ("Task 18: …"). */

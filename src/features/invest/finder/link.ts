@@ -2,32 +2,21 @@
  * The site finder's keys of the link (`fi`, `farea`/`fppl`, `fbud`/`fbudm`, `fby`, `fmetro`, `fnear`, `fzone`,
  * `fseat`, `fmust`, `fw`). Hostile values are dropped or clamped, never passed on: a link is anybody's text.
  */
-import {
-  EMPTY_FINDER,
-  FINDER_LIMITS,
-  FINDER_ZONES,
-  RULE_IDS,
-  WEIGHT_RANGE,
-  DEFAULT_WEIGHT,
-  type FinderNeeds,
-  type FinderSpec,
-  type FinderZone,
-  type RuleId,
-} from './needs.ts';
+import { ZONE_CODES, type ZoneCode } from '../../../lib/data/zones.ts';
+import { EMPTY_FINDER, FINDER_LIMITS, RULE_IDS, WEIGHT_RANGE, DEFAULT_WEIGHT, type FinderNeeds, type FinderSpec, type RuleId } from './needs.ts';
 
 // The same industries and dates the investors' filters accept, by the same checks (in the first view already).
 import { validDate, validIndustry } from '../link.ts';
+import { clamp, round } from '../../../lib/state/permalink.ts';
 
 // Plan feature ids are kebab-case (lib/data/plan-schema.ts).
 const PLACE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, v));
 
 /** A number from the link clamped to `limits` with `digits` decimals; undefined when absent or not a number. */
 function number(raw: string | null, limits: readonly [number, number], digits: number): number | undefined {
   if (raw === null || raw.trim() === '') return undefined;
   const v = Number(raw);
-  return Number.isFinite(v) ? Number(clamp(v, limits).toFixed(digits)) : undefined;
+  return Number.isFinite(v) ? round(clamp(v, limits), digits) : undefined;
 }
 
 const isRule = (s: string): s is RuleId => (RULE_IDS as readonly string[]).includes(s);
@@ -56,7 +45,7 @@ export function parseFinderLink(q: URLSearchParams): FinderSpec | undefined {
     if (radius !== undefined) needs.near = { id: near[1]!, radiusM: radius };
   }
   const zone = q.get('fzone');
-  if (zone && Object.hasOwn(FINDER_ZONES, zone)) needs.zone = zone as FinderZone;
+  if (zone && Object.hasOwn(ZONE_CODES, zone)) needs.zone = zone as ZoneCode;
   if (q.get('fseat') === '1') needs.seats = true;
 
   const must = [...new Set((q.get('fmust') ?? '').split(',').filter(isRule))];

@@ -8,8 +8,7 @@ export const RULE_IDS = ['industry', 'area', 'budget', 'date', 'metro', 'near', 
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** The two zones of the plan, by their short codes (the link's `fzone=`) and their plan feature ids. */
-export const FINDER_ZONES = { fv: 'zone-future-valley', ysp: 'zone-yangshupu-belt' } as const;
-export type FinderZone = keyof typeof FINDER_ZONES;
+import type { ZoneCode } from '../../../lib/data/zones.ts';
 
 /** What the user needs. Every field is optional; a stated one is a rule. */
 export interface FinderNeeds {
@@ -27,7 +26,7 @@ export interface FinderNeeds {
   metroM?: number;
   /** Near a place of the plan (a science park or a platform), within a radius in metres. */
   near?: { id: string; radiusM: number };
-  zone?: FinderZone;
+  zone?: ZoneCode;
   /** Incubator seats (incubator desks or coworking) rather than an office. */
   seats?: boolean;
 }

@@ -7,6 +7,7 @@
  * then the number of nice-to-haves met, then the nearest station, then the name, then the id.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { ZONE_CODES } from '../../../lib/data/zones.ts';
 import { nearestStation } from '../../../lib/data/nearest.ts';
 import type { SearchEntry } from '../../../lib/search/types.ts';
 import type { PlaceAt, PlaceRef } from '../compare.ts';
@@ -14,7 +15,7 @@ import { rentRange } from '../filter.ts';
 import { industryKey, industryMatches } from '../industries.ts';
 import type { Listing, SpaceType } from '../types.ts';
 import { isArea, type FinderContext, type PlanPlace } from './context.ts';
-import { FINDER_ZONES, M2_PER_PERSON, statedRules, weightOf, type FinderSpec, type RuleId } from './needs.ts';
+import { M2_PER_PERSON, statedRules, weightOf, type FinderSpec, type RuleId } from './needs.ts';
 import { INDUSTRY_LABELS } from '../../../lib/data/vocab.ts';
 import type { Industry } from '../../../lib/data/plan-schema.ts';
 
@@ -138,7 +139,7 @@ export function evaluate(listing: Listing, spec: FinderSpec, context: FinderCont
         return { ...base(rule), rule, status: status(at ? at.distanceM <= n.near!.radiusM : null), radiusM: n.near!.radiusM, placeId: n.near!.id, place: at };
       }
       case 'zone': {
-        const zoneId = FINDER_ZONES[n.zone!];
+        const zoneId = ZONE_CODES[n.zone!];
         const z = place(zoneId);
         return { ...base(rule), rule, status: status(z ? inside(listing, z) : null), zoneId, zone: z ? ref(z) : null };
       }

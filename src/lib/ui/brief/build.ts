@@ -4,6 +4,7 @@
  * chunk is loaded. Loaded with the print view.
  */
 import { coreBrief, isCoreBrief } from '../../brief/index.ts';
+import { waitUntil } from '../../brief/wait.ts';
 import type { BriefDoc, BriefRequest, BriefSection } from '../../brief/types.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { AppState } from '../../state/app.svelte.ts';
@@ -34,11 +35,7 @@ export async function buildBrief(app: AppState, request: BriefRequest, lang: Lan
     if (!app.plan) return null;
     // Read before any await, so that the print view builds again when a feature's figures change.
     let extra = contributions(app, request, lang);
-    const until = Date.now() + CONTRIBUTIONS_WAIT_MS;
-    while (extra === null && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 50));
-      extra = contributions(app, request, lang);
-    }
+    if (extra === null) await waitUntil(() => (extra = contributions(app, request, lang)) !== null, CONTRIBUTIONS_WAIT_MS);
     const plan = app.plan;
     return plan && coreBrief(request, { features: plan.features, unlocated: app.unlocated }, lang, extra ?? []);
   }
