@@ -15,6 +15,14 @@ export interface PageMeasures {
   firstPaint?: number;
   /** Basemap tiles with content in that first frame. */
   firstPaintTiles?: number;
+  /**
+   * Steps between the map's construction and its first paint, for the breakdown of where the time goes: the style
+   * parsed (first `styledata`), the first frame drawn (background only, but it compiles the first shader programs
+   * and the tile requests wait for it), the first basemap tile parsed by the worker and back on the main thread.
+   */
+  styled?: number;
+  firstFrame?: number;
+  firstTile?: number;
   /** The map's `load` event: style and first sources loaded. */
   loaded: number;
   idle: number;
@@ -33,6 +41,8 @@ export interface PageMeasures {
   layers: number;
   visibleLayers: number;
   drawnLayers: number;
+  /** At the first idle: the map canvas's size in CSS pixels (what there is to draw, on a CPU renderer most of the cost). */
+  canvas: [number, number];
 }
 
 /**
@@ -130,9 +140,19 @@ export const HOOK = `(() => {
         map.off('render', onRender);
       };
       map.on('render', onRender);
+      map.once('styledata', () => { b.styled = performance.now(); });
+      map.once('render', () => { b.firstFrame = performance.now(); });
+      const onTile = (e) => {
+        if (e.sourceId !== 'basemap' || !e.tile) return;
+        b.firstTile = performance.now();
+        map.off('sourcedata', onTile);
+      };
+      map.on('sourcedata', onTile);
       map.once('load', () => { b.loaded = performance.now(); });
       map.once('idle', () => {
         b.idle = performance.now();
+        const canvas = map.getCanvas();
+        b.canvas = [canvas.clientWidth, canvas.clientHeight];
         const zoom = map.getZoom();
         const layers = map.getStyle().layers;
         const visible = layers.filter((l) => !l.layout || l.layout.visibility !== 'none');

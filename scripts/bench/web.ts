@@ -118,10 +118,16 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
   // Warm-up: fills the server's and the OS's caches, and gives the app's camera and style to the baseline.
   const warm = await measure(browser, appUrl, true);
   const cam = warm.camera!;
+  const [width, height] = warm.canvas;
   const baselineUrl =
-    `${server.url}${BASELINE_PATH}?lon=${cam.lon}&lat=${cam.lat}&zoom=${cam.zoom}` +
+    `${server.url}${BASELINE_PATH}?lon=${cam.lon}&lat=${cam.lat}&zoom=${cam.zoom}&w=${width}&h=${height}` +
     `&lang=${cam.lang.startsWith('en') ? 'en' : 'zh'}&layers=${cam.layers.join(',')}`;
-  await measure(browser, baselineUrl, false);
+  // The same camera on a map of another size is another view: fewer or more tiles and pixels to draw. A baseline page
+  // whose stylesheet did not apply once drew a 1264×300 strip against the app's 1280×743.
+  const baseWarm = await measure(browser, baselineUrl, false);
+  if (baseWarm.canvas.join() !== warm.canvas.join()) {
+    throw new Error(`the baseline's map is ${baseWarm.canvas.join('×')} CSS px, the app's ${warm.canvas.join('×')}: not the same view`);
+  }
   const pages = [
     { name: 'app', runs: [] as Run[], run: () => measure(browser, appUrl, false) },
     { name: 'baseline (plain MapLibre)', runs: [] as Run[], run: () => measure(browser, baselineUrl, false) },
@@ -162,6 +168,27 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
       sec(med((r) => r.longTasks)),
       `${med((r) => r.setStyle)} / ${med((r) => r.styledata)} / ${med((r) => r.contentChanges)}`,
     ];
+  };
+  // Where the time goes: the steps from navigation to the first idle (medians), and what each step adds to the app's
+  // time beyond the baseline's (differences of medians, milliseconds).
+  const STEPS: [string, (r: Run) => number][] = [
+    ['map built', (r) => r.created],
+    ['style parsed', (r) => r.styled ?? NaN],
+    ['first frame', (r) => r.firstFrame ?? NaN],
+    ['first basemap tile', (r) => r.firstTile ?? NaN],
+    ['basemap first paint', (r) => r.firstPaint ?? NaN],
+    ["'load'", (r) => r.loaded],
+    ['first idle', (r) => r.idle],
+  ];
+  const stepRow = (name: string, runs: Run[]) => [name, ...STEPS.map(([, f]) => sec(median(runs.map(f))))];
+  const stepGain = (runs: Run[]) => {
+    let before = 0;
+    return STEPS.map(([, f]) => {
+      const now = median(runs.map(f)) - median(base.map(f));
+      const step = now - before;
+      before = now;
+      return Number.isFinite(step) ? `${step >= 0 ? '+' : ''}${step.toFixed(0)}` : '—';
+    });
   };
   const countRow = (name: string, runs: Run[]) => [
     name,
@@ -207,7 +234,8 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
       `and before the first idle; "distinct" counts distinct pairs of shader sources. Style layers at the first idle:`,
       `map.getStyle().layers, those with layout.visibility not 'none', and of those the ones inside their zoom range.`,
       `Baseline: the same basemap archive and basemap style layers (src/lib/layers, basemap rows) on a bare MapLibre`,
-      `map at the app's camera (${cam.lon.toFixed(4)}, ${cam.lat.toFixed(4)}, z${cam.zoom.toFixed(2)}), built by vite into ${BASELINE_PATH}.`,
+      `map at the app's camera (${cam.lon.toFixed(4)}, ${cam.lat.toFixed(4)}, z${cam.zoom.toFixed(2)}) and map size (${width}×${height} CSS px,`,
+      `the app's map under its header), built by vite into ${BASELINE_PATH}.`,
       styleNote,
       ...(pages[2]
         ? [
@@ -232,6 +260,12 @@ export async function webSections(browser: Browser, server: Server, site: BuiltS
           'setStyle / styledata / setData',
         ],
         rows: pages.map((p) => row(p.name, p.runs)),
+      },
+      {
+        caption:
+          "Where the time goes (seconds from navigation, medians), and what each step adds to the page's lag behind the baseline (ms; the steps add up to the lag at the first idle):",
+        columns: ['page', ...STEPS.map(([n]) => n)],
+        rows: [...pages.map((p) => stepRow(p.name, p.runs)), ...pages.slice(0, 1).map((p) => [`${p.name}: added per step`, ...stepGain(p.runs)])],
       },
       {
         caption: 'WebGL programs and style layers (median over the runs; the range when runs differ):',

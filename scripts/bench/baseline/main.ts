@@ -9,6 +9,7 @@ import { addProtocol, Map as MlMap, setWorkerUrl, type StyleSpecification } from
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './baseline.css';
 import { Protocol } from 'pmtiles';
 import { BASEMAP_REGISTRY } from '../../../src/lib/layers/basemap-layers.ts';
 import { buildStyle } from '../../../src/lib/layers/style.ts';
@@ -31,6 +32,11 @@ const only = q.get('layers')?.split(',');
 if (only) built.layers = built.layers.filter((l) => l.type === 'background' || only.includes(l.id));
 // The benchmark may hand over the app's whole style instead (overlays and all), to tell the style's cost from the app's.
 const style = (window as unknown as { __benchStyle?: StyleSpecification }).__benchStyle ?? built;
+
+// The map's size in CSS pixels when the benchmark gives it (the app's map, under its header): the same view and the
+// same pixels to draw. Without it the map fills the window (Lighthouse's runs).
+const size = ['w', 'h'].map((k) => Number(q.get(k)));
+if (size.every((v) => v > 0)) Object.assign(document.getElementById('map')!.style, { width: `${size[0]}px`, height: `${size[1]}px` });
 
 const map = new MlMap({
   container: 'map',
