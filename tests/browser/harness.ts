@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Download, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { startServer, type TestServer } from './server.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +32,7 @@ export async function startPreview(): Promise<TestServer> {
 }
 
 /** How to launch Debian's Chromium: WebGL2 on SwiftShader, no background network traffic (as the bench does). */
-export const CHROMIUM = { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS };
+export const CHROMIUM = { executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_FLAGS };
 
 /**
  * The browser of a test file. Under vitest the run's global setup (tests/browser/global-setup.ts) keeps one
