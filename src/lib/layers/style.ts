@@ -143,6 +143,10 @@ const LATIN_RANGE = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+0
 /** The complete style: sources, fonts and {@link layers}. Pure: same options, same style. */
 export function buildStyle(options: StyleOptions): StyleSpecification {
   const theme = themes[options.theme ?? 'light'];
+  const emptySources = new Set(Object.entries(options.overlays ?? {}).flatMap(([id, source]) => (isEmpty(source) ? [id] : [])));
+  // The first view leaves out the sources with nothing to draw yet, not only their layers: each source is a round
+  // trip through the map's worker, which the first view's tiles would otherwise queue behind.
+  const overlays = Object.fromEntries(Object.entries(options.overlays ?? {}).filter(([id]) => !(options.firstView && emptySources.has(id))));
   const style: StyleSpecification = {
     version: 8,
     name: 'Yangpu Innovation Map',
@@ -153,14 +157,12 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
         // Empty, so the archive's own (English) credit stays out of the attribution control: see attribution().
         attribution: '',
       },
-      ...options.overlays,
+      ...overlays,
     },
     layers: layers(theme, options.lang, {
       ...options,
       plan: Boolean(options.planUrl),
-      firstView: options.firstView
-        ? { emptySources: new Set(Object.entries(options.overlays ?? {}).flatMap(([id, source]) => (isEmpty(source) ? [id] : []))) }
-        : undefined,
+      firstView: options.firstView ? { emptySources } : undefined,
     }),
   };
   if (options.planUrl) {

@@ -1,0 +1,12 @@
+import { prewarm, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+/**
+ * Starts MapLibre's worker before the page has anything to draw. A map makes its worker only when its style loads,
+ * and the worker then has half a megabyte of script to fetch and compile before it asks for a single tile; started
+ * from the entry's first line, that happens while the main thread is still mounting the page.
+ */
+export function warmMap(): void {
+  setWorkerUrl(workerUrl);
+  prewarm();
+}
