@@ -206,6 +206,9 @@ function previewHeaders(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), productionShell(), previewHeaders()],
+  // pmtiles imports fflate only for browsers without DecompressionStream; the site unpacks with its own
+  // (src/lib/map/decompress.ts), so the first view does not carry the fallback (src/lib/map/no-fflate.ts).
+  resolve: { alias: { fflate: resolve(import.meta.dirname, 'src/lib/map/no-fflate.ts') } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -7,6 +7,7 @@ export const faultsEn: Record<keyof typeof faultsZh, string> = {
   faultHttp: 'The server refused the basemap (HTTP {status}).',
   faultNetwork: 'The network failed before the basemap had downloaded.',
   faultCorrupt: 'The basemap file is damaged or incomplete and cannot be read.',
+  faultBrowser: 'This browser cannot unpack the basemap file (it lacks DecompressionStream). Please update the browser.',
   faultChanged: 'The basemap was replaced on the server while it loaded; please try again.',
   faultNoRange:
     'The site’s server does not support partial downloads (HTTP Range requests), which the basemap needs; at {size} it is over the {limit} limit for downloading it whole. The site’s administrator should enable Range requests.',

@@ -8,6 +8,7 @@ export const faultsZh = {
   faultHttp: '服务器拒绝提供底图（HTTP {status}）。',
   faultNetwork: '网络中断，底图没有下载完成。',
   faultCorrupt: '底图文件已损坏或不完整，无法读取。',
+  faultBrowser: '这个浏览器无法解压底图文件（缺少 DecompressionStream）。请更新浏览器。',
   faultChanged: '底图在加载过程中被服务器更新了，请重试。',
   faultNoRange: '网站服务器不支持分段下载（HTTP Range 请求），而底图需要它；底图有 {size}，超过整体下载的上限 {limit}。请网站管理员开启 Range 请求。',
   faultNoRangeUnknown: '网站服务器不支持分段下载（HTTP Range 请求），而底图需要它；服务器没有说明文件大小，底图未整体下载。请网站管理员开启 Range 请求。',

@@ -1,6 +1,7 @@
 import { addProtocol } from 'maplibre-gl';
 import { PMTiles, Protocol } from 'pmtiles';
 import { ArchiveSource } from './archive-source.ts';
+import { decompress } from './decompress.ts';
 
 let protocol: Protocol | null = null;
 
@@ -23,7 +24,7 @@ export function openArchive(url: string, fresh = false): { archive: PMTiles; sou
   const existing = fresh ? undefined : p.get(url);
   if (existing && existing.source instanceof ArchiveSource) return { archive: existing, source: existing.source };
   const source = new ArchiveSource(url);
-  const archive = new PMTiles(source);
+  const archive = new PMTiles(source, undefined, decompress);
   p.add(archive);
   return { archive, source };
 }

@@ -3,7 +3,7 @@
  * a failure: the host ignored Range requests but the archive was small enough to take in one download.
  */
 export type BasemapFault =
-  | { kind: 'missing' | 'corrupt' | 'network' | 'changed'; detail: string }
+  | { kind: 'missing' | 'corrupt' | 'network' | 'changed' | 'browser'; detail: string }
   | { kind: 'http'; status: number; detail: string }
   | { kind: 'no-range'; bytes: number | null; limit: number; detail: string }
   | { kind: 'served-whole'; bytes: number; detail: string };
