@@ -4,7 +4,7 @@ import { TASKS } from '../../src/lib/data/tasks.ts';
 import { ENGLISH_RUN, HAN } from '../support/language.ts';
 import { axeSerious, screenshotPath, useBrowserSuite, useSharedPages } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
-import { briefReady, pdfPagesToPng, printBrief, squeeze } from './print.ts';
+import { briefReady, printBrief, squeeze } from './print.ts';
 
 /*
  * The printable briefs the core makes (a zone's, a task's): opened from the UI by keyboard and from a link, printed
@@ -75,7 +75,6 @@ describe('printable briefs', () => {
     expect(rows.filter((r) => r !== 'pins').every((r) => on.includes(r!))).toBe(true);
     expect(rows.length - 1).toBeLessThan(on.length);
     const printed = await printBrief(page, 'zone-fv-en');
-    pdfPagesToPng(printed.file);
     expect(printed.pages).toBe(3);
     expectPrinted(printed.text, [
       'Future Valley sci-tech innovation source zone',
@@ -97,7 +96,6 @@ describe('printable briefs', () => {
     await visit('?lang=en&panel=tasks&task=10&brief=task:10');
     const task = await onScreen(page, 'task-10-en-desktop');
     const printedTask = await printBrief(page, 'task-10-en');
-    pdfPagesToPng(printedTask.file);
     expect(printedTask.pages).toBe(3);
     expectPrinted(printedTask.text, [
       'Task 10: Build model university science parks that lead the future',
@@ -121,7 +119,6 @@ describe('printable briefs', () => {
     await openByKeyboard(page, 'task-brief');
     const task = await onScreen(page, 'task-17-zh-phone');
     const printed = await printBrief(page, 'task-17-zh');
-    pdfPagesToPng(printed.file);
     expect(printed.pages).toBe(2);
     expectPrinted(printed.text, [
       '任务 17：高标准规划“未来谷”科技创新策源功能区',
@@ -138,7 +135,6 @@ describe('printable briefs', () => {
     await visit('?lang=zh&brief=zone:ysp', PHONE);
     const zone = await onScreen(page, 'zone-ysp-zh-phone');
     const printedZone = await printBrief(page, 'zone-ysp-zh');
-    pdfPagesToPng(printedZone.file);
     expect(printedZone.pages).toBe(3);
     expectPrinted(printedZone.text, [
       '“杨数浦”创新秀带',

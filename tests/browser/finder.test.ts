@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeSerious, openPage, screenshotPath, useBrowserSuite } from './harness.ts';
 import { languageLeaks } from './language-rule.ts';
-import { pdfPagesToPng, printBrief, squeeze } from './print.ts';
+import { printBrief, squeeze } from './print.ts';
 
 const suite = useBrowserSuite();
 const PHONE = { width: 390, height: 844 };
@@ -106,7 +106,6 @@ describe('the site finder (production build)', () => {
     const brief = again.page.getByTestId('print-view');
     await brief.waitFor();
     const printed = await printBrief(again.page, 'site-en');
-    pdfPagesToPng(printed.file);
     await again.page.screenshot({ path: screenshotPath('brief-site-en-desktop') });
     expect(printed.pages).toBe(3);
     const text = squeeze(printed.text);
@@ -160,7 +159,6 @@ describe('the site finder (production build)', () => {
     await page.getByTestId('shortlist-brief').click();
     await expect.poll(() => page.url()).toContain('brief=shortlist');
     const printed = await printBrief(page, 'shortlist-zh');
-    pdfPagesToPng(printed.file);
     await page.screenshot({ path: screenshotPath('brief-shortlist-zh-phone') });
     expect(printed.pages).toBe(2);
     const text = squeeze(printed.text);
@@ -174,7 +172,6 @@ describe('the site finder (production build)', () => {
     await page.getByTestId('print-view').waitFor({ state: 'detached' });
     await results.first().getByRole('button', { name: '打印选址简报' }).click();
     const site = await printBrief(page, 'site-zh');
-    pdfPagesToPng(site.file);
     const siteText = squeeze(site.text);
     for (const must of [names[0]!, '选址简报', '为何合适', '地铁站步行距离（必需）', '规划原文', '「', 'OpenStreetMap'])
       expect(siteText, must).toContain(squeeze(must));

@@ -20,6 +20,8 @@ export interface PrintedBrief {
   text: string;
   /** The PDF file. */
   file: string;
+  /** Its pages as PNGs at 60 dpi, for looking at: `<prefix>-1.png`, `<prefix>-2.png`, … */
+  pngPrefix: string;
 }
 
 /** Waits until the open print view's brief is ready (its map excerpt drawn or given up). */
@@ -29,7 +31,7 @@ export async function briefReady(page: Page, timeout = 60_000): Promise<void> {
 
 /**
  * Prints the open brief to an A4 PDF with `page.pdf` (the print stylesheet applies; the browser's own headers and
- * footers are off), writes it as `<name>.pdf` and reads back its page count and text.
+ * footers are off), writes it as `<name>.pdf`, reads back its page count and text and renders its pages as PNGs.
  */
 export async function printBrief(page: Page, name: string): Promise<PrintedBrief> {
   await briefReady(page);
@@ -40,14 +42,9 @@ export async function printBrief(page: Page, name: string): Promise<PrintedBrief
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  return { pages, text, file };
-}
-
-/** Renders a printed brief's pages to PNGs at `dpi` (for looking at); returns their paths' common prefix. */
-export function pdfPagesToPng(file: string, dpi = 60): string {
-  const prefix = file.replace(/\.pdf$/, '');
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, prefix]);
-  return prefix;
+  const pngPrefix = file.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, pngPrefix]);
+  return { pages, text, file, pngPrefix };
 }
 
 /** Text with every run of white space removed: what survives the PDF's line breaks (a long link, a wrapped quote). */
