@@ -41,7 +41,7 @@ export interface PageMeasures {
   layers: number;
   visibleLayers: number;
   drawnLayers: number;
-  /** At the first idle: the map canvas's size in CSS pixels (what there is to draw, on a CPU renderer most of the cost). */
+  /** At the first idle: the map canvas's size in CSS pixels (the baseline must draw the same view as the app). */
   canvas: [number, number];
 }
 
