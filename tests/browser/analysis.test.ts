@@ -226,6 +226,8 @@ describe('dispersion dashboard (production build)', () => {
     expect(await figure(panel, 'clark_evans_r').textContent()).toBe('—');
     await boxes.nth(1).check();
     await expect.poll(() => summary.textContent()).toMatch(new RegExp(`\\(2 of ${total} counted\\)`));
+    // The figures follow once the worker has recomputed them (the link above changes at once).
+    await expect.poll(() => count(panel), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => page.url()).toMatch(/aoff=[a-z]/);
     await expect.poll(() => page.url()).toMatch(/aarea=1/);
     await expect.poll(() => page.url()).toMatch(/cmp=1/);
