@@ -76,17 +76,21 @@ function share(dist: string, path: string): FileShare {
   return { path, raw, gzip, maplibre: (modules.get('maplibre-gl') ?? 0) / raw, modules };
 }
 
+/** The map's worker script: MapLibre's own file, or the site's (src/lib/map/map-worker.ts, which bundles it). */
+const MAP_WORKER = /\/(maplibre-gl-worker|map-worker)-[^/]*\.m?js$/;
+
 const kb = (b: number) => (b / 1024).toFixed(1);
 
 export function firstViewBytes(runs: FetchRecord[], site: BuiltSite, server: Server): BytesResults {
   const local = (u: string) => (u.startsWith(server.url) ? new URL(u).pathname : null);
   const isCode = (p: string) => /\.(m?js|css)$/.test(p);
-  // What every run fetched before its first idle (the page's timeline, plus the worker's script from the context).
+  // What every run fetched before its first idle (the page's timeline, plus the map's worker's script from the
+  // context: MapLibre's worker with the site's archive reader, src/lib/map/map-worker.ts).
   const sets = runs.map((r) => {
     const paths = new Set(r.fetched.map((f) => local(f.url)).filter((p): p is string => p !== null && isCode(p)));
     for (const u of r.requested) {
       const p = local(u);
-      if (p && /maplibre-gl-worker/.test(p)) paths.add(p);
+      if (p && MAP_WORKER.test(p)) paths.add(p);
     }
     return paths;
   });
@@ -134,7 +138,7 @@ export function firstViewBytes(runs: FetchRecord[], site: BuiltSite, server: Ser
     title: '2. JavaScript and CSS of the first view',
     notes: [
       `What the app fetched before its first idle in every measured run (${runs.length}), from the page's resource timeline`,
-      `and the context's requests (MapLibre's worker script), tiles, data and fonts left out. Gzip: zlib's default level,`,
+      `and the context's requests (the map's worker script: MapLibre's worker with the archive reader), tiles, data and fonts left out. Gzip: zlib's default level,`,
       `as vite preview serves it. MapLibre's part of a shared chunk comes from the build's source map (bytes per module,`,
       `gzip shared in proportion); of the CSS, the rules on .maplibregl- classes.`,
       ...(sometimes.length ? [`Fetched before idle in some runs only (not counted): ${sometimes.join(', ')}.`] : []),

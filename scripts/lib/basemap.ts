@@ -11,11 +11,12 @@ import { osmiumAvailable, readOsmExtracts, type ExtractLayers } from './osm-extr
 import { schematicHuangpu } from './river.ts';
 import { cutVectorTiles, type LayerInput } from './tiles.ts';
 import { writePmtiles } from './pmtiles-writer.ts';
+import { BASEMAP_RANGE } from '../../src/lib/layers/basemap-range.ts';
 
-/** The archive's extent: Yangpu with its neighbours (Hongkou, Baoshan, Pudong, Huangpu) around it. */
-export const BASEMAP_BOUNDS: [number, number, number, number] = [121.4, 31.2, 121.66, 31.4];
-export const BASEMAP_MINZOOM = 8;
-export const BASEMAP_MAXZOOM = 16;
+/** The archive's extent and zooms: the app's style names its tiles with the same range (src/lib/layers/basemap-range.ts). */
+export const BASEMAP_BOUNDS: [number, number, number, number] = BASEMAP_RANGE.bounds;
+export const BASEMAP_MINZOOM = BASEMAP_RANGE.minzoom;
+export const BASEMAP_MAXZOOM = BASEMAP_RANGE.maxzoom;
 
 /** A basemap layer that could not be built, and why; the map shows these to its users. */
 export interface MissingLayer {

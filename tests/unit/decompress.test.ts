@@ -1,7 +1,7 @@
 import { Compression } from 'pmtiles';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decompress } from '../../src/lib/map/decompress.ts';
-import { classifyArchiveError } from '../../src/lib/map/faults.ts';
+import { classifyArchiveError } from '../../src/lib/map/archive-reader.ts';
 import { decompressSync } from '../../src/lib/map/no-fflate.ts';
 
 const gzip = async (text: string) => new Response(new Response(text).body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer();

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { EtagMismatch, PMTiles } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { ArchiveSource } from '../../src/lib/map/archive-source.ts';
-import { ArchiveFault, classifyArchiveError, formatBytes, isBlocking, withoutBasemap } from '../../src/lib/map/faults.ts';
+import { ArchiveReader, classifyArchiveError } from '../../src/lib/map/archive-reader.ts';
+import { BASEMAP_RANGE } from '../../src/lib/layers/basemap-range.ts';
+import { ArchiveFault, formatBytes, isBlocking, withoutBasemap } from '../../src/lib/map/faults.ts';
 import { buildStyle } from '../../src/lib/layers/style.ts';
 import { describeWithData } from '../support/shared.ts';
 
@@ -181,6 +183,64 @@ describeWithData(ARCHIVE)('archive source against hosts that misbehave', () => {
     const first = await source.getBytes(0, 16384);
     await expect(source.getBytes(20000, 100, undefined, first.etag)).rejects.toBeInstanceOf(EtagMismatch);
     expect(classifyArchiveError(new EtagMismatch('x')).kind).toBe('changed');
+  });
+});
+
+// MapLibre's worker reads the basemap (src/lib/map/map-worker.ts): the page asks it to open the archive, MapLibre asks
+// it for tiles.
+describeWithData(ARCHIVE)('the archive reader in the map’s worker', () => {
+  const tileUrl = (z: number, x: number, y: number) => `pmtiles://${URL_}/${z}/${x}/${y}`;
+  const read = async (reader: ArchiveReader, url: string) => (await reader.tile({ url, type: 'arrayBuffer' }, new AbortController())).data as ArrayBuffer;
+
+  it('opens an archive once, says what it holds, and reads its tiles through that opening', async () => {
+    const ranges: string[] = [];
+    const reader = new ArchiveReader({ fetch: fakeFetch({ bytes: archiveBytes(), etag: () => '"a"' }, ranges) });
+    const opening = await reader.open({ url: URL_, fresh: false });
+    if (!opening.ok) throw new Error(opening.fault.detail);
+    // The site's archive covers what the style names its tiles with before the header is read.
+    expect(opening.range).toEqual(BASEMAP_RANGE);
+    expect((opening.metadata.vector_layers as unknown[]).length).toBeGreaterThan(3);
+    expect(opening.wholeBytes).toBeNull();
+    expect(await reader.open({ url: URL_, fresh: false })).toBe(opening);
+    const z = BASEMAP_RANGE.maxzoom;
+    expect((await read(reader, tileUrl(z, ...lonLatTile(121.51, 31.3, z)))).byteLength).toBeGreaterThan(0);
+    // Outside the archive's zooms there is nothing: an empty tile, not an error.
+    expect((await read(reader, tileUrl(z + 2, ...lonLatTile(121.51, 31.3, z + 2)))).byteLength).toBe(0);
+    // The header (and the root directory with it) was read once.
+    expect(ranges.filter((r) => r.startsWith('bytes=0-'))).toHaveLength(1);
+    await expect(reader.tile({ url: `pmtiles://${URL_}`, type: 'json' }, new AbortController())).rejects.toThrow(/not a tile/);
+  });
+
+  it('a failed opening carries its fault and its tiles answer empty; a fresh opening reads the archive again', async () => {
+    const host: Host = { status: 404 };
+    const reader = new ArchiveReader({ fetch: fakeFetch(host) });
+    expect(await reader.open({ url: URL_, fresh: false })).toMatchObject({ ok: false, fault: { kind: 'missing' } });
+    const z = BASEMAP_RANGE.maxzoom;
+    const tile = tileUrl(z, ...lonLatTile(121.51, 31.3, z));
+    expect((await read(reader, tile)).byteLength).toBe(0);
+    // The host is mended: the failure stays until the page asks again, fresh.
+    delete host.status;
+    host.bytes = archiveBytes();
+    expect(await reader.open({ url: URL_, fresh: false })).toMatchObject({ ok: false });
+    expect(await reader.open({ url: URL_, fresh: true })).toMatchObject({ ok: true });
+    expect((await read(reader, tile)).byteLength).toBeGreaterThan(0);
+  });
+
+  it('a tile asked for before any opening opens the archive itself (a worker the browser restarted)', async () => {
+    const reader = new ArchiveReader({ fetch: fakeFetch({ bytes: archiveBytes() }) });
+    const z = BASEMAP_RANGE.maxzoom - 1;
+    expect((await read(reader, tileUrl(z, ...lonLatTile(121.51, 31.3, z)))).byteLength).toBeGreaterThan(0);
+    expect(await reader.open({ url: URL_, fresh: false })).toMatchObject({ ok: true, wholeBytes: null });
+  });
+
+  it('a host that ignores Range: the archive is taken whole once, and the opening says so', async () => {
+    const ranges: string[] = [];
+    const bytes = archiveBytes();
+    const reader = new ArchiveReader({ fetch: fakeFetch({ bytes, ignoreRange: true }, ranges) });
+    expect(await reader.open({ url: URL_, fresh: false })).toMatchObject({ ok: true, wholeBytes: bytes.byteLength });
+    const z = BASEMAP_RANGE.maxzoom;
+    expect((await read(reader, tileUrl(z, ...lonLatTile(121.51, 31.3, z)))).byteLength).toBeGreaterThan(0);
+    expect(ranges).toHaveLength(1);
   });
 });
 

@@ -21,6 +21,7 @@ const overlays = createApp().overlays;
 const layers = (theme: Theme, lang: Lang, options: LayersOptions = {}) => coreLayers(theme, lang, { registry: REGISTRY, ...options });
 const buildStyle = (options: StyleOptions) => coreBuildStyle({ registry: REGISTRY, overlays, ...options });
 import { openPmtilesFile } from '../support/pmtiles-file.ts';
+import { BASEMAP_RANGE } from '../../src/lib/layers/basemap-range.ts';
 import { itWithData, OSM_DIR } from '../support/shared.ts';
 
 const basemap = resolve(import.meta.dirname, '../../public/tiles/basemap.pmtiles');
@@ -30,6 +31,15 @@ const style = (lang: 'zh' | 'en') =>
 describe('style', () => {
   it.each(['zh', 'en'] as const)('validates against the MapLibre style spec (%s)', (lang) => {
     expect(validateStyleMin(style(lang))).toEqual([]);
+  });
+
+  it('names the archive’s tiles directly when it knows their range, so the map asks for them without a TileJSON', () => {
+    const url = 'pmtiles://http://localhost/tiles/basemap.pmtiles';
+    const named = buildStyle({ lang: 'zh', basemapUrl: url, basemapRange: BASEMAP_RANGE });
+    expect(validateStyleMin(named)).toEqual([]);
+    expect(named.sources.basemap).toEqual({ type: 'vector', tiles: [`${url}/{z}/{x}/{y}`], ...BASEMAP_RANGE, attribution: '' });
+    // Without a range the archive's TileJSON is read first (the benchmark's plain page does so).
+    expect(style('zh').sources.basemap).toEqual({ type: 'vector', url: 'pmtiles://http://localhost/tiles/basemap.pmtiles', attribution: '' });
   });
 
   it('is a pure function of its arguments', () => {

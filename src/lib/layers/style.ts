@@ -1,5 +1,6 @@
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
+import type { BasemapRange } from './basemap-range.ts';
 import type { Bilingual, Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, SLOTS, type LayerDef } from './registry.ts';
 import { themes, type Theme, type ThemeName } from './theme.ts';
@@ -123,6 +124,12 @@ export interface StyleOptions extends Omit<LayersOptions, 'firstView'> {
   lang: Lang;
   /** URL of the basemap archive, e.g. `pmtiles://https://host/tiles/basemap.pmtiles`. */
   basemapUrl: string;
+  /**
+   * The archive's zooms and extent: with them the style names its tiles (`…/{z}/{x}/{y}`, read in MapLibre's worker)
+   * and the map asks for them at once; without, MapLibre reads the archive's TileJSON first (a page's `pmtiles://`
+   * protocol must answer it, as on the benchmark's plain page).
+   */
+  basemapRange?: BasemapRange;
   /** The features' GeoJSON sources (what the analyses, the listings and the monitor draw), data included. */
   overlays?: Record<string, GeoJSONSourceSpecification>;
   /** URL of the plan's places (public/data/plan.geojson); without it the plan's layers are left out. */
@@ -153,7 +160,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
     sources: {
       basemap: {
         type: 'vector',
-        url: options.basemapUrl,
+        ...(options.basemapRange ? { tiles: [`${options.basemapUrl}/{z}/{x}/{y}`], ...options.basemapRange } : { url: options.basemapUrl }),
         // Empty, so the archive's own (English) credit stays out of the attribution control: see attribution().
         attribution: '',
       },

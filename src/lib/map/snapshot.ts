@@ -19,7 +19,7 @@ import type { AppState } from '../state/app.svelte.ts';
 import { IDEOGRAPH_FONTS } from './fonts.ts';
 import { drawnRows } from './drawn-rows.ts';
 import { withoutBasemap } from './faults.ts';
-import { pmtilesProtocol } from './protocol.ts';
+import { BASEMAP_RANGE } from '../layers/basemap-range.ts';
 
 /** The excerpt's size in CSS pixels: a printed A4 column's width at about 4:2.5. */
 export const SNAPSHOT_SIZE = { width: 700, height: 440 } as const;
@@ -53,6 +53,7 @@ function liveStyle(app: AppState): { style: StyleSpecification; basemap: boolean
     lang: app.lang,
     visible: { ...app.visible },
     basemapUrl: `pmtiles://${new URL(`${base}tiles/basemap.pmtiles`, location.href).href}`,
+    basemapRange: app.basemap?.range ?? BASEMAP_RANGE,
     planUrl: new URL(`${base}data/plan.geojson`, location.href).href,
     latinFontUrl: new URL(latinFontUrl, location.href).href,
     available: app.basemap ? new Set(app.basemap.layers) : undefined,
@@ -149,7 +150,6 @@ function idle(map: MlMap, ms: number): Promise<void> {
 export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: SnapshotOptions = {}): Promise<Snapshot> {
   const { pixelRatio = 2, timeout = 20_000, theme = light } = options;
   const { width, height } = SNAPSHOT_SIZE;
-  pmtilesProtocol();
   const { style, basemap } = liveStyle(app);
   // The pins' numbers in the labels' own font (read from the style, so that this chunk does not share the layer
   // helpers with the first view's).

@@ -82,9 +82,18 @@ export class FrameMeter {
 }
 
 /**
+ * Whether basemap tiles the map wants are still coming. They are read from the archive in MapLibre's worker
+ * (map/archive-reader.ts), out of the page's sight, so a tile counts from the map's asking to its arrival.
+ */
+export function basemapTilesComing(map: MlMap): boolean {
+  return Boolean(map.getSource('basemap')) && !map.isSourceLoaded('basemap');
+}
+
+/**
  * Judges the wait of `map` every {@link SAMPLE_MS} until stopped, and reports each change of verdict. `inFlight`
- * counts the reads of the basemap's archive still unanswered; the sources the map itself loads (the plan's GeoJSON)
- * count until their data has arrived. Animation frames feed a {@link FrameMeter}.
+ * counts what the basemap still waits for (its archive's opening, its tiles: {@link basemapTilesComing}); the
+ * sources the map itself loads (the plan's GeoJSON) count until their data has arrived. Animation frames feed a
+ * {@link FrameMeter}.
  */
 export function watchWaiting(map: MlMap, inFlight: () => number, report: (verdict: WaitingFor) => void): () => void {
   const meter = new FrameMeter(performance.now());

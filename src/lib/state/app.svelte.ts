@@ -6,6 +6,7 @@ import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, defaultVisibility, type LayerDef } from '../layers/registry.ts';
 import { parseEmbed, type EmbedMode } from './embed-mode.ts';
 import type { BasemapFault } from './faults.ts';
+import type { BasemapRange } from '../layers/basemap-range.ts';
 import type { SearchEntry } from '../search/types.ts';
 import type { FeatureDef, FeatureState, FeatureStates } from './feature.ts';
 import { tasksBox } from '../data/task-places.ts';
@@ -16,6 +17,8 @@ export interface BasemapInfo {
   layers: string[];
   missing: { layer: string; reason: string }[];
   schematicRiver: boolean;
+  /** The archive's zooms and extent when they differ from the site's own archive's (a host's archive). */
+  range?: BasemapRange;
 }
 
 /** A request to move the map, made by a panel and carried out by the map view. */
