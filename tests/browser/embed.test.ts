@@ -155,7 +155,8 @@ describe('the embedded map on another site (production build)', () => {
     // Neither frame holds the app: each shows the browser's error page, and no script of the app was asked for.
     const children = page.frames().filter((f) => f !== page.mainFrame());
     expect(children).toHaveLength(2);
-    for (const f of children) expect(f.url()).toMatch(/^chrome-error:/);
+    // (Each frame takes its error page's address a moment after the console has said why.)
+    await expect.poll(() => children.map((f) => f.url())).toEqual(children.map(() => expect.stringMatching(/^chrome-error:/)));
     expect(suite.server.requests.slice(served).filter((r) => r.path.startsWith('/assets/'))).toEqual([]);
     await page.close();
   });
