@@ -19,8 +19,9 @@ const dist = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 95_000, 
 describe('explorer (production build)', () => {
   it('toggles every layer row on and off through the panel', async () => {
     const { page, problems } = await shared.visit('?lang=en');
-    const rows = await page.locator('[data-testid="sheet"] input[type=checkbox]:not([disabled])').count();
-    expect(rows).toBeGreaterThanOrEqual(15);
+    // The layer panel is a chunk of its own, fetched once the map's first view is drawn: its rows come a moment later.
+    const rows = page.locator('[data-testid="sheet"] input[type=checkbox]:not([disabled])');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(15);
     const styleVisibility = (id: string) => page.evaluate((l) => (window as unknown as MapHandle).__yangpu.map.getLayoutProperty(l, 'visibility'), id);
     for (const [name, layer] of [
       [/Future Valley \(indicative\)/, 'zone-future-valley-fill'],
