@@ -11,12 +11,8 @@ import { osmiumAvailable, readOsmExtracts, type ExtractLayers } from './osm-extr
 import { schematicHuangpu } from './river.ts';
 import { cutVectorTiles, type LayerInput } from './tiles.ts';
 import { writePmtiles } from './pmtiles-writer.ts';
+// The archive's extent and zooms: the app's style names its tiles with the same range.
 import { BASEMAP_RANGE } from '../../src/lib/layers/basemap-range.ts';
-
-/** The archive's extent and zooms: the app's style names its tiles with the same range (src/lib/layers/basemap-range.ts). */
-export const BASEMAP_BOUNDS: [number, number, number, number] = BASEMAP_RANGE.bounds;
-export const BASEMAP_MINZOOM = BASEMAP_RANGE.minzoom;
-export const BASEMAP_MAXZOOM = BASEMAP_RANGE.maxzoom;
 
 /** A basemap layer that could not be built, and why; the map shows these to its users. */
 export interface MissingLayer {
@@ -116,7 +112,7 @@ export async function assembleBasemap(options: BasemapOptions): Promise<BasemapL
   } else if (!osmiumAvailable()) {
     for (const layer of EXTRACT_LAYERS) missing.push({ layer, reason: 'osmium-tool is not installed (apt-get install osmium-tool)' });
   } else {
-    extracts = await readOsmExtracts(extractFiles, { clipBbox: BASEMAP_BOUNDS });
+    extracts = await readOsmExtracts(extractFiles, { clipBbox: BASEMAP_RANGE.bounds });
     inputs.push(...extractFiles);
   }
 
@@ -128,7 +124,7 @@ export async function assembleBasemap(options: BasemapOptions): Promise<BasemapL
     .map((f) => ({ ...f, properties: { ...f.properties, schematic: false, label_zh: f.properties?.name_zh ?? '', label_en: f.properties?.name_en ?? '' } }));
   const polys: Feature[] = waterPolys.map((f) => ({ ...f, properties: { ...f.properties, schematic: false } }));
   if (!realRiver) {
-    const river = schematicHuangpu(districts, { bbox: BASEMAP_BOUNDS });
+    const river = schematicHuangpu(districts, { bbox: BASEMAP_RANGE.bounds });
     polys.push({ ...river.band, properties: { name_zh: '黄浦江', name_en: 'Huangpu River', schematic: true } });
     waterLines.push({
       ...river.centreline,
@@ -167,9 +163,9 @@ export async function assembleBasemap(options: BasemapOptions): Promise<BasemapL
 /** Cuts the assembled layers into tiles and writes a PMTiles archive, returning its bytes and metadata. */
 export function tileBasemap(assembled: BasemapLayers, builtAt = new Date().toISOString()) {
   const { tiles, vectorLayers } = cutVectorTiles(assembled.layers, {
-    minZoom: BASEMAP_MINZOOM,
-    maxZoom: BASEMAP_MAXZOOM,
-    bounds: BASEMAP_BOUNDS,
+    minZoom: BASEMAP_RANGE.minzoom,
+    maxZoom: BASEMAP_RANGE.maxzoom,
+    bounds: BASEMAP_RANGE.bounds,
   });
   const metadata = {
     name: 'Yangpu basemap',
@@ -183,9 +179,9 @@ export function tileBasemap(assembled: BasemapLayers, builtAt = new Date().toISO
     focus_bounds: assembled.focusBounds.map((v) => Math.round(v * 1e5) / 1e5),
   };
   const bytes = writePmtiles(tiles, {
-    minZoom: BASEMAP_MINZOOM,
-    maxZoom: BASEMAP_MAXZOOM,
-    bounds: BASEMAP_BOUNDS,
+    minZoom: BASEMAP_RANGE.minzoom,
+    maxZoom: BASEMAP_RANGE.maxzoom,
+    bounds: BASEMAP_RANGE.bounds,
     center: [121.525, 31.295, 12],
     metadata,
   });

@@ -13,7 +13,3 @@ export interface BasemapRange {
 
 /** Yangpu with its neighbours (Hongkou, Baoshan, Pudong, Huangpu) around it, zooms 8 to 16. */
 export const BASEMAP_RANGE: BasemapRange = { minzoom: 8, maxzoom: 16, bounds: [121.4, 31.2, 121.66, 31.4] };
-
-/** Whether two ranges are the same. */
-export const sameRange = (a: BasemapRange, b: BasemapRange): boolean =>
-  a.minzoom === b.minzoom && a.maxzoom === b.maxzoom && a.bounds.every((v, i) => v === b.bounds[i]);

@@ -17,7 +17,7 @@ export interface BasemapInfo {
   layers: string[];
   missing: { layer: string; reason: string }[];
   schematicRiver: boolean;
-  /** The archive's zooms and extent when they differ from the site's own archive's (a host's archive). */
+  /** The archive's zooms and extent, as its header says (absent when it could not be read). */
   range?: BasemapRange;
 }
 
