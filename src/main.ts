@@ -5,9 +5,6 @@ import { light } from './lib/layers/theme.ts';
 import { themeProperties } from './lib/layers/theme-css.ts';
 import { initialLang } from './lib/i18n/index.ts';
 import { loadLanguage } from './lib/i18n/language.ts';
-import { warmMap } from './lib/map/warm.ts';
-
-warmMap();
 
 // The theme reaches the stylesheets as custom properties on the root, before anything is drawn. They are set
 // through the CSSOM: the Content-Security-Policy admits no <style> element of the site's own.

@@ -277,6 +277,29 @@ describe('faults (production build, test server)', () => {
     await page.close();
   });
 
+  it('MapLibre’s chunk cannot be fetched: the header, search and panels work, the notice says to reload, and a reload brings the map', async () => {
+    let blocked = true;
+    server.setFault((req) => (blocked && /\/assets\/engine-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
+    const { page, problems } = await open('?lang=en');
+    const alert = page.getByRole('alert').filter({ hasText: 'The map’s code could not be downloaded' });
+    await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+    expect(await alert.textContent()).toMatch(/Check the connection and reload the page; everything else still works\.\s*Reload the page$/);
+    expect(await page.locator('canvas').count()).toBe(0);
+    // The rest of the page does not wait for a map that will not come: the panels load, search answers.
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await expect.poll(() => page.getByRole('tabpanel').textContent()).toContain('Future Valley');
+    await page.getByRole('combobox').fill('fudan');
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    // The network is back: the notice's button reloads the page, which draws the map.
+    blocked = false;
+    await Promise.all([page.waitForEvent('load'), alert.getByRole('button', { name: 'Reload the page' }).click()]);
+    await waitForIdle(page);
+    expect(await planDrawn(page)).toBeGreaterThan(0);
+    expect(await alert.count()).toBe(0);
+    expect(unexpected(problems, [/\/assets\/engine-[^/]*\.js/, /status of 404 \(Not Found\)/, /dynamically imported module/i])).toEqual([]);
+    await page.close();
+  });
+
   it('a tile that fails to decode: a quiet notice, the rest of the map draws', async () => {
     let broken = 0;
     server.setFault((req) => {

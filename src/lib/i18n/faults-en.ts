@@ -22,6 +22,8 @@ export const faultsEn: Record<keyof typeof faultsZh, string> = {
   faultTiles: 'Some map tiles could not be shown ({count}); the rest of the map is fine.',
   faultDetail: 'Technical detail',
   faultMapError: 'The map reported an error: {reason}. Everything else still works.',
+  faultMapCode: 'The map’s code could not be downloaded ({reason}). Check the connection and reload the page; everything else still works.',
+  faultReload: 'Reload the page',
   mapZoomIn: 'Zoom in',
   mapZoomOut: 'Zoom out',
   mapCompass: 'Drag to rotate the map, click to reset north',

@@ -21,6 +21,8 @@ export const faultsZh = {
   faultTiles: '部分地图瓦片无法显示（{count} 块），地图其余部分正常。',
   faultDetail: '技术细节',
   faultMapError: '地图出现错误：{reason}。其余功能仍可使用。',
+  faultMapCode: '地图程序未能下载（{reason}），请检查网络后重新加载页面。其余功能仍可使用。',
+  faultReload: '重新加载页面',
   mapZoomIn: '放大',
   mapZoomOut: '缩小',
   mapCompass: '拖动可旋转地图，点击恢复正北',

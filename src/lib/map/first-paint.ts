@@ -1,8 +1,8 @@
 /**
  * Resolves once the browser has put the page's first text on screen (`first-contentful-paint`), or after `timeoutMs`
  * when it says nothing (a hidden tab draws nothing; a browser without paint timing). The map starts after it: the
- * header and the search box come first, and the map's first frame, whose shader programs hold the main thread and
- * the GPU, no longer delays them.
+ * header and the search box come first, MapLibre's chunk no longer delays them on the network, nor the map's first
+ * frame, whose shader programs hold the main thread and the GPU, on the device.
  */
 export function afterFirstPaint(timeoutMs = 1000): Promise<void> {
   return new Promise((done) => {

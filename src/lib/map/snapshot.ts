@@ -9,7 +9,8 @@
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { Map as MlMap, type GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
+import { Map as MapLibreMap } from './engine.ts';
 import { mergePins } from '../brief/pins.ts';
 import type { BriefMapSpec, BriefPin } from '../brief/types.ts';
 import type { PlanOutputFeature } from '../data/plan-schema.ts';
@@ -166,7 +167,7 @@ export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: Sn
   let map: MlMap | null = null;
   try {
     const camera = spec.bounds ? { bounds: spec.bounds, fitBoundsOptions: { padding: 24 } } : { center: spec.center ?? [121.52, 31.29], zoom: spec.zoom ?? 13 };
-    map = new MlMap({
+    map = new MapLibreMap({
       container,
       style,
       ...camera,

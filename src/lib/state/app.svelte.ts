@@ -53,6 +53,8 @@ export class AppState {
   /** Every searchable place: plan features, stations, roads, districts (public/data/search.json). */
   places = $state.raw<SearchEntry[]>([]);
   loadError = $state<string | null>(null);
+  /** Whether that error is MapLibre's chunk not downloading (only a reload fetches a failed module again). */
+  mapCodeMissing = $state(false);
   /** Why the basemap could not be used, or how a misconfigured host served it; null when all is well. */
   basemapFault = $state.raw<BasemapFault | null>(null);
   /** Asks the map to try the basemap again (set by the map view while a retry makes sense). */
