@@ -7,20 +7,18 @@
  * It loads with the print view, never with the first view.
  */
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import latinFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import { Map as MapLibreMap } from './engine.ts';
 import { mergePins } from '../brief/pins.ts';
 import type { BriefMapSpec, BriefPin } from '../brief/types.ts';
 import type { PlanOutputFeature } from '../data/plan-schema.ts';
-import { buildStyle } from '../layers/style.ts';
 import { light, type Theme } from '../layers/theme.ts';
 import type { AppState } from '../state/app.svelte.ts';
 import { IDEOGRAPH_FONTS } from './fonts.ts';
 import { drawnRows } from './drawn-rows.ts';
 import { withoutBasemap } from './faults.ts';
-import { BASEMAP_RANGE } from '../layers/basemap-range.ts';
+import { appStyle } from './app-style.ts';
 
 /** The excerpt's size in CSS pixels: a printed A4 column's width at about 4:2.5. */
 export const SNAPSHOT_SIZE = { width: 700, height: 440 } as const;
@@ -49,19 +47,7 @@ const SOURCE = 'brief-marks';
 
 /** The live map's style, rebuilt from the same state the map view builds it from, whole (not the first view's). */
 function liveStyle(app: AppState): { style: StyleSpecification; basemap: boolean } {
-  const base = import.meta.env.BASE_URL;
-  const style = buildStyle({
-    lang: app.lang,
-    visible: { ...app.visible },
-    basemapUrl: `pmtiles://${new URL(`${base}tiles/basemap.pmtiles`, location.href).href}`,
-    basemapRange: app.basemap?.range ?? BASEMAP_RANGE,
-    planUrl: new URL(`${base}data/plan.geojson`, location.href).href,
-    latinFontUrl: new URL(latinFontUrl, location.href).href,
-    available: app.basemap ? new Set(app.basemap.layers) : undefined,
-    tasks: app.tasks,
-    registry: app.registry,
-    overlays: app.overlays,
-  });
+  const style = appStyle(app);
   // The map view drops the basemap while its archive cannot be read (a host serving it whole still draws it).
   const basemap = !app.basemapFault || app.basemapFault.kind === 'served-whole';
   return { style: basemap ? style : withoutBasemap(style), basemap };
