@@ -29,7 +29,9 @@ function listingLayers(sample: boolean, lang: Lang, theme: Theme): StyleLayer[] 
     ? ['format', ['to-string', ['get', 'point_count_abbreviated']], {}, '\n', {}, t(lang, 'investSampleShort'), { 'font-scale': 0.7 }]
     : ['to-string', ['get', 'point_count_abbreviated']];
   const own: ExpressionSpecification = ['get', lang === 'en' ? 'name_en' : 'name'];
-  const name: ExpressionSpecification = sample ? ['concat', own, t(lang, 'investSampleSuffix')] : own;
+  // The team's sample names mostly say so already ("…（示例）", "… (sample)"): the mark is added only where one does not.
+  const suffix = t(lang, 'investSampleSuffix');
+  const name: ExpressionSpecification = sample ? ['case', ['in', suffix.trim(), own], own, ['concat', own, suffix]] : own;
   return [
     // Listings are drawn over every overlay of the plan (the 'labels' slot, before any label): they are what
     // the investors' view is about. Labels and counts follow in the plan's label slot.
