@@ -10,7 +10,7 @@ import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import { Map as MapLibreMap } from './engine.ts';
-import { mergePins } from '../brief/pins.ts';
+import { MARK_HEIGHT, mergePins } from '../brief/pins.ts';
 import type { BriefMapSpec, BriefPin } from '../brief/types.ts';
 import type { PlanOutputFeature } from '../data/plan-schema.ts';
 import { light, type Theme } from '../layers/theme.ts';
@@ -44,6 +44,7 @@ export interface SnapshotOptions {
 
 // Ids of the excerpt's own source and layers: they carry no registry row, so no legend row is made of them.
 const SOURCE = 'brief-marks';
+const PILL = 'brief-pill';
 
 /** The live map's style, rebuilt from the same state the map view builds it from, whole (not the first view's). */
 function liveStyle(app: AppState): { style: StyleSpecification; basemap: boolean } {
@@ -89,33 +90,49 @@ function marks(theme: Theme, font: unknown): { source: GeoJSONSourceSpecificatio
       },
       {
         id: 'brief-pin',
-        type: 'circle',
-        source: SOURCE,
-        filter: ['==', ['get', 'role'], 'pin'],
-        // A mark of several numbers ("22,23") is wider: its circle grows with its label.
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['length', ['get', 'label']], 1, 9, 2, 10, 3, 12, 5, 17, 10, 32, 14, 44],
-          'circle-color': ink,
-          'circle-stroke-color': theme.ui.onAccent,
-          'circle-stroke-width': 1.5,
-        },
-      },
-      {
-        id: 'brief-pin-label',
         type: 'symbol',
         source: SOURCE,
         filter: ['==', ['get', 'role'], 'pin'],
         layout: {
           'text-field': ['get', 'label'],
           ...(font ? { 'text-font': font as string[] } : {}),
-          // Long labels ("5,11–13,22") a size smaller, so that the circle holding them stays small.
-          'text-size': ['step', ['length', ['get', 'label']], 11, 5, 10],
+          'text-size': 11,
+          // A pill as tall as a number and as wide as its label ("22,23"), which lib/brief/pins.ts sizes the same way
+          // to merge the marks that would touch.
+          'icon-image': PILL,
+          'icon-text-fit': 'width',
+          'icon-text-fit-padding': [0, 5, 0, 5],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
           'text-allow-overlap': true,
           'text-ignore-placement': true,
         },
         paint: { 'text-color': theme.ui.onAccent },
       },
     ],
+  };
+}
+
+/** The pins' mark: a pill of MARK_HEIGHT in the ink, with a rim in the ink's text colour, stretched to its label. */
+function pillImage(ink: string, rim: string, ratio: number) {
+  const h = MARK_HEIGHT * ratio;
+  const w = h + 2 * ratio;
+  const canvas = document.createElement('canvas');
+  Object.assign(canvas, { width: w, height: h });
+  const ctx = canvas.getContext('2d')!;
+  const line = 1.5 * ratio;
+  ctx.beginPath();
+  ctx.roundRect(line / 2, line / 2, w - line, h - line, (h - line) / 2);
+  ctx.fillStyle = ink;
+  ctx.fill();
+  ctx.lineWidth = line;
+  ctx.strokeStyle = rim;
+  ctx.stroke();
+  const r = h / 2;
+  // Only the straight middle stretches; the label sits between the round ends.
+  return {
+    image: ctx.getImageData(0, 0, w, h),
+    options: { pixelRatio: ratio, stretchX: [[r, w - r]] as [number, number][], content: [r / 2, 0, w - r / 2, h] as [number, number, number, number] },
   };
 }
 
@@ -166,6 +183,8 @@ export async function snapshotMap(app: AppState, spec: BriefMapSpec, options: Sn
     });
     // Errors (a tile that fails) leave the rest drawn; the live map reports them, the excerpt need not.
     map.on('error', () => {});
+    const pill = pillImage(theme.selectedLine, theme.ui.onAccent, pixelRatio);
+    map.addImage(PILL, pill.image, pill.options);
     // Pins that would overlap on paper share one mark (lib/brief/pins.ts): placed once the camera is fitted.
     const m = map;
     const pins = mergePins(spec.pins ?? [], (p) => m.project([p.lon, p.lat]));
