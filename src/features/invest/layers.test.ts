@@ -8,7 +8,7 @@ import { LISTING_REGISTRY } from './layers.ts';
 function labelOf(layerId: string, lang: 'zh' | 'en', properties: Record<string, string>): string {
   const row = LISTING_REGISTRY.find((r) => r.style(light, lang).some((s) => s.layer.id === layerId))!;
   const layer = row.style(light, lang).find((s) => s.layer.id === layerId)!.layer as { layout: { 'text-field': ExpressionSpecification } };
-  const parsed = createExpression(layer.layout['text-field'], latest.layout_symbol['text-field'] as unknown as StylePropertySpecification);
+  const parsed = createExpression(layer.layout['text-field'], 'text-field', latest.layout_symbol['text-field'] as unknown as StylePropertySpecification);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   const value = parsed.value.evaluate({ zoom: 15 }, { type: 'Point', properties } as never);
   return String(value);
