@@ -277,6 +277,25 @@ describe('faults (production build, test server)', () => {
     await page.close();
   });
 
+  it('MapLibre’s chunk is slow: "still loading" before there is a map at all, the panels work meanwhile, the message goes when the map arrives', async () => {
+    let recover = () => {};
+    const recovered = new Promise<void>((r) => (recover = r));
+    server.setFault((req) => (/\/assets\/engine-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { delayMs: 15_000, release: recovered } : null));
+    const { page, problems } = await open('?lang=zh');
+    const loading = page.getByTestId('map-loading');
+    await expect.poll(async () => (await loading.textContent())?.trim(), { timeout: 12_000 }).toBe('地图仍在加载…网络较慢。搜索和各面板现在就可以使用。');
+    expect(await page.locator('canvas').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('fault-engine-slow-zh') });
+    await page.getByRole('tab', { name: '任务' }).click();
+    await expect.poll(async () => ((await page.getByRole('tabpanel').textContent()) ?? '').length).toBeGreaterThan(50);
+    recover();
+    await waitForIdle(page);
+    await expect.poll(() => loading.count(), { timeout: 30_000 }).toBe(0);
+    expect(await planDrawn(page)).toBeGreaterThan(0);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('MapLibre’s chunk cannot be fetched: the header, search and panels work, the notice says to reload, and a reload brings the map', async () => {
     let blocked = true;
     server.setFault((req) => (blocked && /\/assets\/engine-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
