@@ -41,6 +41,8 @@ beforeEach(() => {
 });
 
 const isArchive = (url: string | undefined) => new URL(url ?? '/', 'http://x').pathname.endsWith('/basemap.pmtiles');
+/** Whether `url` is the built chunk named `name` (`/assets/<name>-<hash>.js`). */
+const isChunk = (url: string | undefined, name: string) => new RegExp(`/assets/${name}-[^/]*\\.js$`).test(new URL(url ?? '/', 'http://x').pathname);
 /** Breaks every request for the basemap archive with `fault`. */
 const archiveFault = (fault: Fault) => server.setFault((req) => (isArchive(req.url) ? fault : null));
 
@@ -239,7 +241,7 @@ describe('faults (production build, test server)', () => {
 
   it('the English words cannot be fetched: a Chinese page says so, stays in Chinese, and switches once they can', async () => {
     let blocked = true;
-    server.setFault((req) => (blocked && /\/assets\/english-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
+    server.setFault((req) => (blocked && isChunk(req.url, 'english') ? { status: 404 } : null));
     const { page, problems } = await open('?lang=zh');
     await waitForIdle(page);
     const button = page.getByRole('button', { name: /切换到英文/ });
@@ -259,7 +261,7 @@ describe('faults (production build, test server)', () => {
   });
 
   it('the print view cannot be fetched: a brief from a link says so, and "back to the map" gives the app back', async () => {
-    server.setFault((req) => (/\/assets\/PrintView-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
+    server.setFault((req) => (isChunk(req.url, 'PrintView') ? { status: 404 } : null));
     const { page, problems } = await open('?lang=en&panel=tasks&task=10&brief=task:10');
     await waitForIdle(page);
     const alert = page.getByTestId('brief-failed');
@@ -280,7 +282,7 @@ describe('faults (production build, test server)', () => {
   it('MapLibre’s chunk is slow: "still loading" before there is a map at all, the panels work meanwhile, the message goes when the map arrives', async () => {
     let recover = () => {};
     const recovered = new Promise<void>((r) => (recover = r));
-    server.setFault((req) => (/\/assets\/engine-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { delayMs: 15_000, release: recovered } : null));
+    server.setFault((req) => (isChunk(req.url, 'engine') ? { delayMs: 15_000, release: recovered } : null));
     const { page, problems } = await open('?lang=zh');
     const loading = page.getByTestId('map-loading');
     await expect.poll(async () => (await loading.textContent())?.trim(), { timeout: 12_000 }).toBe('地图仍在加载…网络较慢。搜索和各面板现在就可以使用。');
@@ -298,7 +300,7 @@ describe('faults (production build, test server)', () => {
 
   it('MapLibre’s chunk cannot be fetched: the header, search and panels work, the notice says to reload, and a reload brings the map', async () => {
     let blocked = true;
-    server.setFault((req) => (blocked && /\/assets\/engine-[^/]*\.js$/.test(new URL(req.url!, 'http://x').pathname) ? { status: 404 } : null));
+    server.setFault((req) => (blocked && isChunk(req.url, 'engine') ? { status: 404 } : null));
     const { page, problems } = await open('?lang=en');
     const alert = page.getByRole('alert').filter({ hasText: 'The map’s code could not be downloaded' });
     await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
