@@ -4,7 +4,7 @@ import workerUrl from './map-worker.ts?worker&url';
 /**
  * MapLibre, the door every map of the page goes through (the live map, a brief's excerpt, the import's readings): a
  * chunk of its own, which the live map loads once the header is on screen (map/first-paint.ts). In the entry, its
- * million bytes of script (300 KB gzip) came before anything else could be drawn: on a phone's network the header,
+ * million bytes of script (280 KB gzip) came before anything else could be drawn: on a phone's network the header,
  * the search box and the welcome waited seconds for a map library they do not use.
  *
  * Its workers run the site's own script, MapLibre's worker with the basemap's archive reader beside it
