@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/app/features.ts';
+import { createApp } from '../support/features.ts';
 import ConfirmBox from '../../src/lib/ui/ConfirmBox.svelte';
 import { render } from './helpers.ts';
 

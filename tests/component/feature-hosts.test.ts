@@ -2,7 +2,7 @@ import { flushSync } from 'svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadMessages } from '../../src/lib/i18n/index.ts';
 import { AppState } from '../../src/lib/state/app.svelte.ts';
-import type { FeatureDef, FeatureView } from '../../src/lib/state/feature.ts';
+import type { DeferredFeature, FeatureDef, FeatureView } from '../../src/lib/state/feature.ts';
 import { ProbeState } from './probe.svelte.ts';
 import FeatureEngine from '../../src/lib/ui/FeatureEngine.svelte';
 import FeaturePanel from '../../src/lib/ui/FeaturePanel.svelte';
@@ -69,7 +69,8 @@ describe("a feature's panel (component)", () => {
   it('says it is loading, then shows the panel from the chunk', async () => {
     let resolve!: (v: FeatureView) => void;
     const def = probeFeature(() => new Promise((r) => (resolve = r)));
-    const root = render(FeaturePanel, appWith(def), { def });
+    const root = render(FeaturePanel, appWith(def), { id: 'probe' });
+    await settle();
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
     resolve({ Panel: Probe });
     await settle();
@@ -81,7 +82,7 @@ describe("a feature's panel (component)", () => {
     const load = vi.fn(async (): Promise<FeatureView> => ({ Panel: Probe }));
     const def = probeFeature(load);
     const app = appWith(def, false);
-    const root = render(FeaturePanel, app, { def });
+    const root = render(FeaturePanel, app, { id: 'probe' });
     await settle();
     expect(load).not.toHaveBeenCalled();
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
@@ -94,7 +95,39 @@ describe("a feature's panel (component)", () => {
 
   it('explains a chunk that failed, as an alert', async () => {
     const def = probeFeature(() => Promise.reject(new Error('offline')));
-    const root = render(FeaturePanel, appWith(def), { def });
+    const root = render(FeaturePanel, appWith(def), { id: 'probe' });
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Data failed to load: Error: offline');
+  });
+});
+
+describe("a deferred feature's panel (component)", () => {
+  // The feature's definition comes later, through a promise the test controls.
+  function deferred(define: () => Promise<FeatureDef>): AppState {
+    const door: DeferredFeature = { id: 'probe', panel: true, linkKeys: [], rowDefaults: {}, define };
+    const app = new AppState('?lang=en', [], false, { features: [door] });
+    app.firstIdle = true;
+    return app;
+  }
+
+  it('waits for the definition, then shows the panel from its chunk', async () => {
+    let define!: (def: FeatureDef) => void;
+    const app = deferred(() => new Promise((r) => (define = r)));
+    const root = render(FeaturePanel, app, { id: 'probe' });
+    await settle();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Loading…');
+    define(probeFeature(async () => ({ Panel: Probe })) as unknown as FeatureDef);
+    await settle();
+    expect(app.featuresComplete).toBe(true);
+    expect(root.querySelector('[data-testid="probe"]')).not.toBeNull();
+  });
+
+  it('explains a definition that failed, as an alert', async () => {
+    const root = render(
+      FeaturePanel,
+      deferred(() => Promise.reject(new Error('offline'))),
+      { id: 'probe' },
+    );
     await settle();
     expect(root.querySelector('[role="alert"]')?.textContent).toBe('Data failed to load: Error: offline');
   });

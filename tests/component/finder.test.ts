@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/features.ts';
+import { createApp } from '../support/features.ts';
 import type { PlanOutputCollection } from '../../src/lib/data/plan-schema.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 import '../../src/features/invest/messages.ts';

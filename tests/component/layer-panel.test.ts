@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/features.ts';
+import { createApp } from '../support/features.ts';
 import LayerPanel from '../../src/lib/ui/LayerPanel.svelte';
 import { render } from './helpers.ts';
 

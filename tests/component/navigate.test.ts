@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/features.ts';
+import { createApp } from '../support/features.ts';
 import type { PlanOutputFeature, PlanProperties } from '../../src/lib/data/plan-schema.ts';
 import type { SearchEntry } from '../../src/lib/search/types.ts';
 import CardActions from '../../src/lib/ui/card/CardActions.svelte';

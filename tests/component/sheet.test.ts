@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app/features.ts';
+import { createApp } from '../support/features.ts';
 import Nav from '../../src/lib/ui/Nav.svelte';
 import Sheet from '../../src/lib/ui/Sheet.svelte';
 import { press, render, textSnippet } from './helpers.ts';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importsOf, ROOT, staticClosure, walk } from '../support/imports.ts';
 import { describe, expect, it } from 'vitest';
@@ -65,12 +65,20 @@ describe('import boundaries', () => {
     expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
   });
 
-  it("reaches each feature's lazy chunk only through its door's dynamic import", () => {
-    const bad = all.filter((i) => /^src\/features\/[^/]+\/view\.ts$/.test(i.to) && (!i.dynamic || !i.from.endsWith('/index.ts')));
-    expect(bad.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
-    // What a door imports statically travels with the first view: never a component or the feature's catalogue.
+  it("reaches each feature's definition and lazy chunk only through dynamic imports of its own", () => {
+    // The definition (def.ts) only through the door; the panel's chunk (view.ts) through the door or the definition.
+    const defs = all.filter((i) => /^src\/features\/[^/]+\/def\.ts$/.test(i.to) && (!i.dynamic || i.from !== i.to.replace(/def\.ts$/, 'index.ts')));
+    expect(defs.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+    const views = all.filter(
+      (i) => /^src\/features\/[^/]+\/view\.ts$/.test(i.to) && (!i.dynamic || featureOf(i.from) !== featureOf(i.to) || !/\/(index|def)\.ts$/.test(i.from)),
+    );
+    expect(views.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+    // What a door imports statically travels with the first view: never a component, the feature's catalogue, or
+    // what its definition brings (its state, layer rows and link codec).
     const doors = all.filter((i) => /^src\/features\/[^/]+\/index\.ts$/.test(i.from) && !i.dynamic && !i.typeOnly);
-    expect(doors.filter((i) => i.to.endsWith('.svelte') || i.to.endsWith('/messages.ts')).map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+    expect(doors.length).toBeGreaterThan(5);
+    const heavy = /(\.svelte|\/messages\.ts|\/state\.svelte\.ts|\/layers\.ts|\/link\.ts|\/def\.ts)$/;
+    expect(doors.filter((i) => heavy.test(i.to)).map((i) => `${i.from} → ${i.to}`)).toEqual([]);
   });
 
   it('keeps out of the first view what its first screen does not show', () => {
@@ -93,7 +101,15 @@ describe('import boundaries', () => {
       'src/lib/data/tasks.ts',
       'src/lib/data/tour.ts',
       'src/lib/data/nearest.ts',
+      // The features' definitions: their rows, states and link codecs come after the first view.
+      ...['air', 'analysis', 'invest', 'monitor', 'near'].flatMap((f) => [
+        `src/features/${f}/def.ts`,
+        `src/features/${f}/layers.ts`,
+        `src/features/${f}/state.svelte.ts`,
+      ]),
+      ...['air', 'analysis', 'invest', 'monitor'].map((f) => `src/features/${f}/link.ts`),
     ];
+    expect(later.filter((f) => !existsSync(resolve(ROOT, f)))).toEqual([]);
     expect(later.filter((f) => first.has(f))).toEqual([]);
     // No Turf at all: the analyses, the card and the investors' search bring it with their chunks.
     expect([...first].filter((f) => f.startsWith('@turf/'))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGISTRY } from '../../src/app/features.ts';
+import { REGISTRY } from '../support/features.ts';
 // The export loads the panels' catalogue (units, legend words) before it draws: so do these tests.
 import '../../src/lib/i18n/panels.ts';
 import { defaultVisibility } from '../../src/lib/layers/registry.ts';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { createPropertyExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { PLAN_CLASSES } from '../../src/lib/data/plan-schema.ts';
-import { createApp, REGISTRY } from '../../src/app/features.ts';
+import { createApp, REGISTRY } from '../support/features.ts';
 import { GROUPS } from '../../src/lib/layers/registry.ts';
 import {
   attribution,

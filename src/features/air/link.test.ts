@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES } from '../../app/features.ts';
+import { FEATURES } from '../../../tests/support/features.ts';
 import { formatLink, parseLink, type LinkState } from '../../lib/state/permalink.ts';
 
 const known = new Set(['metro', 'landmarks', 'zone_future_valley']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
-import { FEATURES } from '../../app/features.ts';
+import { FEATURES } from '../../../tests/support/features.ts';
 import { hubCandidateSites, siteId, siteName, siteNumber } from './hub-sites.ts';
 import './labels.ts';
 import { ANALYSIS_LIMITS, parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';

@@ -1,16 +1,16 @@
 /*
  * The dispersion dashboard (plan task 2): how scattered the park space is, for scenarios the planner chooses. This
- * door is the only way in; what the first view needs (the state, its part of the link, its layer rows, its tab's
- * name) is here, and the panel, the figures, the charts and the worker's client are one lazy chunk (view.ts).
+ * door is the only way in. The first view carries only what is here: its tab, the ids of its rows and the keys of its
+ * part of a link; its definition (state, link codec, layer rows) comes after the first view (def.ts), and the panel,
+ * the figures, the charts and the worker's client are one lazy chunk (view.ts).
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import type { DeferredFeature, FeatureDef } from '../../lib/state/feature.ts';
+import type { AnalysisLink } from './link.ts';
+import type { AnalysisState } from './state.svelte.ts';
 import './labels.ts';
-import { ANALYSIS_REGISTRY } from './layers.ts';
-import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';
-import { AnalysisState, AREA_TARGET } from './state.svelte.ts';
 
 export type { AnalysisLink } from './link.ts';
-export { AnalysisState } from './state.svelte.ts';
+export type { AnalysisState } from './state.svelte.ts';
 
 declare module '../../lib/state/feature.ts' {
   interface FeatureStates {
@@ -23,15 +23,21 @@ declare module '../../lib/state/permalink.ts' {
   }
 }
 
-export const analysis: FeatureDef<AnalysisState> = {
+const SCENARIO_KEYS = ['a', 'b'].flatMap((p) => ['cls', 'zone', 'area', 'off'].map((k) => p + k));
+
+export const analysis: DeferredFeature = {
   id: 'analysis',
   panel: true,
   icon: 'M4 20V11M10 20V5M16 20v-6M21 20H3',
-  rows: ANALYSIS_REGISTRY,
-  link: { parse: parseAnalysisLink, write: (link, q) => writeAnalysisLink(link as AnalysisLink, q) },
-  draws: AREA_TARGET,
-  createState: () => new AnalysisState(),
-  // It computes while its panel is open, or while a link asks for its scenarios or overlays.
-  wanted: (app, state) => app.panel === 'analysis' || state.toLink() !== undefined,
-  load: () => import('./view.ts'),
+  draws: 'analysis',
+  linkKeys: ['cd', 'cov', 'cmin', ...SCENARIO_KEYS, 'cmp', 'amap', 'hk', 'hd', 'hc', 'apoly', 'hpts'],
+  rowDefaults: {
+    analysis_coverage_stations: false,
+    analysis_coverage_campuses: false,
+    analysis_clusters: true,
+    analysis_tree: true,
+    analysis_area: true,
+    analysis_hubs: true,
+  },
+  define: () => import('./def.ts').then((m) => m.analysisDef as unknown as FeatureDef),
 };

@@ -4,7 +4,7 @@ import { scenarioCandidates, selectParks, zonesOf, type PlanLike } from './scena
 import { normaliseScenario, SCENARIO_CONSOLIDATED, SCENARIO_TODAY } from './scenario-spec.ts';
 import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
-import { FEATURES } from '../../app/features.ts';
+import { FEATURES } from '../../../tests/support/features.ts';
 
 const square = (x0: number, y0: number, d: number): Polygon => ({
   type: 'Polygon',

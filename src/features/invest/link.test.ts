@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInvestLink, validDate, validIndustry, writeInvestLink, type InvestLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
-import { FEATURES } from '../../app/features.ts';
+import { FEATURES } from '../../../tests/support/features.ts';
 
 const write = (link: InvestLink) => {
   const q = new URLSearchParams();

@@ -13,10 +13,9 @@ import { INVEST_LIMITS, type InvestLink } from './link.ts';
 import type { FinderCodec } from './finder/link.ts';
 import { EMPTY_FINDER, type FinderSpec } from './finder/needs.ts';
 
-/** Prefix of a listing in `AppState.selection` (and the link's `sel=`). */
-export const LISTING_SELECTION = 'listing:';
-/** The registry rows of the listings: imported ones, and the team's sample (never mistaken for real offers). */
-export const LISTING_ROWS = { imported: 'listings', sample: 'listings_sample' } as const;
+import { LISTING_ROWS, LISTING_SELECTION } from './ids.ts';
+
+export { LISTING_ROWS, LISTING_SELECTION } from './ids.ts';
 
 /** The listing id a selection names, or null. */
 export function selectedListingId(selection: string | null | undefined): string | null {

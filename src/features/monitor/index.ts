@@ -1,17 +1,16 @@
 /*
  * The plan monitor (plan part 三): the 2026 targets, the year's statistics against them, figures by place and the
- * 18 tasks' progress, with read-only snapshot links. This door is the only way in; what the first view needs (the
- * state, its part of the link, its layer row, its tab's name) is here, and the panel and the engine are one lazy
- * chunk (view.ts).
+ * 18 tasks' progress, with read-only snapshot links. This door is the only way in. The first view carries only what
+ * is here: its tab, the id of its row and the keys of its part of a link; its definition (state, link codec, layer
+ * row) comes after the first view (def.ts), and the panel and the engine are one lazy chunk (view.ts).
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import type { DeferredFeature, FeatureDef } from '../../lib/state/feature.ts';
+import type { MonitorLink } from './link.ts';
+import type { MonitorState } from './state.svelte.ts';
 import './labels.ts';
-import { MONITOR_REGISTRY } from './layers.ts';
-import { parseMonitorLink, writeMonitorLink, type MonitorLink } from './link.ts';
-import { MonitorState } from './state.svelte.ts';
 
 export type { MonitorLink } from './link.ts';
-export { MonitorState } from './state.svelte.ts';
+export type { MonitorState } from './state.svelte.ts';
 
 declare module '../../lib/state/feature.ts' {
   interface FeatureStates {
@@ -24,14 +23,11 @@ declare module '../../lib/state/permalink.ts' {
   }
 }
 
-export const monitor: FeatureDef<MonitorState> = {
+export const monitor: DeferredFeature = {
   id: 'monitor',
   panel: true,
   icon: 'M3 17l6-6 4 4 8-8M15 7h6v6',
-  rows: MONITOR_REGISTRY,
-  link: { parse: parseMonitorLink, write: (link, q) => writeMonitorLink(link as MonitorLink, q) },
-  createState: () => new MonitorState(),
-  // A task's or zone's brief prints the recorded status of its tasks: it asks for the monitor's records too.
-  wanted: (app, state) => state.wanted(app.panel) || app.brief?.kind === 'task' || app.brief?.kind === 'zone',
-  load: () => import('./view.ts'),
+  linkKeys: ['mind', 'myr', 'msnap'],
+  rowDefaults: { monitor_symbols: true },
+  define: () => import('./def.ts').then((m) => m.monitorDef as unknown as FeatureDef),
 };

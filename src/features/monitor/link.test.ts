@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MONITOR_LIMITS, parseMonitorLink, writeMonitorLink, type MonitorLink } from './link.ts';
 import { formatLink, parseLink } from '../../lib/state/permalink.ts';
-import { createApp, FEATURES } from '../../app/features.ts';
+import { createApp, FEATURES } from '../../../tests/support/features.ts';
 
 const parse = (search: string) => parseMonitorLink(new URLSearchParams(search));
 

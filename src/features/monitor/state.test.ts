@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDataset, MonitorSnapshot } from './types.ts';
-import { createApp } from '../../app/features.ts';
+import { createApp } from '../../../tests/support/features.ts';
 
 const own: IndicatorDataset = {
   id: 'd1',

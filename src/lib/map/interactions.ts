@@ -55,7 +55,7 @@ export function bindPointer(map: MlMap, app: AppState): () => void {
     if (id !== undefined) map.setFeatureState({ source: 'plan', id }, { hover: true });
   };
   // The features' points (drawn above the plan: the listings) answer the pointer first; clusters only change the cursor.
-  const pickables = app.featureDefs.flatMap((f) => f.pickable ?? []);
+  const pickables = app.doors.flatMap((f) => f.pickable ?? []);
   let hoveredPick: { source: string; id: string | number } | undefined;
   const setPickHover = (next: { source: string; id: string | number } | undefined) => {
     if (hoveredPick?.source === next?.source && hoveredPick?.id === next?.id) return;

@@ -8,9 +8,10 @@ import { parseEmbed, type EmbedMode } from './embed-mode.ts';
 import type { BasemapFault } from './faults.ts';
 import type { BasemapRange } from '../layers/basemap-range.ts';
 import type { SearchEntry } from '../search/types.ts';
-import type { FeatureDef, FeatureState, FeatureStates } from './feature.ts';
+import { isDeferred, type FeatureDef, type FeatureDoor, type FeatureState, type FeatureStates } from './feature.ts';
 import { tasksBox } from '../data/task-places.ts';
-import { chosenTasks, CORE_PANELS, formatLink, parseLink, type LinkState, type PanelId, type View } from './permalink.ts';
+import { asksFor, deferredRowDefaults, linkFeatures, readPart } from './doors.ts';
+import { chosenTasks, CORE_PANELS, formatLink, onlyViewDiffers, parseLink, RawLinkPart, type LinkState, type PanelId, type View } from './permalink.ts';
 
 /** What the basemap archive says about itself: which layers it has and which are missing, and why. */
 export interface BasemapInfo {
@@ -28,10 +29,12 @@ export type CameraTarget =
   | { kind: 'view'; view: View };
 export type CameraRequest = CameraTarget & { seq: number; animate: boolean };
 
-/** What the composition root hands the core: the features, and the registry with their rows in drawing order. */
+/** What the composition root hands the core: the features, and how their rows join the registry. */
 export interface AppSetup {
-  features?: readonly FeatureDef[];
-  registry?: readonly LayerDef[];
+  /** Every feature, in the order of the sheet's tabs and of their parts in a link: defined, or defined later. */
+  features?: readonly FeatureDoor[];
+  /** The registry with the rows of the features defined so far, in drawing order (default: the core's rows). */
+  compose?: (defined: readonly FeatureDef[]) => readonly LayerDef[];
 }
 
 /** A phone's bottom sheet: its title row only, half the map, or the whole map. */
@@ -116,11 +119,19 @@ export class AppState {
   /** A short message for the status line (copied link, export done, errors the user should know). */
   status = $state<string | null>(null);
 
-  /** The registered features, in the order their tabs, link parts and engines come. */
-  readonly featureDefs: readonly FeatureDef[];
-  /** Each feature's state, by feature id. */
-  readonly features: FeatureStates;
-  readonly registry: readonly LayerDef[];
+  /** Every registered feature, defined or not yet, in the order their tabs and link parts come. */
+  readonly doors: readonly FeatureDoor[];
+  /** The features defined so far (all, once `featuresComplete`), in the order their tabs, link parts and engines come. */
+  featureDefs = $state.raw<readonly FeatureDef[]>([]);
+  /**
+   * Each defined feature's state, by feature id. A feature's own code runs only once it is defined; the core reaches a
+   * deferred feature's state only after `loadFeatures()`.
+   */
+  features = $state.raw<FeatureStates>({} as FeatureStates);
+  /** The layer rows of the core and of the features defined so far, in drawing order. */
+  registry = $state.raw<readonly LayerDef[]>(CORE_REGISTRY);
+  /** Every feature is defined (the deferred ones come after the first view, or as soon as something needs them). */
+  featuresComplete = $state(false);
   /** The sheet's panels, in tab order: the core's, then each feature's. */
   readonly panels: readonly PanelId[];
   /** The sheet a link without `panel` opens: the layers beside a wide map, nothing over a phone's. */
@@ -128,15 +139,26 @@ export class AppState {
   /** The map is embedded in another site's page (`embed=` in its address, see embed-mode.ts); null in the full app. */
   readonly embed: EmbedMode | null;
   private readonly knownLayers: ReadonlySet<string>;
+  /** The default visibility of the deferred features' rows, before their definitions come. */
+  private readonly deferredRows: Readonly<Record<string, boolean>>;
+  /** The link parts of features not yet defined, as written (see RawLinkPart). */
+  private deferredLinks = $state.raw<Record<string, RawLinkPart | undefined>>({});
+  private readonly compose: (defined: readonly FeatureDef[]) => readonly LayerDef[];
+  private defining: Promise<void> | null = null;
   private cameraSeq = 0;
 
   constructor(search = '', languages: readonly string[] = [], narrow = false, setup: AppSetup = {}) {
-    this.featureDefs = setup.features ?? [];
-    this.registry = setup.registry ?? CORE_REGISTRY;
-    this.knownLayers = new Set(this.registry.map((d) => d.id));
-    this.panels = [...CORE_PANELS, ...this.featureDefs.filter((f) => f.panel && f.tab !== false).map((f) => f.id)];
-    this.visible = defaultVisibility(this.registry);
-    this.features = Object.fromEntries(this.featureDefs.map((f) => [f.id, f.createState(this)])) as unknown as FeatureStates;
+    this.doors = setup.features ?? [];
+    this.compose = setup.compose ?? (() => CORE_REGISTRY);
+    const defined = this.doors.filter((d): d is FeatureDef => !isDeferred(d));
+    this.featureDefs = defined;
+    this.featuresComplete = defined.length === this.doors.length;
+    this.registry = this.compose(defined);
+    this.deferredRows = deferredRowDefaults(this.doors);
+    this.knownLayers = new Set([...this.registry.map((d) => d.id), ...Object.keys(this.deferredRows)]);
+    this.panels = [...CORE_PANELS, ...this.doors.filter((f) => f.panel && f.tab !== false).map((f) => f.id)];
+    this.visible = this.defaultVisible();
+    this.features = Object.fromEntries(defined.map((f) => [f.id, f.createState(this)])) as unknown as FeatureStates;
     this.embed = parseEmbed(search);
     const link = this.parseLink(search);
     this.defaultPanel = narrow ? 'none' : 'layers';
@@ -146,6 +168,60 @@ export class AppState {
 
   get langTag(): string {
     return langTag(this.lang);
+  }
+
+  /** Every row's default visibility: the registry's, and the rows of features not yet defined. */
+  private defaultVisible(): Record<string, boolean> {
+    return { ...this.deferredRows, ...defaultVisibility(this.registry) };
+  }
+
+  /** A defined feature, by id. */
+  defOf(id: string): FeatureDef | undefined {
+    return this.featureDefs.find((f) => f.id === id);
+  }
+
+  /**
+   * Whether something asks for a feature not yet defined: a link's part of one, its panel, a selection or a row of
+   * its, a brief, "near me" or a drawing. The first view does without them otherwise.
+   */
+  get featuresWanted(): boolean {
+    if (this.featuresComplete) return false;
+    return this.brief !== null || this.nearbyWanted || this.drawing !== null || this.doors.some((d) => asksFor(d, this, this.deferredLinks[d.id]));
+  }
+
+  /** Defines every feature (their chunks, once); the link parts kept for them are then read. */
+  loadFeatures(): Promise<void> {
+    if (this.featuresComplete) return Promise.resolve();
+    this.defining ??= Promise.all(this.doors.map((d) => (isDeferred(d) ? d.define() : d))).then(
+      (defs) => this.defined(defs),
+      (err: unknown) => {
+        this.defining = null;
+        throw err;
+      },
+    );
+    return this.defining;
+  }
+
+  /** A feature's definition: at once when it is defined, else once every feature is. */
+  featureDef(id: string): Promise<FeatureDef> {
+    const def = this.defOf(id);
+    if (def) return Promise.resolve(def);
+    return this.loadFeatures().then(() => this.defOf(id) ?? Promise.reject(new Error(`no feature "${id}"`)));
+  }
+
+  private defined(defs: readonly FeatureDef[]): void {
+    const had = new Set(this.featureDefs.map((d) => d.id));
+    const fresh = defs.filter((d) => !had.has(d.id));
+    const states = { ...(this.features as unknown as Record<string, FeatureState>) };
+    for (const def of fresh) states[def.id] = def.createState(this);
+    this.features = states as unknown as FeatureStates;
+    this.featureDefs = defs;
+    this.registry = this.compose(defs);
+    for (const def of fresh) this.stateOf(def).apply(readPart(def, this.deferredLinks[def.id]));
+    this.deferredLinks = {};
+    this.featuresComplete = true;
+    // A panel opened before its feature was defined opens now, as a tab would have opened it.
+    if (fresh.some((d) => d.panel && d.id === this.panel)) this.featurePanelOpened(this.panel);
   }
 
   /** A feature's state, for code that holds its definition rather than its type. */
@@ -251,17 +327,22 @@ export class AppState {
 
   /** Reads a link with this app's layers, panels and features. */
   parseLink(search: string): LinkState {
-    return parseLink(search, this.knownLayers, this.featureDefs);
+    return parseLink(search, this.knownLayers, linkFeatures(this.doors, this.featureDefs));
   }
 
   /** Writes a link's query string with this app's features. */
   formatLink(link: LinkState = this.toLink()): string {
-    return formatLink(link, this.featureDefs);
+    return formatLink(link, linkFeatures(this.doors, this.featureDefs));
+  }
+
+  /** Whether two links differ only in the camera (such changes replace the history entry instead of adding one). */
+  onlyViewDiffers(a: LinkState, b: LinkState): boolean {
+    return onlyViewDiffers(a, b, linkFeatures(this.doors, this.featureDefs));
   }
 
   /** The state a link carries: only what differs from the defaults. */
   toLink(): LinkState {
-    const defaults = defaultVisibility(this.registry);
+    const defaults = this.defaultVisible();
     const layers = Object.fromEntries(Object.entries(this.visible).filter(([id, on]) => defaults[id] !== on));
     const link: LinkState & Record<string, unknown> = {
       lang: this.lang,
@@ -273,14 +354,17 @@ export class AppState {
       tour: this.panel === 'tour' && this.tourStop !== null ? this.tourStop : undefined,
       brief: this.brief ?? undefined,
     };
-    for (const f of this.featureDefs) link[f.id] = this.stateOf(f).toLink();
+    for (const d of this.doors) {
+      const def = this.defOf(d.id);
+      link[d.id] = def ? this.stateOf(def).toLink() : this.deferredLinks[d.id];
+    }
     return link;
   }
 
   /** Restores a link's state (after a reload, or on back and forward). */
   applyLink(link: LinkState): void {
     if (link.lang) this.lang = link.lang;
-    const visible = defaultVisibility(this.registry);
+    const visible = this.defaultVisible();
     for (const [id, on] of Object.entries(link.layers ?? {})) visible[id] = on;
     this.visible = visible;
     this.selection = link.selection ?? null;
@@ -290,7 +374,14 @@ export class AppState {
     this.brief = link.brief ?? null;
     this.tourStop = link.panel === 'tour' ? (link.tour ?? 0) : null;
     if (this.tourStop !== null && this.sheetSize === 'full') this.sheetSize = 'half';
-    for (const f of this.featureDefs) this.stateOf(f).apply((link as Record<string, unknown>)[f.id]);
+    const deferred: Record<string, RawLinkPart | undefined> = {};
+    for (const d of this.doors) {
+      const part = (link as Record<string, unknown>)[d.id];
+      const def = this.defOf(d.id);
+      if (def) this.stateOf(def).apply(readPart(def, part));
+      else deferred[d.id] = part instanceof RawLinkPart ? part : undefined;
+    }
+    this.deferredLinks = deferred;
     // A panel that a link opens opens as a tab would (one that stays open is not opened again).
     if (this.panel !== before) this.featurePanelOpened(this.panel);
     if (link.view) this.requestCamera({ kind: 'view', view: link.view }, false);

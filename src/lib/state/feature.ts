@@ -59,14 +59,15 @@ export interface NearbyPlace {
 
 /**
  * A button of the feature's on the map, under the map's own controls: a pictogram with an accessible name. Its
- * click runs `activate` (in the click's task, so that what it asks of the browser counts as the user's gesture).
+ * click runs `activate` (in the click's task, so that what it asks of the browser counts as the user's gesture). The
+ * button is there from the first view, before the feature may be defined.
  */
-export interface MapControl<S extends FeatureState = FeatureState> {
+export interface MapControl {
   /** An SVG path on a 24-unit grid, drawn as a round 2-unit stroke (see ui/icons.ts). */
   icon: string;
   /** The button's accessible name and tooltip: a message of the first view's catalogue. */
   label: MessageKey;
-  activate(app: AppState, state: S): void;
+  activate(app: AppState): void;
 }
 
 /** What a feature's lazy chunk brings: its panel, and an engine mounted while the feature is wanted. */
@@ -77,27 +78,35 @@ export interface FeatureView {
   Sync?: Component;
 }
 
-/** One capability, as the composition root registers it. */
-export interface FeatureDef<S extends FeatureState = FeatureState> {
+/**
+ * What the first view knows of a capability: its tab, what a link may name of it (a panel, a selection), the map
+ * sources that answer the pointer, and its drawing target. A feature whose definition comes later (see
+ * {@link DeferredFeature}) is only this until then.
+ */
+export interface FeatureHead {
   /** The feature's name: its key in `app.features`, in a parsed link, and (when it has one) its panel's id. */
   id: string;
   /** Whether it has a panel in the sheet (titled by the message `tab.<id>`). */
   panel: boolean;
   /** False: the panel has no tab; it opens from the feature's map control (or a link). Default true. */
   tab?: boolean;
-  /** A button on the map (see {@link MapControl}). */
-  control?: MapControl<S>;
   /** Its tab's pictogram: an SVG path on a 24-unit grid, drawn as a round 2-unit stroke (see ui/icons.ts). */
   icon?: string;
-  /** Its layer rows; the composition root places them in the registry's drawing order. */
-  rows: readonly LayerDef[];
-  link: LinkPart;
   /** Selections it owns (`listing:<id>`), so that a link may carry them. */
   selection?: RegExp;
   /** Its map sources that answer the pointer. */
   pickable?: readonly Pickable[];
   /** The drawing target it owns: while `app.drawing` is this, map clicks add its vertices. */
   draws?: string;
+  /** A button on the map (see {@link MapControl}). */
+  control?: MapControl;
+}
+
+/** One capability, as the composition root registers it. */
+export interface FeatureDef<S extends FeatureState = FeatureState> extends FeatureHead {
+  /** Its layer rows; the composition root places them in the registry's drawing order. */
+  rows: readonly LayerDef[];
+  link: LinkPart;
   createState(app: AppState): S;
   /** Whether the feature's chunk is needed now: its panel, a link's part, a visible row, a selection. */
   wanted(app: AppState, state: S): boolean;
@@ -107,6 +116,25 @@ export interface FeatureDef<S extends FeatureState = FeatureState> {
   load(): Promise<FeatureView>;
   // The briefs it owns (briefs) are declared by lib/brief/types.ts into this interface.
 }
+
+/**
+ * A feature whose definition (its rows, state, link codec) is a chunk of its own, loaded after the first view or as
+ * soon as something needs it (see AppState.featuresWanted): the first view carries only its head, the ids and
+ * defaults of its rows, and the query keys of its part of a link, which a link keeps as written until then.
+ */
+export interface DeferredFeature extends FeatureHead {
+  /** The query keys its part of a link may use. */
+  linkKeys: readonly string[];
+  /** Its layer rows' default visibility, by id: a link may switch them before they are loaded. */
+  rowDefaults: Readonly<Record<string, boolean>>;
+  /** Its definition (one dynamic import). */
+  define(): Promise<FeatureDef>;
+}
+
+/** A feature as the composition root hands it to the core: defined, or to be defined later. */
+export type FeatureDoor = FeatureDef | DeferredFeature;
+
+export const isDeferred = (door: FeatureDoor): door is DeferredFeature => 'define' in door;
 
 /** The feature states the composition root registers, by id; each feature adds its own entry by augmentation. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

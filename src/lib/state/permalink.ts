@@ -51,6 +51,30 @@ export interface LinkFeature {
   selection?: RegExp;
 }
 
+/**
+ * A feature's part of a link as written, kept while the feature's definition (its codec) has not loaded: written back
+ * unchanged, and read by the codec once it comes (see DeferredFeature).
+ */
+export class RawLinkPart {
+  constructor(readonly entries: readonly (readonly [string, string])[]) {}
+  query(): URLSearchParams {
+    return new URLSearchParams(this.entries.map(([k, v]) => [k, v]));
+  }
+}
+
+/** The link part of a feature not yet loaded: its own keys, kept as written. */
+export function rawLinkPart(keys: readonly string[]): LinkPart<RawLinkPart> {
+  return {
+    parse: (q) => {
+      const entries = keys.flatMap((k) => q.getAll(k).map((v) => [k, v] as const));
+      return entries.length ? new RawLinkPart(entries) : undefined;
+    },
+    write: (part, q) => {
+      for (const [k, v] of part.entries) q.append(k, v);
+    },
+  };
+}
+
 /** The map's own limits: hostile or mistyped links must not move the map (or a drawing) to nowhere. */
 export const MAP_LIMITS = { lon: [121.25, 121.8], lat: [31.1, 31.5], zoom: [8, 18], bearing: [-180, 180], pitch: [0, 85] } as const;
 const PLACE_SELECTION = /^(?:plan|place):[a-z0-9][a-z0-9:_-]{0,80}$/;
@@ -158,7 +182,9 @@ export function formatLink(state: LinkState, features: readonly LinkFeature[] = 
   if (state.tour !== undefined) q.set('tour', String(state.tour));
   if (state.brief) q.set('brief', formatBrief(state.brief));
   for (const f of features) {
-    const part = (state as Record<string, unknown>)[f.id];
+    const written = (state as Record<string, unknown>)[f.id];
+    // A part kept as written goes through the feature's codec, once there is one, as a link read now would.
+    const part = written instanceof RawLinkPart ? f.link.parse(written.query()) : written;
     if (part !== undefined) f.link.write(part, q);
   }
   const s = q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');

@@ -31,6 +31,9 @@ const CONTRIBUTIONS_WAIT_MS = 10_000;
  * needs has not arrived (the caller asks again once it has).
  */
 export async function buildBrief(app: AppState, request: BriefRequest, lang: Lang): Promise<BriefDoc | null> {
+  // Every feature may add to a brief or own its kind: their definitions come first. Read before the await, so that
+  // the print view builds again, with what is tracked after it, once they have come.
+  if (!app.featuresComplete) await app.loadFeatures();
   if (isCoreBrief(request)) {
     if (!app.plan) return null;
     // Read before any await, so that the print view builds again when a feature's figures change.
