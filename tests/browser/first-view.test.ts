@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, newOwnedPage, ROOT, screenshotPath, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
+import { startServer, type TestServer } from './server.ts';
+
+/*
+ * The features' definitions (their rows, states and link codecs: src/features/<f>/def.ts) are chunks the first view
+ * does without (AppState.loadFeatures): fetched after the map's first idle, or at once when a link names a feature;
+ * and a press on a feature's button before they come still does what it says.
+ */
+
+const DIST = resolve(ROOT, process.env.YANGPU_DIST ?? 'dist');
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ root: DIST }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(() => server.setFault(null));
+
+const DEFINITION = /\/assets\/def-[^/]*\.js$/;
+const HERE = { longitude: 121.50437, latitude: 31.29862, accuracy: 25 };
+
+// When the map's first `idle` fired, in the page's clock: the listener is added the moment the app hands out its map
+// (window.__yangpu), so it runs in the same dispatch as the app's own first-idle listener, before anything that
+// listener starts.
+const FIRST_IDLE_CLOCK = `
+  let handle;
+  Object.defineProperty(window, '__yangpu', {
+    configurable: true,
+    get: () => handle,
+    set: (value) => {
+      handle = value;
+      value.map.once('idle', () => (window.__firstIdleAt = performance.now()));
+    },
+  });
+`;
+
+type Handle = { __firstIdleAt?: number; __yangpu: { app: { featuresComplete: boolean; registry: { id: string }[]; toLink(): Record<string, unknown> } } };
+
+async function open(path: string, options: { geolocation?: typeof HERE } = {}): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await newOwnedPage(browser, {
+    viewport: { width: 1280, height: 800 },
+    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
+  });
+  await page.addInitScript({ content: FIRST_IDLE_CLOCK });
+  const problems = watchProblems(page, server.url.replace(/\/$/, ''));
+  await page.goto(`${server.url}${path}`);
+  return { page, problems };
+}
+
+/** When each feature definition's request started, and when the first idle came, in the page's clock. */
+function timeline(page: Page) {
+  return page.evaluate((pattern) => {
+    const re = new RegExp(pattern);
+    const starts = performance
+      .getEntriesByType('resource')
+      .filter((e) => re.test(new URL(e.name).pathname))
+      .map((e) => e.startTime);
+    return { starts, idle: (window as unknown as Handle).__firstIdleAt ?? null };
+  }, DEFINITION.source);
+}
+
+const complete = (page: Page) => page.evaluate(() => (window as unknown as Handle).__yangpu.app.featuresComplete);
+
+describe('the features after the first view (production build)', () => {
+  it('fetches no feature definition before the first idle; then the features, their rows and their layers come', async () => {
+    const { page, problems } = await open('?lang=en');
+    await waitForIdle(page);
+    await expect.poll(() => complete(page), { timeout: 15_000 }).toBe(true);
+    const { starts, idle } = await timeline(page);
+    expect(idle).not.toBeNull();
+    // Five features, five definitions, each fetched after the first view was drawn.
+    expect(starts).toHaveLength(5);
+    expect(starts.filter((t) => t < idle!)).toEqual([]);
+    // Their rows join the layer panel, and their layers the style.
+    await expect.poll(() => page.getByRole('tabpanel').textContent()).toContain('Sample listings');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.getLayer('listings-sample-point') !== undefined,
+        ),
+      )
+      .toBe(true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('defines the features a link names before the first idle, and keeps the link as it was written', async () => {
+    const { page, problems } = await open('?lang=en&panel=invest&lsqm=100-500&ltype=office');
+    await waitForIdle(page);
+    const { starts, idle } = await timeline(page);
+    expect(starts.length).toBe(5);
+    expect(starts.filter((t) => t > idle!)).toEqual([]);
+    const link = await page.evaluate(() => (window as unknown as Handle).__yangpu.app.toLink().invest);
+    expect(link).toEqual({ filters: { areaMin: 100, areaMax: 500, types: ['office'] } });
+    const search = new URL(page.url()).searchParams;
+    expect([search.get('lsqm'), search.get('ltype'), search.get('panel')]).toEqual(['100-500', 'office', 'invest']);
+    await expect.poll(() => page.getByRole('tabpanel').textContent(), { timeout: 15_000 }).toContain('Sample listings');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a press on "near me" before the definitions come asks for the position once they do', async () => {
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { delayMs: 20_000, release: released } : null));
+    const { page, problems } = await open('?lang=en', { geolocation: HERE });
+    await page.getByTestId('control-near').click();
+    await page.waitForFunction(() => Boolean((window as unknown as Partial<Handle>).__yangpu), null, { timeout: 30_000 });
+    expect(await complete(page)).toBe(false);
+    // The panel says it is coming meanwhile, in the reader's language.
+    await expect.poll(() => page.getByTestId('sheet').textContent()).toContain('Loading…');
+    release();
+    const status = page.getByTestId('near-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('located');
+    await page.screenshot({ path: screenshotPath('near-before-definitions-en') });
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a definition that cannot be downloaded is said in the panel and the status line; the map and the core panels work', async () => {
+    server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { status: 404 } : null));
+    const { page, problems } = await open('?lang=zh');
+    await waitForIdle(page);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '数据加载失败' }).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('tab', { name: '招商' }).click();
+    await expect.poll(() => page.getByRole('tabpanel').getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/数据加载失败/);
+    await page.getByRole('tab', { name: '任务' }).click();
+    await expect.poll(async () => ((await page.getByRole('tabpanel').textContent()) ?? '').length).toBeGreaterThan(50);
+    expect(await complete(page)).toBe(false);
+    // Nothing failed but the definitions.
+    expect(problems.errors.filter((e) => !/\/assets\/def-|404|dynamically imported module/i.test(e))).toEqual([]);
+    await page.close();
+  });
+});
