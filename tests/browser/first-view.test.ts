@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newOwnedPage, ROOT, screenshotPath, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
-import { startServer, type TestServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
 
 /*
  * The features' definitions (their rows, states and link codecs: src/features/<f>/def.ts) are chunks the first view
@@ -10,17 +8,8 @@ import { startServer, type TestServer } from './server.ts';
  * and a press on a feature's button before they come still does what it says.
  */
 
-const DIST = resolve(ROOT, process.env.YANGPU_DIST ?? 'dist');
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ root: DIST }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(() => server.setFault(null));
+const suite = useBrowserSuite();
+beforeEach(() => suite.server.setFault(null));
 
 const DEFINITION = /\/assets\/def-[^/]*\.js$/;
 const HERE = { longitude: 121.50437, latitude: 31.29862, accuracy: 25 };
@@ -43,13 +32,13 @@ const FIRST_IDLE_CLOCK = `
 type Handle = { __firstIdleAt?: number; __yangpu: { app: { featuresComplete: boolean; registry: { id: string }[]; toLink(): Record<string, unknown> } } };
 
 async function open(path: string, options: { geolocation?: typeof HERE } = {}): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await newOwnedPage(browser, {
+  const page = await newOwnedPage(suite.browser, {
     viewport: { width: 1280, height: 800 },
     ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });
   await page.addInitScript({ content: FIRST_IDLE_CLOCK });
-  const problems = watchProblems(page, server.url.replace(/\/$/, ''));
-  await page.goto(`${server.url}${path}`);
+  const problems = watchProblems(page, suite.server.url.replace(/\/$/, ''));
+  await page.goto(`${suite.server.url}${path}`);
   return { page, problems };
 }
 
@@ -108,7 +97,7 @@ describe('the features after the first view (production build)', () => {
   it('a press on "near me" before the definitions come asks for the position once they do', async () => {
     let release = () => {};
     const released = new Promise<void>((r) => (release = r));
-    server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { delayMs: 20_000, release: released } : null));
+    suite.server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { delayMs: 20_000, release: released } : null));
     const { page, problems } = await open('?lang=en', { geolocation: HERE });
     await page.getByTestId('control-near').click();
     await page.waitForFunction(() => Boolean((window as unknown as Partial<Handle>).__yangpu), null, { timeout: 30_000 });
@@ -124,7 +113,7 @@ describe('the features after the first view (production build)', () => {
   });
 
   it('a definition that cannot be downloaded is said in the panel and the status line; the map and the core panels work', async () => {
-    server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { status: 404 } : null));
+    suite.server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { status: 404 } : null));
     const { page, problems } = await open('?lang=zh');
     await waitForIdle(page);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '数据加载失败' }).count(), { timeout: 10_000 }).toBe(1);

@@ -2,16 +2,14 @@
  * The low-altitude feature's definition: its state, its part of the link and its layer rows. A chunk of its own,
  * loaded through the door (index.ts) after the first view.
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import { headOf, type FeatureDef } from '../../lib/state/feature.ts';
 import { air } from './index.ts';
 import { AIR_REGISTRY } from './layers.ts';
 import { parseAirLink, writeAirLink, type AirLink } from './link.ts';
 import { AirState } from './state.svelte.ts';
 
-const { linkKeys: _keys, rowDefaults: _rows, define: _define, ...head } = air;
-
 export const airDef: FeatureDef<AirState> = {
-  ...head,
+  ...headOf(air),
   rows: AIR_REGISTRY,
   link: { parse: parseAirLink, write: (link, q) => writeAirLink(link as AirLink, q) },
   createState: (app) => new AirState(app),

@@ -2,16 +2,14 @@
  * The dispersion dashboard's definition: its state, its part of the link and its layer rows. A chunk of its own,
  * loaded through the door (index.ts) after the first view.
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import { headOf, type FeatureDef } from '../../lib/state/feature.ts';
 import { analysis } from './index.ts';
 import { ANALYSIS_REGISTRY } from './layers.ts';
 import { parseAnalysisLink, writeAnalysisLink, type AnalysisLink } from './link.ts';
 import { AnalysisState } from './state.svelte.ts';
 
-const { linkKeys: _keys, rowDefaults: _rows, define: _define, ...head } = analysis;
-
 export const analysisDef: FeatureDef<AnalysisState> = {
-  ...head,
+  ...headOf(analysis),
   rows: ANALYSIS_REGISTRY,
   link: { parse: parseAnalysisLink, write: (link, q) => writeAnalysisLink(link as AnalysisLink, q) },
   createState: () => new AnalysisState(),

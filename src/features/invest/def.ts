@@ -2,17 +2,15 @@
  * The investors' view's definition: its state, its part of the link, its layer rows and the briefs it owns. A chunk
  * of its own, loaded through the door (index.ts) after the first view.
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import { headOf, type FeatureDef } from '../../lib/state/feature.ts';
 import { LISTING_ROWS } from './ids.ts';
 import { invest } from './index.ts';
 import { LISTING_REGISTRY } from './layers.ts';
 import { parseInvestLink, writeInvestLink, type InvestLink } from './link.ts';
 import { InvestState } from './state.svelte.ts';
 
-const { linkKeys: _keys, rowDefaults: _rows, define: _define, ...head } = invest;
-
 export const investDef: FeatureDef<InvestState> = {
-  ...head,
+  ...headOf(invest),
   rows: LISTING_REGISTRY,
   link: { parse: parseInvestLink, write: (link, q) => writeInvestLink(link as InvestLink, q) },
   createState: () => new InvestState(),

@@ -2,16 +2,14 @@
  * The plan monitor's definition: its state, its part of the link and its layer row. A chunk of its own, loaded
  * through the door (index.ts) after the first view.
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import { headOf, type FeatureDef } from '../../lib/state/feature.ts';
 import { monitor } from './index.ts';
 import { MONITOR_REGISTRY } from './layers.ts';
 import { parseMonitorLink, writeMonitorLink, type MonitorLink } from './link.ts';
 import { MonitorState } from './state.svelte.ts';
 
-const { linkKeys: _keys, rowDefaults: _rows, define: _define, ...head } = monitor;
-
 export const monitorDef: FeatureDef<MonitorState> = {
-  ...head,
+  ...headOf(monitor),
   rows: MONITOR_REGISTRY,
   link: { parse: parseMonitorLink, write: (link, q) => writeMonitorLink(link as MonitorLink, q) },
   createState: () => new MonitorState(),

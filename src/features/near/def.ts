@@ -2,15 +2,13 @@
  * "Near me"'s definition: its state and its layer row. A chunk of its own, loaded through the door (index.ts) after
  * the first view.
  */
-import type { FeatureDef } from '../../lib/state/feature.ts';
+import { headOf, type FeatureDef } from '../../lib/state/feature.ts';
 import { near } from './index.ts';
 import { NEAR_REGISTRY } from './layers.ts';
 import { NearState } from './state.svelte.ts';
 
-const { linkKeys: _keys, rowDefaults: _rows, define: _define, ...head } = near;
-
 export const nearDef: FeatureDef<NearState> = {
-  ...head,
+  ...headOf(near),
   rows: NEAR_REGISTRY,
   link: { parse: () => undefined, write: () => undefined },
   createState: () => new NearState(),

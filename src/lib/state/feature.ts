@@ -136,6 +136,12 @@ export type FeatureDoor = FeatureDef | DeferredFeature;
 
 export const isDeferred = (door: FeatureDoor): door is DeferredFeature => 'define' in door;
 
+/** What a deferred feature's definition shares with its door: the head, without what only the door needs. */
+export function headOf(door: DeferredFeature): FeatureHead {
+  const { linkKeys: _keys, rowDefaults: _rows, define: _define, ...head } = door;
+  return head;
+}
+
 /** The feature states the composition root registers, by id; each feature adds its own entry by augmentation. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FeatureStates {}
