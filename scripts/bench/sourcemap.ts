@@ -36,20 +36,18 @@ export interface SourceMapV3 {
 }
 
 /**
- * Bytes of `code` (UTF-8) per source of `map`. Columns in a source map count UTF-16 units; each segment's span is
- * measured in UTF-8 bytes, so the parts add up to the file's size.
+ * Walks `code` in spans, each charged to its source in `map` (or {@link UNMAPPED}), in order, so that the spans make
+ * up the whole file. Columns in a source map count UTF-16 units, as `String.slice` does.
  */
-export function bytesBySource(code: string, map: SourceMapV3): Map<string, number> {
+function eachSpan(code: string, map: SourceMapV3, visit: (source: string, text: string) => void): void {
   const lines = code.split('\n');
   const mappingLines = map.mappings.split(';');
-  const out = new Map<string, number>();
-  const add = (source: string, bytes: number) => bytes > 0 && out.set(source, (out.get(source) ?? 0) + bytes);
   let sourceIndex = 0;
   let carried = UNMAPPED;
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l]!;
     // The newline belongs to whatever ends the line.
-    const lineBytes = (a: number, b: number) => Buffer.byteLength(line.slice(a, b));
+    const newline = l + 1 < lines.length ? '\n' : '';
     const segments = (mappingLines[l] ?? '').split(',').filter(Boolean);
     let column = 0;
     const starts: { column: number; source: string }[] = [];
@@ -63,17 +61,35 @@ export function bytesBySource(code: string, map: SourceMapV3): Map<string, numbe
     }
     // A line without segments continues a multi-line string (MapLibre's shaders): it belongs to the source before it.
     if (starts.length === 0) {
-      add(carried, lineBytes(0, line.length) + (l + 1 < lines.length ? 1 : 0));
+      visit(carried, line + newline);
       continue;
     }
-    if (starts[0]!.column > 0) add(carried, lineBytes(0, starts[0]!.column));
+    if (starts[0]!.column > 0) visit(carried, line.slice(0, starts[0]!.column));
     for (let i = 0; i < starts.length; i++) {
       const end = i + 1 < starts.length ? starts[i + 1]!.column : line.length;
-      add(starts[i]!.source, lineBytes(starts[i]!.column, end) + (i + 1 === starts.length && l + 1 < lines.length ? 1 : 0));
+      visit(starts[i]!.source, line.slice(starts[i]!.column, end) + (i + 1 === starts.length ? newline : ''));
     }
     carried = starts.at(-1)!.source;
   }
+}
+
+/** Bytes of `code` (UTF-8) per source of `map`; the parts add up to the file's size. */
+export function bytesBySource(code: string, map: SourceMapV3): Map<string, number> {
+  const out = new Map<string, number>();
+  eachSpan(code, map, (source, text) => {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > 0) out.set(source, (out.get(source) ?? 0) + bytes);
+  });
   return out;
+}
+
+/** The code of the sources `pick` chooses, in the file's order: what the file would hold without the others. */
+export function codeOfSources(code: string, map: SourceMapV3, pick: (source: string) => boolean): string {
+  const parts: string[] = [];
+  eachSpan(code, map, (source, text) => {
+    if (source !== UNMAPPED && pick(source)) parts.push(text);
+  });
+  return parts.join('');
 }
 
 /**
