@@ -112,6 +112,33 @@ describe('the features after the first view (production build)', () => {
     await page.close();
   });
 
+  it('answers a click on the map made before its pointer code came, once it has', async () => {
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    suite.server.setFault((req) =>
+      /\/assets\/pointer-[^/]*\.js$/.test(new URL(req.url ?? '/', 'http://x').pathname) ? { delayMs: 20_000, release: released } : null,
+    );
+    const { page, problems } = await open('?lang=en');
+    await waitForIdle(page);
+    // Fudan's national university science park, where the map draws it.
+    const point = await page.evaluate(() => {
+      const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
+      const f = map.queryRenderedFeatures({ layers: ['science-parks-circle'] }).find((x) => x.properties.id === 'sp-fudan')!;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const [dx, dy] = (map.getPaintProperty('science-parks-circle', 'circle-translate') as [number, number] | undefined) ?? [0, 0];
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x + dx, y: rect.top + p.y + dy };
+    });
+    await page.mouse.click(point.x, point.y);
+    const card = page.getByRole('region', { name: /Fudan University National University Science Park/ });
+    expect(await card.count()).toBe(0);
+    release();
+    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(page.url()).toContain('sel=plan:sp-fudan');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('a definition that cannot be downloaded is said in the panel and the status line; the map and the core panels work', async () => {
     suite.server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { status: 404 } : null));
     const { page, problems } = await open('?lang=zh');
