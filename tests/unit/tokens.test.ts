@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 }
 const rel = (f: string) => relative(ROOT, f).split('\\').join('/');
 const all = files(SRC).map(rel);
-const styled = all.filter((f) => f.endsWith('.svelte') || f === 'src/app.css');
+const styled = all.filter((f) => f.endsWith('.svelte') || f === 'src/app.css' || f === 'src/panels.css');
 const code = all.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== THEME && f !== THEME_CSS);
 const text = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 

@@ -48,7 +48,8 @@ let rest: Promise<void> | null = null;
  * first screen's words — and the second language's only for those.
  */
 export function loadMessages(): Promise<void> {
-  rest ??= import('./panels.ts').then(
+  // The panels' shared styles (src/panels.css) come with their words: whatever shows one awaits the other too.
+  rest ??= Promise.all([import('./panels.ts'), import('../../panels.css')]).then(
     () => undefined,
     (err: unknown) => {
       rest = null;
