@@ -12,10 +12,6 @@ export const BASEMAP_REGISTRY: LayerDef[] = [
     id: 'districts',
     group: 'context',
     label: { zh: '区界（杨浦区突出显示）', en: 'Districts (Yangpu highlighted)' },
-    note: {
-      zh: '来源：echarts 4.9.0 上海地图（GCJ-02 转 WGS-84），精度约 ±100 米。',
-      en: 'From echarts 4.9.0’s Shanghai map (GCJ-02 converted to WGS-84), about ±100 m.',
-    },
     defaultVisible: true,
     source: 'basemap',
     sourceLayers: ['districts', 'district_labels'],
@@ -76,10 +72,6 @@ export const BASEMAP_REGISTRY: LayerDef[] = [
     id: 'subdistricts',
     group: 'context',
     label: { zh: '街道（部分）', en: 'Subdistricts (partial)' },
-    note: {
-      zh: 'OpenStreetMap 仅有杨浦 12 个街道中的 5 个及虹口邻近街道。',
-      en: 'OpenStreetMap has 5 of Yangpu’s 12 subdistricts here, plus Hongkou neighbours.',
-    },
     defaultVisible: true,
     source: 'basemap',
     sourceLayers: ['subdistricts', 'subdistrict_labels'],
@@ -114,10 +106,6 @@ export const BASEMAP_REGISTRY: LayerDef[] = [
     id: 'water',
     group: 'context',
     label: { zh: '水体（黄浦江为示意）', en: 'Water (Huangpu schematic)' },
-    note: {
-      zh: '源数据中没有黄浦江水面：沿杨浦—浦东区界绘制的示意带。',
-      en: 'No Huangpu water polygon in the sources: a schematic band along the Yangpu–Pudong boundary.',
-    },
     defaultVisible: true,
     source: 'basemap',
     sourceLayers: ['water', 'waterways'],
@@ -427,10 +415,6 @@ export const BASEMAP_REGISTRY: LayerDef[] = [
     id: 'osm_coverage',
     group: 'context',
     label: { zh: 'OSM 详细数据范围', en: 'Detailed OSM coverage' },
-    note: {
-      zh: '街道、建筑、绿地仅在这些虚线框内来自 OpenStreetMap 原始数据。',
-      en: 'Streets, buildings and green space come from raw OpenStreetMap exports only inside these boxes.',
-    },
     defaultVisible: true,
     source: 'basemap',
     sourceLayers: ['coverage'],
