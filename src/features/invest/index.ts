@@ -5,7 +5,7 @@
  * after the first view (def.ts), and the panel, the engine and the listing card are one lazy chunk (view.ts).
  */
 import type { DeferredFeature, FeatureDef } from '../../lib/state/feature.ts';
-import { FINDER_KEYS } from './finder/needs.ts';
+import { FINDER_KEYS } from './finder/keys.ts';
 import { LISTING_SELECTION } from './ids.ts';
 import type { InvestLink } from './link.ts';
 import type { InvestState } from './state.svelte.ts';

@@ -1,4 +1,7 @@
 import type { Feature, Polygon } from 'geojson';
+import { DRAWN_VERTICES_MAX, roundVertex } from './vertex.ts';
+
+export { DRAWN_VERTICES_MAX, roundVertex } from './vertex.ts';
 
 /** A drawn polygon (vertices lon/lat, open ring) as a closed GeoJSON polygon; null with fewer than three vertices. */
 export function drawnPolygon(vertices: readonly (readonly [number, number])[] | undefined): Polygon | null {
@@ -23,11 +26,6 @@ export function drawnAreaFeatures(vertices: readonly (readonly [number, number])
   return features;
 }
 
-/** The most vertices a drawing keeps (a drone sketch, a selection polygon): what a link can carry. */
-export const DRAWN_VERTICES_MAX = 50;
-
-// Six decimals: about 0.1 m, far finer than a click, and short in links.
-export const roundVertex = ([lon, lat]: readonly [number, number]): [number, number] => [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
 
 /** A drawing's vertex list with one more vertex (rounded to ~0.1 m), up to the link's limit; a new array each time. */
 export function withVertex(vertices: readonly [number, number][], point: [number, number]): [number, number][] {

@@ -1,7 +1,7 @@
 import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { BriefRequest } from './brief-request.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
-import { roundVertex } from '../data/drawn-area.ts';
+import { roundVertex } from '../data/vertex.ts';
 import { initialLang, langTag, type Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, defaultVisibility, type LayerDef } from '../layers/registry.ts';
 import { parseEmbed, type EmbedMode } from './embed-mode.ts';

@@ -1,6 +1,6 @@
 import { formatBrief, parseBrief } from './brief-request.ts';
 import type { BriefRequest } from './brief-request.ts';
-import { DRAWN_VERTICES_MAX } from '../data/drawn-area.ts';
+import { DRAWN_VERTICES_MAX } from '../data/vertex.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { LinkPart } from './feature.ts';
 

@@ -42,11 +42,7 @@ export interface FinderSpec {
 
 export const EMPTY_FINDER: FinderSpec = { needs: {}, must: [], weights: {} };
 
-/**
- * The finder's keys of a link. The first view carries only these names: what they hold is read by the finder's
- * codec (link.ts), which comes with the Space tab's chunk; until then the keys pass through the link as written.
- */
-export const FINDER_KEYS = ['fi', 'farea', 'fppl', 'fbud', 'fbudm', 'fby', 'fmetro', 'fnear', 'fzone', 'fseat', 'fmust', 'fw'] as const;
+export { FINDER_KEYS } from './keys.ts';
 
 /** Floor area per person when a team size is given, m²: a common office planning figure, said wherever it is used. */
 export const M2_PER_PERSON = 10;
