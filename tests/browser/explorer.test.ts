@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PlanOutputCollection } from '../../src/lib/data/plan-schema.ts';
 import { placesOfTasks, tasksBox } from '../../src/lib/data/task-places.ts';
-import { axeSerious, type MapHandle, ROOT, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
+import { axeSerious, drawnAt, type MapHandle, ROOT, screenshotPath, settle, useBrowserSuite, useSharedPages, waitForIdle, watchProblems } from './harness.ts';
 
 const suite = useBrowserSuite();
 // Every test here changes only the app's own state: they take turns on one desktop and one phone page, each
@@ -47,14 +47,7 @@ describe('explorer (production build)', () => {
   it('opens a card by clicking a feature, quoting its task, and by keyboard from the list', async () => {
     const { page, problems } = await shared.visit('?lang=zh');
     // Click the Fudan national university science park where the map draws it.
-    const point = await page.evaluate(() => {
-      const map = (window as unknown as MapHandle).__yangpu.map;
-      const f = map.queryRenderedFeatures({ layers: ['science-parks-circle'] }).find((x) => x.properties.id === 'sp-fudan')!;
-      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-      const [dx, dy] = (map.getPaintProperty('science-parks-circle', 'circle-translate') as [number, number] | undefined) ?? [0, 0];
-      const rect = map.getCanvas().getBoundingClientRect();
-      return { x: rect.left + p.x + dx, y: rect.top + p.y + dy };
-    });
+    const point = await drawnAt(page, 'science-parks-circle', 'sp-fudan');
     await page.mouse.click(point.x, point.y);
     const card = page.getByRole('region', { name: /复旦大学国家大学科技园/ });
     await expect.poll(() => card.isVisible()).toBe(true);

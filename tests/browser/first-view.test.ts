@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
+import { drawnAt, newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
 
 /*
  * The features' definitions (their rows, states and link codecs: src/features/<f>/def.ts) are chunks the first view
@@ -121,14 +121,7 @@ describe('the features after the first view (production build)', () => {
     const { page, problems } = await open('?lang=en');
     await waitForIdle(page);
     // Fudan's national university science park, where the map draws it.
-    const point = await page.evaluate(() => {
-      const map = (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map;
-      const f = map.queryRenderedFeatures({ layers: ['science-parks-circle'] }).find((x) => x.properties.id === 'sp-fudan')!;
-      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-      const [dx, dy] = (map.getPaintProperty('science-parks-circle', 'circle-translate') as [number, number] | undefined) ?? [0, 0];
-      const rect = map.getCanvas().getBoundingClientRect();
-      return { x: rect.left + p.x + dx, y: rect.top + p.y + dy };
-    });
+    const point = await drawnAt(page, 'science-parks-circle', 'sp-fudan');
     await page.mouse.click(point.x, point.y);
     const card = page.getByRole('region', { name: /Fudan University National University Science Park/ });
     expect(await card.count()).toBe(0);

@@ -135,6 +135,21 @@ export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
   );
 }
 
+/** Where in the page a plan point of a circle layer is drawn (its circle's translation included), to click it. */
+export async function drawnAt(page: Page, layer: string, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([layer, id]) => {
+      const map = (window as unknown as MapHandle).__yangpu.map;
+      const f = map.queryRenderedFeatures({ layers: [layer] }).find((x) => x.properties.id === id)!;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const [dx, dy] = (map.getPaintProperty(layer, 'circle-translate') as [number, number] | undefined) ?? [0, 0];
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x + dx, y: rect.top + p.y + dy };
+    },
+    [layer, id] as const,
+  );
+}
+
 /** Rendered features per style layer in the current view. */
 export async function renderedCounts(page: Page, layerIds: string[]): Promise<Record<string, number>> {
   return page.evaluate((ids) => {
