@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  holdBack,
+  isChunk,
   launchBrowser,
   type MapHandle,
   newOwnedPage,
@@ -41,8 +43,6 @@ beforeEach(() => {
 });
 
 const isArchive = (url: string | undefined) => new URL(url ?? '/', 'http://x').pathname.endsWith('/basemap.pmtiles');
-/** Whether `url` is the built chunk named `name` (`/assets/<name>-<hash>.js`). */
-const isChunk = (url: string | undefined, name: string) => new RegExp(`/assets/${name}-[^/]*\\.js$`).test(new URL(url ?? '/', 'http://x').pathname);
 /** Breaks every request for the basemap archive with `fault`. */
 const archiveFault = (fault: Fault) => server.setFault((req) => (isArchive(req.url) ? fault : null));
 
@@ -280,9 +280,7 @@ describe('faults (production build, test server)', () => {
   });
 
   it('MapLibre’s chunk is slow: "still loading" before there is a map at all, the panels work meanwhile, the message goes when the map arrives', async () => {
-    let recover = () => {};
-    const recovered = new Promise<void>((r) => (recover = r));
-    server.setFault((req) => (isChunk(req.url, 'engine') ? { delayMs: 15_000, release: recovered } : null));
+    const recover = holdBack(server, (url) => isChunk(url, 'engine'), 15_000);
     const { page, problems } = await open('?lang=zh');
     const loading = page.getByTestId('map-loading');
     await expect.poll(async () => (await loading.textContent())?.trim(), { timeout: 12_000 }).toBe('地图仍在加载…网络较慢。搜索和各面板现在就可以使用。');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { drawnAt, newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
+import { drawnAt, holdBack, isChunk, newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
 
 /*
  * The features' definitions (their rows, states and link codecs: src/features/<f>/def.ts) are chunks the first view
@@ -11,7 +11,6 @@ import { drawnAt, newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, wa
 const suite = useBrowserSuite();
 beforeEach(() => suite.server.setFault(null));
 
-const DEFINITION = /\/assets\/def-[^/]*\.js$/;
 const HERE = { longitude: 121.50437, latitude: 31.29862, accuracy: 25 };
 
 // When the map's first `idle` fired, in the page's clock: the listener is added the moment the app hands out its map
@@ -51,7 +50,7 @@ function timeline(page: Page) {
       .filter((e) => re.test(new URL(e.name).pathname))
       .map((e) => e.startTime);
     return { starts, idle: (window as unknown as Handle).__firstIdleAt ?? null };
-  }, DEFINITION.source);
+  }, '/assets/def-[^/]*\\.js$');
 }
 
 const complete = (page: Page) => page.evaluate(() => (window as unknown as Handle).__yangpu.app.featuresComplete);
@@ -95,9 +94,7 @@ describe('the features after the first view (production build)', () => {
   });
 
   it('a press on "near me" before the definitions come asks for the position once they do', async () => {
-    let release = () => {};
-    const released = new Promise<void>((r) => (release = r));
-    suite.server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { delayMs: 20_000, release: released } : null));
+    const release = holdBack(suite.server, (url) => isChunk(url, 'def'));
     const { page, problems } = await open('?lang=en', { geolocation: HERE });
     await page.getByTestId('control-near').click();
     await page.waitForFunction(() => Boolean((window as unknown as Partial<Handle>).__yangpu), null, { timeout: 30_000 });
@@ -113,11 +110,7 @@ describe('the features after the first view (production build)', () => {
   });
 
   it('answers a click on the map made before its pointer code came, once it has', async () => {
-    let release = () => {};
-    const released = new Promise<void>((r) => (release = r));
-    suite.server.setFault((req) =>
-      /\/assets\/pointer-[^/]*\.js$/.test(new URL(req.url ?? '/', 'http://x').pathname) ? { delayMs: 20_000, release: released } : null,
-    );
+    const release = holdBack(suite.server, (url) => isChunk(url, 'pointer'));
     const { page, problems } = await open('?lang=en');
     await waitForIdle(page);
     // Fudan's national university science park, where the map draws it.
@@ -133,7 +126,7 @@ describe('the features after the first view (production build)', () => {
   });
 
   it('a definition that cannot be downloaded is said in the panel and the status line; the map and the core panels work', async () => {
-    suite.server.setFault((req) => (DEFINITION.test(new URL(req.url ?? '/', 'http://x').pathname) ? { status: 404 } : null));
+    suite.server.setFault((req) => (isChunk(req.url, 'def') ? { status: 404 } : null));
     const { page, problems } = await open('?lang=zh');
     await waitForIdle(page);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '数据加载失败' }).count(), { timeout: 10_000 }).toBe(1);

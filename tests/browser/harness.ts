@@ -135,6 +135,21 @@ export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
   );
 }
 
+/** Whether `url` is the built chunk named `name` (`/assets/<name>-<hash>.js`). */
+export const isChunk = (url: string | undefined, name: string): boolean =>
+  new RegExp(`/assets/${name}-[^/]*\\.js$`).test(new URL(url ?? '/', 'http://x').pathname);
+
+/**
+ * Holds back the server's answers to the requests `held` picks (up to `ms`), until the returned function releases
+ * them: a slow network that a test lets through once it has seen what the wait shows.
+ */
+export function holdBack(server: TestServer, held: (url: string | undefined) => boolean, ms = 20_000): () => void {
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  server.setFault((req) => (held(req.url) ? { delayMs: ms, release: released } : null));
+  return release;
+}
+
 /** Where in the page a plan point of a circle layer is drawn (its circle's translation included), to click it. */
 export async function drawnAt(page: Page, layer: string, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate(
