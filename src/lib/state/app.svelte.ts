@@ -2,7 +2,7 @@ import type { GeoJSONSourceSpecification } from '@maplibre/maplibre-gl-style-spe
 import type { BriefRequest } from './brief-request.ts';
 import type { PlanOutputCollection, PlanOutputFeature, PlanRecord } from '../data/plan-schema.ts';
 import { roundVertex } from '../data/vertex.ts';
-import { initialLang, langTag, type Lang } from '../i18n/index.ts';
+import { initialLang, langTag, t, type Lang } from '../i18n/index.ts';
 import { CORE_REGISTRY, defaultVisibility, type LayerDef } from '../layers/registry.ts';
 import { parseEmbed, type EmbedMode } from './embed-mode.ts';
 import type { BasemapFault } from './faults.ts';
@@ -255,6 +255,11 @@ export class AppState {
   get overlays(): Record<string, GeoJSONSourceSpecification> {
     return Object.assign({}, ...this.featureDefs.map((f) => this.stateOf(f).sources?.() ?? {})) as Record<string, GeoJSONSourceSpecification>;
   }
+
+  /** Says in the status line, in the reader's language, that something could not be loaded (a chunk, a data file). */
+  loadFailed = (err: unknown): void => {
+    this.status = t(this.lang, 'dataFailed', { reason: String(err) });
+  };
 
   setLang(lang: Lang): void {
     this.lang = lang;
