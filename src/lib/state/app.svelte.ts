@@ -145,6 +145,8 @@ export class AppState {
   private deferredLinks = $state.raw<Record<string, RawLinkPart | undefined>>({});
   private readonly compose: (defined: readonly FeatureDef[]) => readonly LayerDef[];
   private defining: Promise<void> | null = null;
+  /** What a link may name of each feature, as defined so far (the link is read and written on every change). */
+  private readonly linkParts = $derived.by(() => linkFeatures(this.doors, this.featureDefs));
   private cameraSeq = 0;
 
   constructor(search = '', languages: readonly string[] = [], narrow = false, setup: AppSetup = {}) {
@@ -332,17 +334,17 @@ export class AppState {
 
   /** Reads a link with this app's layers, panels and features. */
   parseLink(search: string): LinkState {
-    return parseLink(search, this.knownLayers, linkFeatures(this.doors, this.featureDefs));
+    return parseLink(search, this.knownLayers, this.linkParts);
   }
 
   /** Writes a link's query string with this app's features. */
   formatLink(link: LinkState = this.toLink()): string {
-    return formatLink(link, linkFeatures(this.doors, this.featureDefs));
+    return formatLink(link, this.linkParts);
   }
 
   /** Whether two links differ only in the camera (such changes replace the history entry instead of adding one). */
   onlyViewDiffers(a: LinkState, b: LinkState): boolean {
-    return onlyViewDiffers(a, b, linkFeatures(this.doors, this.featureDefs));
+    return onlyViewDiffers(a, b, this.linkParts);
   }
 
   /** The state a link carries: only what differs from the defaults. */
