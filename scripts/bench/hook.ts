@@ -9,16 +9,17 @@ export interface PageMeasures {
   /** When the page assigned `window.__yangpu` (the map had just been constructed). */
   created: number;
   /**
-   * Basemap first paint: the first `render` event after which the frame just drawn held at least one basemap tile
-   * with content on a basemap layer shown at the zoom (see {@link HOOK}).
+   * Basemap first paint: the first `render` event of a frame that issued draw calls and held at least one basemap
+   * tile with content on a basemap layer shown at the zoom (see {@link HOOK}).
    */
   firstPaint?: number;
   /** Basemap tiles with content in that first frame. */
   firstPaintTiles?: number;
   /**
    * Steps between the map's construction and its first paint, for the breakdown of where the time goes: the style
-   * parsed (first `styledata`), the first frame drawn (background only, but it compiles the first shader programs
-   * and the tile requests wait for it), the first basemap tile parsed by the worker and back on the main thread.
+   * parsed (first `styledata`), the map's first frame (its first `render`: background only, or held, but its
+   * sources ask for their first tiles in it), the first basemap tile parsed by the worker and back on the main
+   * thread.
    */
   styled?: number;
   firstFrame?: number;
@@ -60,8 +61,11 @@ export interface PageMeasures {
  *   and a tile draws a layer only if it holds a bucket for it. So at each `render` the hook asks the basemap's tile
  *   manager (`map.style.tileManagers.basemap`; `sourceCaches` in older MapLibre versions) for its renderable tiles
  *   and stops at the first frame where one of them holds a bucket of a basemap layer not hidden at the zoom
- *   (visibility, min/max zoom): basemap content was drawn in that frame. Frames with only the background colour, or with tiles
- *   still loading, do not count; `map.loaded()`, `areTilesLoaded()` or `sourcedata` would wait for all tiles or
+ *   (visibility, min/max zoom) and the frame issued draw calls (drawElements, drawArrays and their kin are counted on
+ *   the prototypes, like linkProgram): basemap content was drawn in that frame. A page may skip the painter in a
+ *   frame (the app holds its frames until its first view is whole: src/lib/map/first-frame.ts), and such a frame
+ *   fires `render` too, with the tiles renderable and nothing drawn. Frames with only the background colour, with
+ *   tiles still loading, or held, do not count; `map.loaded()`, `areTilesLoaded()` or `sourcedata` would wait for all tiles or
  *   fire before anything is drawn. The time is when the draw calls were issued; the browser presents the canvas
  *   with its next compositor frame.
  * - **Style layers at the first idle**: `map.getStyle().layers`, all, visible (layout.visibility not 'none') and
@@ -69,7 +73,7 @@ export interface PageMeasures {
  */
 export const HOOK = `(() => {
   let handle;
-  const b = { longTasks: 0, setStyle: 0, styledata: 0, contentChanges: 0, programs: 0, distinctPrograms: 0 };
+  const b = { longTasks: 0, setStyle: 0, styledata: 0, contentChanges: 0, programs: 0, distinctPrograms: 0, draws: 0 };
   window.__bench = b;
   // Main-thread tasks over 50 ms until the first idle: the page's own work competing with the map.
   new PerformanceObserver((list) => {
@@ -85,6 +89,11 @@ export const HOOK = `(() => {
     const shaderSource = P.shaderSource;
     const attachShader = P.attachShader;
     const linkProgram = P.linkProgram;
+    // Draw calls: a frame counts as drawn only if it issued some (a page may hold its frames back).
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
+      const f = P[name];
+      if (typeof f === 'function') P[name] = function (...args) { b.draws++; return f.apply(this, args); };
+    }
     P.shaderSource = function (shader, text) { shaderText.set(shader, text); return shaderSource.call(this, shader, text); };
     P.attachShader = function (program, shader) {
       const list = attached.get(program) || [];
@@ -131,7 +140,12 @@ export const HOOK = `(() => {
       map.setStyle = (...args) => { if (b.idle === undefined) b.setStyle++; return setStyle(...args); };
       map.on('styledata', () => { if (b.idle === undefined) b.styledata++; });
       map.on('sourcedata', (e) => { if (b.idle === undefined && e.sourceDataType === 'content') b.contentChanges++; });
+      map.once('render', () => { b.firstFrame = performance.now(); });
+      let drawsBefore = b.draws;
       const onRender = () => {
+        const drew = b.draws > drawsBefore;
+        drawsBefore = b.draws;
+        if (!drew) return;
         const tiles = basemapDrawn(map);
         if (!tiles) return;
         b.firstPaint = performance.now();
@@ -141,7 +155,6 @@ export const HOOK = `(() => {
       };
       map.on('render', onRender);
       map.once('styledata', () => { b.styled = performance.now(); });
-      map.once('render', () => { b.firstFrame = performance.now(); });
       const onTile = (e) => {
         if (e.sourceId !== 'basemap' || !e.tile) return;
         b.firstTile = performance.now();
