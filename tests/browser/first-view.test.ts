@@ -140,3 +140,74 @@ describe('the features after the first view (production build)', () => {
     await page.close();
   });
 });
+
+// Every frame the map ends (its `render` event) and whether it issued draw calls; for those that did, whether the
+// map's sources were loaded then. Draw calls are counted on the WebGL prototypes, before any page script.
+const FRAME_LOG = `
+  let draws = 0;
+  for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
+      const f = C.prototype[name];
+      if (typeof f === 'function') C.prototype[name] = function (...args) { draws++; return f.apply(this, args); };
+    }
+  }
+  const frames = (window.__frames = []);
+  let handle;
+  Object.defineProperty(window, '__yangpu', {
+    configurable: true,
+    get: () => handle,
+    set: (value) => {
+      handle = value;
+      const map = value.map;
+      const loaded = (id) => (map.getSource(id) ? map.isSourceLoaded(id) : null);
+      let before = draws;
+      map.on('render', () => {
+        const drew = draws > before;
+        before = draws;
+        if (drew) frames.push({ at: performance.now(), all: map.loaded(), basemap: loaded('basemap'), plan: loaded('plan') });
+      });
+    },
+  });
+`;
+
+type Frame = { at: number; all: boolean; basemap: boolean | null; plan: boolean | null };
+const drawnFrames = (page: Page) => page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
+
+describe('the first view drawn whole (production build)', () => {
+  async function openLogged(path: string) {
+    const page = await newOwnedPage(suite.browser, { viewport: { width: 1280, height: 800 } });
+    await page.addInitScript({ content: FRAME_LOG });
+    await page.goto(`${suite.server.url}${path}`);
+    return page;
+  }
+
+  it('draws nothing until the basemap and the plan are both there, then both in one frame', async () => {
+    const page = await openLogged('?lang=en');
+    await waitForIdle(page);
+    const frames = await drawnFrames(page);
+    expect(frames.length).toBeGreaterThan(0);
+    // The first frame that drew anything is the first view whole: every source loaded, the basemap and the plan.
+    expect(frames[0]).toMatchObject({ all: true, basemap: true, plan: true });
+    // And the plan is on the map: its places are drawn at the first idle.
+    const plan = await page.evaluate(
+      () =>
+        (window as unknown as { __yangpu: { map: import('maplibre-gl').Map } }).__yangpu.map.queryRenderedFeatures().filter((f) => f.source === 'plan').length,
+    );
+    expect(plan).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a late plan does not hold the basemap back: it is drawn alone, and the plan joins it when it comes', async () => {
+    const release = holdBack(suite.server, (url) => new URL(url ?? '/', 'http://x').pathname.endsWith('/data/plan.geojson'));
+    const page = await openLogged('?lang=en');
+    // The basemap is drawn while the plan is still on its way (map/first-frame.ts: LATE_SOURCE_MS after the basemap).
+    await expect.poll(async () => (await drawnFrames(page)).some((f) => f.basemap && f.plan === false), { timeout: 20_000 }).toBe(true);
+    const first = (await drawnFrames(page))[0]!;
+    expect(first).toMatchObject({ all: false, basemap: true, plan: false });
+    release();
+    await waitForIdle(page);
+    await expect.poll(async () => (await drawnFrames(page)).at(-1)).toMatchObject({ all: true, plan: true });
+    await page.screenshot({ path: screenshotPath('first-view-late-plan') });
+    await page.close();
+  });
+});
