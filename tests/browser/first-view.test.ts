@@ -13,20 +13,24 @@ beforeEach(() => suite.server.setFault(null));
 
 const HERE = { longitude: 121.50437, latitude: 31.29862, accuracy: 25 };
 
-// When the map's first `idle` fired, in the page's clock: the listener is added the moment the app hands out its map
-// (window.__yangpu), so it runs in the same dispatch as the app's own first-idle listener, before anything that
-// listener starts.
-const FIRST_IDLE_CLOCK = `
+/** An init script: `setup` (script text) at once, then `onMap` (script text, `map` in scope) the moment the app hands out its map (window.__yangpu). */
+const whenMapMade = (onMap: string, setup = '') => `
+  ${setup}
   let handle;
   Object.defineProperty(window, '__yangpu', {
     configurable: true,
     get: () => handle,
     set: (value) => {
       handle = value;
-      value.map.once('idle', () => (window.__firstIdleAt = performance.now()));
+      const map = value.map;
+      ${onMap}
     },
   });
 `;
+
+// When the map's first `idle` fired, in the page's clock: the listener is added the moment the app hands out its map,
+// so it runs in the same dispatch as the app's own first-idle listener, before anything that listener starts.
+const FIRST_IDLE_CLOCK = whenMapMade(`map.once('idle', () => (window.__firstIdleAt = performance.now()));`);
 
 type Handle = { __firstIdleAt?: number; __yangpu: { app: { featuresComplete: boolean; registry: { id: string }[]; toLink(): Record<string, unknown> } } };
 
@@ -143,7 +147,17 @@ describe('the features after the first view (production build)', () => {
 
 // Every frame the map ends (its `render` event) and whether it issued draw calls; for those that did, whether the
 // map's sources were loaded then. Draw calls are counted on the WebGL prototypes, before any page script.
-const FRAME_LOG = `
+const FRAME_LOG = whenMapMade(
+  `
+  const loaded = (id) => (map.getSource(id) ? map.isSourceLoaded(id) : null);
+  let before = draws;
+  map.on('render', () => {
+    const drew = draws > before;
+    before = draws;
+    if (drew) frames.push({ at: performance.now(), all: map.loaded(), basemap: loaded('basemap'), plan: loaded('plan') });
+  });
+`,
+  `
   let draws = 0;
   for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
     for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
@@ -152,23 +166,8 @@ const FRAME_LOG = `
     }
   }
   const frames = (window.__frames = []);
-  let handle;
-  Object.defineProperty(window, '__yangpu', {
-    configurable: true,
-    get: () => handle,
-    set: (value) => {
-      handle = value;
-      const map = value.map;
-      const loaded = (id) => (map.getSource(id) ? map.isSourceLoaded(id) : null);
-      let before = draws;
-      map.on('render', () => {
-        const drew = draws > before;
-        before = draws;
-        if (drew) frames.push({ at: performance.now(), all: map.loaded(), basemap: loaded('basemap'), plan: loaded('plan') });
-      });
-    },
-  });
-`;
+`,
+);
 
 type Frame = { at: number; all: boolean; basemap: boolean | null; plan: boolean | null };
 const drawnFrames = (page: Page) => page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
