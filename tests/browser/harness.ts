@@ -117,7 +117,11 @@ export function watchProblems(page: Page, origin: string): PageProblems {
   return problems;
 }
 
-/** Waits until the map exists and has rendered everything it asked for (its `idle` event). */
+/**
+ * Waits until the map exists and has rendered everything it asked for (its `idle` event), and the app has taken in
+ * what it shows: it counts the features in view in a task of its own right after the event (map/interactions.ts),
+ * which a task queued after it follows.
+ */
 export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => Boolean((window as unknown as { __yangpu?: unknown }).__yangpu), null, { timeout });
   await page.evaluate(
@@ -127,7 +131,7 @@ export async function waitForIdle(page: Page, timeout = 60_000): Promise<void> {
         const timer = setTimeout(() => fail(new Error('map never became idle')), ms);
         map.once('idle', () => {
           clearTimeout(timer);
-          done();
+          setTimeout(done, 0);
         });
         map.triggerRepaint();
       }),

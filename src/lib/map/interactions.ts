@@ -25,13 +25,19 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Keeps the state in sync with what the map shows: the camera after every move, and after every render that
  * settles, the plan features in view and the number of features per registry row. Returns the cleanup.
+ *
+ * The counting (a query of every rendered feature: tens of milliseconds) runs in a task of its own after the `idle`
+ * event, not in it: MapLibre calls every `on` listener before any `once` one, so counted inside the event it held
+ * back everything else waiting for the idle — the app's first-idle flag, and with it the panels and the features.
  */
 export function reportView(map: MlMap, app: AppState): () => void {
   const onMoveEnd = () => {
     const c = map.getCenter();
     app.view = { lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   };
-  const onIdle = () => {
+  let counting: ReturnType<typeof setTimeout> | undefined;
+  const count = () => {
+    counting = undefined;
     const layers = map.getStyle().layers;
     const rows = new Map<string, Set<string>>();
     const planIds = new Set<string>();
@@ -52,10 +58,14 @@ export function reportView(map: MlMap, app: AppState): () => void {
     const inView = [...planIds].sort();
     if (!sameList(inView, app.inView)) app.inView = inView;
   };
+  const onIdle = () => {
+    counting ??= setTimeout(count, 0);
+  };
   map.on('moveend', onMoveEnd);
   map.on('idle', onIdle);
   onMoveEnd();
   return () => {
+    clearTimeout(counting);
     map.off('moveend', onMoveEnd);
     map.off('idle', onIdle);
   };
