@@ -71,6 +71,21 @@ export interface PageMeasures {
  * - **Style layers at the first idle**: `map.getStyle().layers`, all, visible (layout.visibility not 'none') and
  *   drawn at the zoom (visible and inside min/max zoom).
  */
+/**
+ * Script text that counts the page's WebGL draw calls (drawElements, drawArrays and their kin, WebGL 1 and 2) in
+ * `counter.draws`, wrapped on the prototypes before any page script. A frame that issued none drew nothing: a page
+ * may skip the painter in a frame (src/lib/map/first-frame.ts). The browser tests count frames the same way.
+ */
+export const countDraws = (counter: string): string => `
+  for (const C of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+    if (!C) continue;
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
+      const f = C.prototype[name];
+      if (typeof f === 'function') C.prototype[name] = function (...args) { ${counter}.draws++; return f.apply(this, args); };
+    }
+  }
+`;
+
 export const HOOK = `(() => {
   let handle;
   const b = { longTasks: 0, setStyle: 0, styledata: 0, contentChanges: 0, programs: 0, distinctPrograms: 0, draws: 0 };
@@ -79,6 +94,8 @@ export const HOOK = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (b.idle === undefined) b.longTasks += e.duration;
   }).observe({ type: 'longtask', buffered: true });
+  // Draw calls: a frame counts as drawn only if it issued some (a page may hold its frames back).
+  ${countDraws('b')}
   // Programs linked before the first idle, and how many distinct pairs of shader sources they had.
   const shaderText = new WeakMap();
   const attached = new WeakMap();
@@ -89,11 +106,6 @@ export const HOOK = `(() => {
     const shaderSource = P.shaderSource;
     const attachShader = P.attachShader;
     const linkProgram = P.linkProgram;
-    // Draw calls: a frame counts as drawn only if it issued some (a page may hold its frames back).
-    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
-      const f = P[name];
-      if (typeof f === 'function') P[name] = function (...args) { b.draws++; return f.apply(this, args); };
-    }
     P.shaderSource = function (shader, text) { shaderText.set(shader, text); return shaderSource.call(this, shader, text); };
     P.attachShader = function (program, shader) {
       const list = attached.get(program) || [];

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { countDraws } from '../../scripts/bench/hook.ts';
 import { drawnAt, holdBack, isChunk, newOwnedPage, screenshotPath, useBrowserSuite, waitForIdle, watchProblems, type PageProblems } from './harness.ts';
 
 /*
@@ -146,25 +147,20 @@ describe('the features after the first view (production build)', () => {
 });
 
 // Every frame the map ends (its `render` event) and whether it issued draw calls; for those that did, whether the
-// map's sources were loaded then. Draw calls are counted on the WebGL prototypes, before any page script.
+// map's sources were loaded then. Draw calls are counted as the bench counts them (scripts/bench/hook.ts).
 const FRAME_LOG = whenMapMade(
   `
   const loaded = (id) => (map.getSource(id) ? map.isSourceLoaded(id) : null);
-  let before = draws;
+  let before = counter.draws;
   map.on('render', () => {
-    const drew = draws > before;
-    before = draws;
+    const drew = counter.draws > before;
+    before = counter.draws;
     if (drew) frames.push({ at: performance.now(), all: map.loaded(), basemap: loaded('basemap'), plan: loaded('plan') });
   });
 `,
   `
-  let draws = 0;
-  for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
-      const f = C.prototype[name];
-      if (typeof f === 'function') C.prototype[name] = function (...args) { draws++; return f.apply(this, args); };
-    }
-  }
+  const counter = { draws: 0 };
+  ${countDraws('counter')}
   const frames = (window.__frames = []);
 `,
 );
