@@ -95,8 +95,16 @@ export function applyCamera(map: MlMap, request: CameraRequest, padding: Padding
         duration,
       });
       break;
+    // A whole camera (a link's, or the 3D view's tilt): exactly that view, no room made for the panels. Eased like
+    // the others, so tilting into the 3D view is a movement the eye can follow; a link's view arrives at once.
     case 'view':
-      map.jumpTo({ center: [request.view.lon, request.view.lat], zoom: request.view.zoom, bearing: request.view.bearing, pitch: request.view.pitch });
+      map.easeTo({
+        center: [request.view.lon, request.view.lat],
+        zoom: request.view.zoom,
+        bearing: request.view.bearing,
+        pitch: request.view.pitch,
+        duration,
+      });
       break;
   }
 }
